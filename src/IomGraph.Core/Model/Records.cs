@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace IomGraph.Core.Model;
+
+/// <summary>A citation: which source supports a record, the words it rests on, and where in the source they are.</summary>
+public sealed record Citation(string SourceId, string Quote, string? Locator = null);
+
+/// <summary>A document that records cite.</summary>
+public sealed record Source(
+    string Id,
+    string Title,
+    string? Author,
+    int? Year,
+    string? Url,
+    SourceKind Kind,
+    string? Note = null);
+
+/// <summary>An actor of migration governance: an organisation, a group, a process, a state, a person, an event or a value.</summary>
+public sealed record Actor(
+    string Id,
+    string Name,
+    ActorKind Kind,
+    string? Label = null,
+    PartialDate? Founded = null,
+    PartialDate? Dissolved = null,
+    string? Headquarters = null,
+    string? Iso3 = null,
+    IReadOnlyDictionary<string, string>? ExternalIds = null,
+    string? Description = null,
+    IReadOnlyList<Citation>? Sources = null)
+{
+    /// <summary>Acronyms, former names and names in other languages.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>How the actor is named inside a sentence ("IOM", "the Global Migration Group").</summary>
+    [JsonIgnore]
+    public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
+}
+
+/// <summary>A typed, directed, dated and sourced relation between two actors.</summary>
+public sealed record Relation(
+    string Id,
+    string From,
+    string To,
+    RelationType Type,
+    Confidence Confidence,
+    IReadOnlyList<Citation> Sources,
+    PartialDate? Start = null,
+    PartialDate? End = null,
+    string? Role = null,
+    string? Note = null);
+
+/// <summary>The few fields of an actor that a relation or a graph needs to show its ends.</summary>
+public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null)
+{
+    [JsonIgnore]
+    public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
+
+    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label);
+}
+
+/// <summary>A relation with the actors at both ends resolved, as the stores return it.</summary>
+public sealed record RelationView(Relation Relation, ActorRef From, ActorRef To)
+{
+    [JsonIgnore]
+    public string Sentence => Vocabulary.RelationSentence.Render(Relation, From, To);
+}
+
+/// <summary>A set of records to load together: the seed-data format and the import format.</summary>
+public sealed record GraphBundle
+{
+    public IReadOnlyList<Source> Sources { get; init; } = [];
+
+    public IReadOnlyList<Actor> Actors { get; init; } = [];
+
+    public IReadOnlyList<Relation> Relations { get; init; } = [];
+
+    public static GraphBundle Empty { get; } = new();
+}

@@ -1,0 +1,90 @@
+using IomGraph.Core.Model;
+
+namespace IomGraph.Core.Storage;
+
+/// <summary>
+/// The graph-store port. Every read is shaped so that an adapter answers it with one round trip to its
+/// database (one SQL statement batch, one Cypher request): no N+1, and never the whole graph per request.
+/// Adapters return domain records only. An adapter that cannot reach its database throws
+/// <see cref="StoreUnavailableException"/>; "not found" is a null result, never an exception.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>Creates or migrates the schema, constraints and indexes. Safe to call on every start.</summary>
+    Task InitialiseAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a bundle atomically: all of it or none of it. Records equal to what is stored are left untouched.
+    /// In <see cref="BundleMode.Seed"/> mode, records that an earlier seed wrote and the bundle no longer holds are removed,
+    /// and the seed's fingerprint is recorded for readiness checks.
+    /// </summary>
+    Task<BundleResult> ApplyBundleAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken = default);
+
+    /// <summary>What the last seed applied, or null when the store has never been seeded.</summary>
+    Task<SeedState?> GetSeedStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One actor with its relation counts by type and direction, or null.</summary>
+    Task<ActorDetails?> GetActorAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The short forms of the actors among <paramref name="ids"/> that exist, keyed by id.</summary>
+    Task<IReadOnlyDictionary<string, ActorRef>> GetActorRefsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Searches actors by name, label, alias or id, ignoring case and accents; exact matches first.</summary>
+    Task<Page<ActorHit>> SearchActorsAsync(ActorSearch search, CancellationToken cancellationToken = default);
+
+    /// <summary>One actor's relations, or null when the actor does not exist.</summary>
+    Task<Page<RelationView>?> GetActorRelationsAsync(ActorRelationsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Relations matching a filter, ordered by start date then id.</summary>
+    Task<Page<RelationView>> FindRelationsAsync(RelationFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>One relation, or null.</summary>
+    Task<RelationView?> GetRelationAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The actors and relations within <see cref="NeighbourhoodQuery.Depth"/> hops of an actor, or null when it does not exist.</summary>
+    Task<Graph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The shortest paths between two existing actors, following relations in either direction, no longer than
+    /// <see cref="PathQuery.MaxDepth"/>. Empty when they are not connected within that bound.
+    /// </summary>
+    Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Sources ordered by id, each with the number of relations that cite it.</summary>
+    Task<Page<SourceSummary>> ListSourcesAsync(SourceListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One source with a page of the relations that cite it, or null.</summary>
+    Task<SourceDetails?> GetSourceAsync(SourceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts by kind and type, and the most connected actors.</summary>
+    Task<GraphStats> GetStatsAsync(int mostConnected, CancellationToken cancellationToken = default);
+}
+
+/// <summary>How <see cref="IGraphStore.ApplyBundleAsync"/> treats records the bundle does not hold.</summary>
+public enum BundleMode
+{
+    /// <summary>The bundle is the whole seed: seed-owned records missing from it are removed.</summary>
+    Seed,
+
+    /// <summary>The bundle adds to the graph: nothing outside it is touched.</summary>
+    Import,
+}
+
+/// <summary>Thrown by an adapter when its database cannot be reached or fails; the API answers 503.</summary>
+public sealed class StoreUnavailableException : Exception
+{
+    public StoreUnavailableException()
+        : base("The graph store is unavailable.")
+    {
+    }
+
+    public StoreUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public StoreUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,93 @@
+using IomGraph.Core.Model;
+
+namespace IomGraph.Core.Storage;
+
+/// <summary>Validity on a date: a relation is valid when its period overlaps the days the date denotes.</summary>
+public static class Validity
+{
+    /// <summary>Stored lower bound of a start date: an undated start is "always".</summary>
+    public const int Beginning = 0;
+
+    /// <summary>Stored upper bound of an end date: an undated end is "still".</summary>
+    public const int Forever = 99991231;
+
+    public static int StartKey(PartialDate? start) => start?.LowerBound ?? Beginning;
+
+    public static int EndKey(PartialDate? end) => end?.UpperBound ?? Forever;
+
+    /// <summary>True when a relation from <paramref name="start"/> to <paramref name="end"/> holds at some point of <paramref name="asOf"/>.</summary>
+    public static bool Holds(PartialDate? start, PartialDate? end, PartialDate asOf) =>
+        StartKey(start) <= asOf.UpperBound && EndKey(end) >= asOf.LowerBound;
+}
+
+public sealed record ActorSearch(string? Query, IReadOnlyList<ActorKind> Kinds, int Limit, ActorCursor? After);
+
+public sealed record ActorRelationsQuery(
+    string ActorId,
+    IReadOnlyList<RelationType> Types,
+    Direction Direction,
+    PartialDate? AsOf,
+    int Limit,
+    RelationCursor? After);
+
+public sealed record RelationFilter(
+    IReadOnlyList<RelationType> Types,
+    string? From,
+    string? To,
+    PartialDate? AsOf,
+    Confidence? MinConfidence,
+    int Limit,
+    RelationCursor? After);
+
+public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxNodes);
+
+public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxPaths);
+
+public sealed record SourceListQuery(int Limit, IdCursor? After);
+
+public sealed record SourceQuery(string Id, int Limit, RelationCursor? After);
+
+/// <summary>A page of results. <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, long Total, string? NextCursor);
+
+/// <summary>An actor found by a search, with how well it matched (0 exact, 1 prefix, 2 contains, 3 no query).</summary>
+public sealed record ActorHit(Actor Actor, int Rank);
+
+public sealed record RelationCount(RelationType Type, int Outgoing, int Incoming);
+
+public sealed record ActorDetails(Actor Actor, IReadOnlyList<RelationCount> RelationCounts);
+
+public sealed record GraphNode(ActorRef Actor, int Depth);
+
+public sealed record Graph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<RelationView> Edges, bool Truncated);
+
+/// <summary>One step of a path: the relation, and whether the walk followed it forwards (from → to) or backwards.</summary>
+public sealed record PathHop(RelationView Relation, string FromActorId, string ToActorId, bool Forward);
+
+public sealed record GraphPath(IReadOnlyList<PathHop> Hops);
+
+public sealed record SourceSummary(Source Source, int CitedBy);
+
+public sealed record SourceDetails(Source Source, Page<RelationView> CitedBy);
+
+public sealed record ConnectedActor(ActorRef Actor, int Degree);
+
+public sealed record GraphStats(
+    long Actors,
+    long Relations,
+    long Sources,
+    IReadOnlyDictionary<ActorKind, long> ActorsByKind,
+    IReadOnlyDictionary<RelationType, long> RelationsByType,
+    IReadOnlyList<ConnectedActor> MostConnected);
+
+public sealed record RecordCounts(int Created, int Updated, int Unchanged, int Deleted)
+{
+    public static RecordCounts Zero { get; } = new(0, 0, 0, 0);
+}
+
+public sealed record BundleResult(RecordCounts Sources, RecordCounts Actors, RecordCounts Relations)
+{
+    public bool Changed => new[] { Sources, Actors, Relations }.Any(c => c.Created + c.Updated + c.Deleted > 0);
+}
+
+public sealed record SeedState(string Fingerprint, DateTimeOffset AppliedAt);

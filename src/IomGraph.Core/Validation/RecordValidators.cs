@@ -1,0 +1,187 @@
+using FluentValidation;
+using IomGraph.Core.Model;
+using IomGraph.Core.Vocabulary;
+
+namespace IomGraph.Core.Validation;
+
+/// <summary>Rules that hold for every stored record, whether it comes from seed data, an import or an API write.</summary>
+public static class Limits
+{
+    public const int MaxName = 300;
+    public const int MaxText = 10_000;
+    public const int MaxQuote = 4_000;
+    public const int MaxShort = 500;
+    public const int MaxAliases = 100;
+    public const int MaxCitations = 50;
+}
+
+public sealed class CitationValidator : AbstractValidator<Citation>
+{
+    public CitationValidator()
+    {
+        RuleFor(c => c.SourceId).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be a source id: {Ids.SlugDescription}.");
+        RuleFor(c => c.Quote).NotEmpty().MaximumLength(Limits.MaxQuote);
+        RuleFor(c => c.Locator).MaximumLength(Limits.MaxShort);
+    }
+}
+
+public sealed class SourceValidator : AbstractValidator<Source>
+{
+    public SourceValidator()
+    {
+        RuleFor(s => s.Id).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be {Ids.SlugDescription}.");
+        RuleFor(s => s.Title).NotEmpty().MaximumLength(Limits.MaxName);
+        RuleFor(s => s.Author).MaximumLength(Limits.MaxName);
+        RuleFor(s => s.Year).InclusiveBetween(1000, 9999);
+        RuleFor(s => s.Url)
+            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            .When(s => s.Url is not null)
+            .WithMessage("'{PropertyName}' must be an absolute http or https URL.");
+        RuleFor(s => s.Kind).IsInEnum();
+        RuleFor(s => s.Note).MaximumLength(Limits.MaxText);
+    }
+}
+
+public sealed class ActorValidator : AbstractValidator<Actor>
+{
+    public ActorValidator()
+    {
+        RuleFor(a => a.Id).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be {Ids.SlugDescription}.");
+        RuleFor(a => a.Name).NotEmpty().MaximumLength(Limits.MaxName);
+        RuleFor(a => a.Label).MaximumLength(Limits.MaxName);
+        RuleFor(a => a.Kind).IsInEnum();
+        RuleFor(a => a.Aliases).NotNull().Must(a => a.Count <= Limits.MaxAliases).WithMessage($"'{{PropertyName}}' may hold at most {Limits.MaxAliases} names.");
+        RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.MaxName);
+        RuleFor(a => a.Dissolved)
+            .Must((a, dissolved) => dissolved!.Value.UpperBound >= a.Founded!.Value.LowerBound)
+            .When(a => a.Founded is not null && a.Dissolved is not null)
+            .WithMessage("'Dissolved' must not come before 'Founded'.");
+        RuleFor(a => a.Headquarters).MaximumLength(Limits.MaxName);
+        RuleFor(a => a.Iso3)
+            .NotEmpty().WithMessage("A state needs its ISO 3166-1 alpha-3 code in 'Iso3'.")
+            .When(a => a.Kind == ActorKind.State);
+        RuleFor(a => a.Iso3)
+            .Matches("^[A-Z]{3}$").WithMessage("'Iso3' must be three upper-case letters (ISO 3166-1 alpha-3).")
+            .Must((a, iso3) => a.Kind != ActorKind.State || string.Equals(iso3, a.Id, StringComparison.OrdinalIgnoreCase))
+            .WithMessage("A state's id must be its ISO 3166-1 alpha-3 code in lower case.")
+            .When(a => a.Iso3 is not null);
+        RuleFor(a => a.ExternalIds)
+            .Must(ids => ids!.All(kv => kv.Key.Length is > 0 and <= 50 && kv.Value.Length is > 0 and <= Limits.MaxShort))
+            .When(a => a.ExternalIds is not null)
+            .WithMessage("'ExternalIds' keys and values must be non-empty and short.");
+        RuleFor(a => a.ExternalIds)
+            .Must(ids => !ids!.TryGetValue("wikidata", out var qid) || System.Text.RegularExpressions.Regex.IsMatch(qid, "^Q[1-9][0-9]*$"))
+            .When(a => a.ExternalIds is not null)
+            .WithMessage("'ExternalIds.wikidata' must be a Wikidata QID such as Q1065.");
+        RuleFor(a => a.Description).MaximumLength(Limits.MaxText);
+        RuleFor(a => a.Sources).Must(s => s!.Count <= Limits.MaxCitations).When(a => a.Sources is not null);
+        RuleForEach(a => a.Sources).SetValidator(new CitationValidator());
+    }
+}
+
+/// <summary>The rules a relation obeys on its own; <see cref="BundleValidator"/> adds the rules that need the actors.</summary>
+public sealed class RelationValidator : AbstractValidator<Relation>
+{
+    public RelationValidator()
+    {
+        RuleFor(r => r.Id).Must(Ids.IsRelationId).WithMessage($"'{{PropertyName}}' must be {Ids.RelationIdDescription}.");
+        RuleFor(r => r.From).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be an actor id: {Ids.SlugDescription}.");
+        RuleFor(r => r.To).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be an actor id: {Ids.SlugDescription}.");
+        RuleFor(r => r.To).NotEqual(r => r.From).WithMessage("A relation must connect two different actors.");
+        RuleFor(r => r.Type).IsInEnum();
+        RuleFor(r => r.Confidence).IsInEnum();
+        RuleFor(r => r.Sources).NotNull().NotEmpty().WithMessage("A relation must cite at least one source.")
+            .Must(s => s.Count <= Limits.MaxCitations).WithMessage($"A relation may cite at most {Limits.MaxCitations} sources.");
+        RuleForEach(r => r.Sources).SetValidator(new CitationValidator());
+        RuleFor(r => r.End)
+            .Must((r, end) => end!.Value.UpperBound >= r.Start!.Value.LowerBound)
+            .When(r => r.Start is not null && r.End is not null)
+            .WithMessage("'End' must not come before 'Start'.");
+        RuleFor(r => r.Role).MaximumLength(Limits.MaxShort);
+        RuleFor(r => r.Note).MaximumLength(Limits.MaxText);
+    }
+}
+
+/// <summary>What a bundle may refer to outside itself: the actors and sources already stored.</summary>
+public sealed record ExistingRecords(IReadOnlyDictionary<string, ActorKind> Actors, IReadOnlySet<string> Sources)
+{
+    public static ExistingRecords None { get; } = new(new Dictionary<string, ActorKind>(), new HashSet<string>());
+}
+
+/// <summary>
+/// Validates a whole bundle: each record, unique ids, and referential rules (both ends exist, their kinds are ones
+/// the relation type allows, every cited source exists). Used for seed data, imports and single writes alike.
+/// </summary>
+public sealed class BundleValidator : AbstractValidator<GraphBundle>
+{
+    public BundleValidator(ExistingRecords existing)
+    {
+        RuleForEach(b => b.Sources).SetValidator(new SourceValidator());
+        RuleForEach(b => b.Actors).SetValidator(new ActorValidator());
+        RuleForEach(b => b.Relations).SetValidator(new RelationValidator());
+
+        RuleForEach(b => b.Sources).Must((b, s) => b.Sources.Count(x => x.Id == s.Id) == 1)
+            .WithMessage((_, s) => $"Source id '{s.Id}' appears more than once.");
+        RuleForEach(b => b.Actors).Must((b, a) => b.Actors.Count(x => x.Id == a.Id) == 1)
+            .WithMessage((_, a) => $"Actor id '{a.Id}' appears more than once.");
+        RuleForEach(b => b.Relations).Must((b, r) => b.Relations.Count(x => x.Id == r.Id) == 1)
+            .WithMessage((_, r) => $"Relation id '{r.Id}' appears more than once.");
+
+        RuleFor(b => b).Custom((bundle, context) =>
+        {
+            var sources = new HashSet<string>(existing.Sources, StringComparer.Ordinal);
+            sources.UnionWith(bundle.Sources.Select(s => s.Id));
+            var actors = new Dictionary<string, ActorKind>(existing.Actors, StringComparer.Ordinal);
+            foreach (var actor in bundle.Actors)
+            {
+                actors[actor.Id] = actor.Kind;
+            }
+
+            for (var i = 0; i < bundle.Actors.Count; i++)
+            {
+                var citations = bundle.Actors[i].Sources ?? [];
+                for (var c = 0; c < citations.Count; c++)
+                {
+                    if (!sources.Contains(citations[c].SourceId))
+                    {
+                        context.AddFailure($"Actors[{i}].Sources[{c}].SourceId", $"Source '{citations[c].SourceId}' does not exist.");
+                    }
+                }
+            }
+
+            for (var i = 0; i < bundle.Relations.Count; i++)
+            {
+                var relation = bundle.Relations[i];
+                var fromKnown = actors.TryGetValue(relation.From, out var fromKind);
+                var toKnown = actors.TryGetValue(relation.To, out var toKind);
+                if (!fromKnown)
+                {
+                    context.AddFailure($"Relations[{i}].From", $"Actor '{relation.From}' does not exist.");
+                }
+
+                if (!toKnown)
+                {
+                    context.AddFailure($"Relations[{i}].To", $"Actor '{relation.To}' does not exist.");
+                }
+
+                if (fromKnown && toKnown && Enum.IsDefined(relation.Type) && !RelationTypes.Get(relation.Type).Allows(fromKind, toKind))
+                {
+                    var info = RelationTypes.Get(relation.Type);
+                    context.AddFailure(
+                        $"Relations[{i}].Type",
+                        $"{info.Name} cannot connect a {ActorKinds.NameOf(fromKind)} ('{relation.From}') to a {ActorKinds.NameOf(toKind)} ('{relation.To}'). "
+                        + $"It connects [{string.Join(", ", info.FromKinds.Select(ActorKinds.NameOf))}] to [{string.Join(", ", info.ToKinds.Select(ActorKinds.NameOf))}].");
+                }
+
+                var citations = relation.Sources ?? [];
+                for (var c = 0; c < citations.Count; c++)
+                {
+                    if (!sources.Contains(citations[c].SourceId))
+                    {
+                        context.AddFailure($"Relations[{i}].Sources[{c}].SourceId", $"Source '{citations[c].SourceId}' does not exist.");
+                    }
+                }
+            }
+        });
+    }
+}
