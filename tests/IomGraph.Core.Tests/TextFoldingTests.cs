@@ -1,0 +1,62 @@
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+
+namespace IomGraph.Core.Tests;
+
+public class TextFoldingTests
+{
+    [Theory]
+    [InlineData("Côte d’Ivoire", "cote d'ivoire")]
+    [InlineData("  Organisation   internationale pour les MIGRATIONS ", "organisation internationale pour les migrations")]
+    [InlineData("Bosnia‐Herzegovina", "bosnia-herzegovina")]
+    [InlineData("Ørsted Æble Straße", "orsted aeble strasse")]
+    [InlineData("São Tomé", "sao tome")]
+    public void Folding_ignores_case_accents_and_typographic_variants(string text, string folded)
+    {
+        Assert.Equal(folded, TextFolding.Fold(text));
+    }
+
+    [Fact]
+    public void Exact_beats_prefix_beats_contains()
+    {
+        string[] names = ["unhcr", "office of the unhcr liaison"];
+
+        Assert.Equal(0, TextFolding.Rank(names, "unhcr"));
+        Assert.Equal(1, TextFolding.Rank(names, "office"));
+        Assert.Equal(2, TextFolding.Rank(names, "liaison"));
+        Assert.Equal(-1, TextFolding.Rank(names, "ilo"));
+    }
+}
+
+public class CursorTests
+{
+    [Fact]
+    public void A_cursor_round_trips()
+    {
+        var text = Cursors.Encode(ActorCursor.After(1, "international organization for migration", "iom"));
+
+        Assert.True(Cursors.TryDecode<ActorCursor>(text, out var cursor));
+        Assert.Equal(ActorCursor.After(1, "international organization for migration", "iom"), cursor);
+    }
+
+    [Theory]
+    [InlineData("not-a-cursor")]
+    [InlineData("!!!")]
+    [InlineData("eyJ4IjoxfQ")]
+    [InlineData("")]
+    public void Garbage_is_not_a_cursor(string text)
+    {
+        Assert.False(Cursors.TryDecode<ActorCursor>(text, out _));
+        Assert.False(Cursors.TryDecode<RelationCursor>(text, out _));
+    }
+
+    [Fact]
+    public void A_cursor_from_one_listing_is_refused_by_another()
+    {
+        var text = Cursors.Encode(RelationCursor.After(20060101, "iom.member-of.gmg"));
+
+        Assert.False(Cursors.TryDecode<ActorCursor>(text, out _));
+        Assert.False(Cursors.TryDecode<IdCursor>(text, out _));
+        Assert.True(Cursors.TryDecode<RelationCursor>(text, out _));
+    }
+}
