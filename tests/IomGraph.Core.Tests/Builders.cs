@@ -5,7 +5,7 @@ namespace IomGraph.Core.Tests;
 /// <summary>Small valid records that each test bends to the case it checks.</summary>
 internal static class Build
 {
-    public static Source Source(string id = "un-ceb-gmg") => new(id, "Global Migration Group (GMG)", "UN CEB", 2013, "https://unsceb.org/content/global-migration-group-gmg", SourceKind.PrimaryDocument);
+    public static Source Source(string id = "un-ceb-gmg") => new(id, "Global Migration Group (GMG)", SourceKind.PrimaryDocument, "UN CEB", 2013, "https://unsceb.org/content/global-migration-group-gmg");
 
     public static Actor Actor(string id = "iom", ActorKind kind = ActorKind.IntergovernmentalOrganisation) =>
         new(id, $"Actor {id}", kind, Iso3: kind == ActorKind.State ? id.ToUpperInvariant() : null) { Aliases = [] };

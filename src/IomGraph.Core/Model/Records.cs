@@ -9,10 +9,10 @@ public sealed record Citation(string SourceId, string Quote, string? Locator = n
 public sealed record Source(
     string Id,
     string Title,
-    string? Author,
-    int? Year,
-    string? Url,
     SourceKind Kind,
+    string? Author = null,
+    int? Year = null,
+    string? Url = null,
     string? Note = null);
 
 /// <summary>An actor of migration governance: an organisation, a group, a process, a state, a person, an event or a value.</summary>

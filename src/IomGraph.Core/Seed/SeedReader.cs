@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Validation;
@@ -36,7 +35,7 @@ public sealed class SeedDataException : Exception
         + (errors.Count > 50 ? $"{Environment.NewLine}  … and {errors.Count - 50} more." : string.Empty);
 }
 
-/// <summary>A validated seed, ready to apply, with a fingerprint of its content.</summary>
+/// <summary>A validated seed, ready to apply, with the fingerprint a store records when it applies it (<see cref="CanonicalJson.Fingerprint(GraphBundle)"/>).</summary>
 public sealed record SeedData(GraphBundle Bundle, string Fingerprint, IReadOnlyList<string> Files);
 
 /// <summary>
@@ -63,13 +62,10 @@ public static class SeedReader
 
         var errors = new List<SeedError>();
         var parts = new List<(string File, GraphBundle Bundle)>();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
             var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-            hash.AppendData(bytes);
             try
             {
                 var bundle = JsonSerializer.Deserialize<GraphBundle>(bytes, GraphJson.Options)
@@ -101,7 +97,7 @@ public static class SeedReader
             throw new SeedDataException([.. result.Errors.Select(f => locator.Describe(f.PropertyName, f.ErrorMessage))]);
         }
 
-        return new SeedData(merged, Convert.ToHexStringLower(hash.GetHashAndReset()), files.Select(Path.GetFileName).ToList()!);
+        return new SeedData(merged, CanonicalJson.Fingerprint(merged), files.Select(Path.GetFileName).ToList()!);
     }
 
     private static string Locate(string? jsonPath) => jsonPath is null ? "the file" : jsonPath.Split('.').Take(2).Aggregate((a, b) => $"{a}.{b}");

@@ -1,0 +1,230 @@
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+using IomGraph.Core.Vocabulary;
+
+namespace IomGraph.Api.Contracts;
+
+/// <summary>A page of results. Pass <c>nextCursor</c> back as <c>cursor</c> for the next page; it is null on the last page.</summary>
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, long Total, string? NextCursor);
+
+/// <summary>An actor as a node or a counterpart: enough to label it and to fetch it.</summary>
+public sealed record ActorRefResponse(string Id, string Name, ActorKind Kind, string? Label)
+{
+    public static ActorRefResponse Of(ActorRef actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label);
+}
+
+/// <summary>A citation: the source, the words the record rests on, where they are, and a link to the source record.</summary>
+public sealed record CitationResponse(string SourceId, string Quote, string? Locator, string Href)
+{
+    public static CitationResponse Of(Citation c) => new(c.SourceId, c.Quote, c.Locator, $"/api/v1/sources/{c.SourceId}");
+
+    public static IReadOnlyList<CitationResponse> Of(IReadOnlyList<Citation>? citations) => citations?.Select(Of).ToList() ?? [];
+}
+
+/// <summary>An actor with everything the graph knows of it.</summary>
+public sealed record ActorResponse(
+    string Id,
+    string Name,
+    ActorKind Kind,
+    string? Label,
+    IReadOnlyList<string> Aliases,
+    PartialDate? Founded,
+    PartialDate? Dissolved,
+    string? Headquarters,
+    string? Iso3,
+    IReadOnlyDictionary<string, string> ExternalIds,
+    string? Description,
+    IReadOnlyList<CitationResponse> Sources)
+{
+    public static ActorResponse Of(Actor a) => new(
+        a.Id, a.Name, a.Kind, a.Label, a.Aliases, a.Founded, a.Dissolved, a.Headquarters, a.Iso3,
+        a.ExternalIds ?? new Dictionary<string, string>(), a.Description, CitationResponse.Of(a.Sources));
+}
+
+/// <summary>A search hit: the actor, and how it matched (exact, prefix, contains; absent without a query).</summary>
+public sealed record ActorHitResponse(ActorResponse Actor, string? Match)
+{
+    public static ActorHitResponse Of(ActorHit hit) => new(
+        ActorResponse.Of(hit.Actor),
+        hit.Rank switch { 0 => "exact", 1 => "prefix", 2 => "contains", _ => null });
+}
+
+/// <summary>How many relations of one type an actor has, by direction.</summary>
+public sealed record RelationCountResponse(RelationType Type, int Outgoing, int Incoming);
+
+/// <summary>An actor with its relation counts by type.</summary>
+public sealed record ActorDetailsResponse(ActorResponse Actor, IReadOnlyList<RelationCountResponse> RelationCounts, int TotalRelations)
+{
+    public static ActorDetailsResponse Of(ActorDetails d) => new(
+        ActorResponse.Of(d.Actor),
+        d.RelationCounts.Select(c => new RelationCountResponse(c.Type, c.Outgoing, c.Incoming)).ToList(),
+        d.RelationCounts.Sum(c => c.Outgoing + c.Incoming));
+}
+
+/// <summary>
+/// A relation: typed, directed (<c>from</c> → <c>to</c>), dated, with a plain-English sentence, a confidence and its sources.
+/// In an actor's relation list, <c>direction</c> says whether the actor is its <c>from</c> ("out") or its <c>to</c> ("in"),
+/// and <c>counterpart</c> is the actor at the other end.
+/// </summary>
+public sealed record RelationResponse(
+    string Id,
+    RelationType Type,
+    string From,
+    string To,
+    ActorRefResponse FromActor,
+    ActorRefResponse ToActor,
+    string Sentence,
+    PartialDate? Start,
+    PartialDate? End,
+    string? Role,
+    Confidence Confidence,
+    IReadOnlyList<CitationResponse> Sources,
+    string? Note,
+    Direction? Direction = null,
+    ActorRefResponse? Counterpart = null)
+{
+    public static RelationResponse Of(RelationView v) => new(
+        v.Relation.Id, v.Relation.Type, v.Relation.From, v.Relation.To,
+        ActorRefResponse.Of(v.From), ActorRefResponse.Of(v.To), v.Sentence,
+        v.Relation.Start, v.Relation.End, v.Relation.Role, v.Relation.Confidence,
+        CitationResponse.Of(v.Relation.Sources), v.Relation.Note);
+
+    /// <summary>The relation as seen from one of its ends.</summary>
+    public static RelationResponse Of(RelationView v, string focusActorId)
+    {
+        var outgoing = v.Relation.From == focusActorId;
+        return Of(v) with
+        {
+            Direction = outgoing ? Core.Model.Direction.Out : Core.Model.Direction.In,
+            Counterpart = ActorRefResponse.Of(outgoing ? v.To : v.From),
+        };
+    }
+}
+
+/// <summary>A node of a graph, with its distance in hops from the centre.</summary>
+public sealed record GraphNodeResponse(string Id, string Name, ActorKind Kind, string? Label, int Depth);
+
+/// <summary>An edge of a graph. <c>source</c> and <c>target</c> are node ids, never array positions.</summary>
+public sealed record GraphEdgeResponse(
+    string Id,
+    string Source,
+    string Target,
+    RelationType Type,
+    string Sentence,
+    PartialDate? Start,
+    PartialDate? End,
+    string? Role,
+    Confidence Confidence,
+    IReadOnlyList<string> SourceIds);
+
+/// <summary>
+/// A graph in the node-link shape that D3, Cytoscape.js, vis-network and sigma.js read.
+/// <c>truncated</c> is true when the node cap cut the graph short.
+/// </summary>
+public sealed record GraphResponse(string Centre, int Depth, IReadOnlyList<GraphNodeResponse> Nodes, IReadOnlyList<GraphEdgeResponse> Edges, bool Truncated)
+{
+    public static GraphResponse Of(string centre, int depth, Graph g) => new(
+        centre,
+        depth,
+        g.Nodes.Select(n => new GraphNodeResponse(n.Actor.Id, n.Actor.Name, n.Actor.Kind, n.Actor.Label, n.Depth)).ToList(),
+        g.Edges.Select(e => new GraphEdgeResponse(
+            e.Relation.Id, e.Relation.From, e.Relation.To, e.Relation.Type, e.Sentence, e.Relation.Start, e.Relation.End,
+            e.Relation.Role, e.Relation.Confidence, e.Relation.Sources.Select(s => s.SourceId).Distinct().ToList())).ToList(),
+        g.Truncated);
+}
+
+/// <summary>One step of a path. <c>direction</c> is "forward" when the walk follows the relation from its <c>from</c> to its <c>to</c>.</summary>
+public sealed record PathHopResponse(string From, string To, string Direction, RelationResponse Relation);
+
+/// <summary>A path: its length in hops, the actors it visits in order, and each hop.</summary>
+public sealed record PathResponse(int Length, IReadOnlyList<ActorRefResponse> Actors, IReadOnlyList<PathHopResponse> Hops)
+{
+    public static PathResponse Of(GraphPath path)
+    {
+        var actors = new List<ActorRefResponse>();
+        var hops = new List<PathHopResponse>();
+        foreach (var hop in path.Hops)
+        {
+            var fromRef = hop.Forward ? hop.Relation.From : hop.Relation.To;
+            var toRef = hop.Forward ? hop.Relation.To : hop.Relation.From;
+            if (actors.Count == 0)
+            {
+                actors.Add(ActorRefResponse.Of(fromRef));
+            }
+
+            actors.Add(ActorRefResponse.Of(toRef));
+            hops.Add(new PathHopResponse(hop.FromActorId, hop.ToActorId, hop.Forward ? "forward" : "backward", RelationResponse.Of(hop.Relation)));
+        }
+
+        return new PathResponse(path.Hops.Count, actors, hops);
+    }
+}
+
+/// <summary>The shortest paths between two actors; <c>paths</c> is empty when they are not connected within <c>maxDepth</c>.</summary>
+public sealed record PathsResponse(ActorRefResponse From, ActorRefResponse To, int MaxDepth, IReadOnlyList<PathResponse> Paths);
+
+/// <summary>A relation type of the closed vocabulary.</summary>
+public sealed record RelationTypeResponse(
+    string Name,
+    string Label,
+    string Description,
+    string InverseLabel,
+    string Example,
+    bool IsEvent,
+    IReadOnlyList<string> FromKinds,
+    IReadOnlyList<string> ToKinds)
+{
+    public static RelationTypeResponse Of(RelationTypeInfo t) => new(
+        t.Name, t.Label, t.Description, t.InverseLabel,
+        t.Template.Replace("{from}", "A", StringComparison.Ordinal).Replace("{to}", "B", StringComparison.Ordinal) + ".",
+        t.IsEvent,
+        ActorKinds.All.Where(k => t.FromKinds.Contains(k.Kind)).Select(k => k.Name).ToList(),
+        ActorKinds.All.Where(k => t.ToKinds.Contains(k.Kind)).Select(k => k.Name).ToList());
+}
+
+/// <summary>An actor kind of the closed vocabulary.</summary>
+public sealed record ActorKindResponse(string Name, string Label, string Description)
+{
+    public static ActorKindResponse Of(ActorKindInfo k) => new(k.Name, k.Label, k.Description);
+}
+
+/// <summary>A source, with the number of relations that cite it.</summary>
+public sealed record SourceResponse(string Id, string Title, string? Author, int? Year, string? Url, SourceKind Kind, string? Note, int CitedBy)
+{
+    public static SourceResponse Of(Source s, int citedBy) => new(s.Id, s.Title, s.Author, s.Year, s.Url, s.Kind, s.Note, citedBy);
+}
+
+/// <summary>A source and a page of the relations that cite it.</summary>
+public sealed record SourceDetailsResponse(SourceResponse Source, PageResponse<RelationResponse> CitedBy);
+
+/// <summary>An actor and its number of relations.</summary>
+public sealed record ConnectedActorResponse(string Id, string Name, ActorKind Kind, int Degree);
+
+/// <summary>Counts of the graph.</summary>
+public sealed record StatsResponse(
+    long Actors,
+    long Relations,
+    long Sources,
+    IReadOnlyDictionary<string, long> ActorsByKind,
+    IReadOnlyDictionary<string, long> RelationsByType,
+    IReadOnlyList<ConnectedActorResponse> MostConnected)
+{
+    public static StatsResponse Of(GraphStats s) => new(
+        s.Actors,
+        s.Relations,
+        s.Sources,
+        ActorKinds.All.ToDictionary(k => k.Name, k => s.ActorsByKind.GetValueOrDefault(k.Kind)),
+        RelationTypes.All.ToDictionary(t => t.Name, t => s.RelationsByType.GetValueOrDefault(t.Type)),
+        s.MostConnected.Select(c => new ConnectedActorResponse(c.Actor.Id, c.Actor.Name, c.Actor.Kind, c.Degree)).ToList());
+}
+
+/// <summary>The state of one health check.</summary>
+public sealed record HealthCheckResponse(string Status, string? Description);
+
+/// <summary>The overall health ("Healthy", "Degraded" or "Unhealthy") and each check's.</summary>
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthCheckResponse> Checks)
+{
+    public static HealthResponse Of(Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) => new(
+        report.Status.ToString(),
+        report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString(), e.Value.Description)));
+}

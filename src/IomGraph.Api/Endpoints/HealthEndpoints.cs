@@ -1,0 +1,38 @@
+using IomGraph.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace IomGraph.Api.Endpoints;
+
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/health").WithTags("Health");
+
+        group.MapGet("/live", GetLiveness)
+            .WithName(nameof(GetLiveness))
+            .WithSummary("Liveness")
+            .WithDescription("200 while the process serves requests. It does not touch the store, so an orchestrator never restarts the API because the database is down.");
+
+        group.MapGet("/ready", GetReadiness)
+            .WithName(nameof(GetReadiness))
+            .WithSummary("Readiness")
+            .WithDescription("200 when the store is open and seeded, 503 otherwise (for example while the database is unreachable). It recovers by itself when the store comes back.");
+
+        return group;
+    }
+
+    public static Ok<HealthResponse> GetLiveness() => TypedResults.Ok(new HealthResponse("Healthy", new Dictionary<string, HealthCheckResponse>()));
+
+    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetReadiness(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
+        var response = HealthResponse.Of(report);
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(response)
+            : TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

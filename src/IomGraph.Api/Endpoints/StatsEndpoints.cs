@@ -1,0 +1,26 @@
+using IomGraph.Api.Contracts;
+using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Requests;
+using IomGraph.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IomGraph.Api.Endpoints;
+
+public static class StatsEndpoints
+{
+    public static RouteGroupBuilder MapStats(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/stats").WithTags("Statistics");
+
+        group.MapGet("/", GetStats)
+            .WithName(nameof(GetStats))
+            .WithSummary("Get graph statistics")
+            .WithDescription("Returns how many actors, relations and sources the graph holds, the actors by kind, the relations by type, and the most connected actors.")
+            .WithValidation<StatsRequest>();
+
+        return group;
+    }
+
+    public static async Task<Ok<StatsResponse>> GetStats([AsParameters] StatsRequest request, IGraphStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(StatsResponse.Of(await store.GetStatsAsync(request.Top ?? StatsRequest.DefaultTop, cancellationToken)));
+}

@@ -1,0 +1,31 @@
+using IomGraph.Api.Contracts;
+using IomGraph.Core.Vocabulary;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IomGraph.Api.Endpoints;
+
+public static class VocabularyEndpoints
+{
+    public static RouteGroupBuilder MapVocabulary(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Vocabulary");
+
+        group.MapGet("/relation-types", ListRelationTypes)
+            .WithName(nameof(ListRelationTypes))
+            .WithSummary("List the relation types")
+            .WithDescription("Returns the closed vocabulary of relation types: each type's name (as used in 'type' parameters), meaning, inverse reading, an example sentence, and the actor kinds it may connect. Queries may name only these types.");
+
+        group.MapGet("/actor-kinds", ListActorKinds)
+            .WithName(nameof(ListActorKinds))
+            .WithSummary("List the actor kinds")
+            .WithDescription("Returns the closed vocabulary of actor kinds, as used in 'kind' parameters, with what each means.");
+
+        return group;
+    }
+
+    public static Ok<IReadOnlyList<RelationTypeResponse>> ListRelationTypes() =>
+        TypedResults.Ok<IReadOnlyList<RelationTypeResponse>>(RelationTypes.All.Select(RelationTypeResponse.Of).ToList());
+
+    public static Ok<IReadOnlyList<ActorKindResponse>> ListActorKinds() =>
+        TypedResults.Ok<IReadOnlyList<ActorKindResponse>>(ActorKinds.All.Select(ActorKindResponse.Of).ToList());
+}

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using FluentValidation;
+using IomGraph.Api.Infrastructure;
+using IomGraph.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IomGraph.Api.Requests;
+
+public sealed record ActorSearchRequest(
+    [property: FromQuery(Name = "q"), Description("Text to find in an actor's name, acronym, aliases or id. Case and accents are ignored; exact matches come first."), Example("UNHCR")]
+    string? Q,
+    [property: FromQuery(Name = "kind"), Description("Keep only actors of these kinds (see /api/v1/actor-kinds). Repeat the parameter or separate with commas."), Example("un-entity")]
+    string[]? Kind,
+    [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 100."), DefaultValue(ActorSearchRequest.DefaultLimit)]
+    int? Limit,
+    [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged.")]
+    string? Cursor)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public ActorSearch ToSearch() => new(
+        string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), QueryRules.Kinds(Kind), Limit ?? DefaultLimit, QueryRules.Cursor<ActorCursor>(Cursor));
+}
+
+public sealed class ActorSearchRequestValidator : AbstractValidator<ActorSearchRequest>
+{
+    public ActorSearchRequestValidator()
+    {
+        RuleFor(r => r.Q).MaximumLength(QueryRules.MaxQueryLength);
+        RuleFor(r => r.Kind).MustBeActorKinds();
+        RuleFor(r => r.Limit).MustBeLimit(ActorSearchRequest.MaxLimit);
+        RuleFor(r => r.Cursor).MustBeCursor<ActorSearchRequest, ActorCursor>();
+    }
+}
+
+public sealed record ActorRelationsRequest(
+    [property: FromQuery(Name = "type"), Description("Keep only relations of these types (see /api/v1/relation-types). Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    string[]? Type,
+    [property: FromQuery(Name = "direction"), Description("'out' for relations from the actor, 'in' for relations to it, 'both' (the default) for all."), DefaultValue("both")]
+    string? Direction,
+    [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. A year or month keeps relations valid at any time within it."), Example("2010")]
+    string? AsOf,
+    [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(ActorRelationsRequest.DefaultLimit)]
+    int? Limit,
+    [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged.")]
+    string? Cursor)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static readonly string[] Directions = ["out", "in", "both"];
+
+    public ActorRelationsQuery ToQuery(string actorId) => new(
+        actorId,
+        QueryRules.Types(Type),
+        Direction?.ToLowerInvariant() switch { "out" => Core.Model.Direction.Out, "in" => Core.Model.Direction.In, _ => Core.Model.Direction.Both },
+        QueryRules.Date(AsOf),
+        Limit ?? DefaultLimit,
+        QueryRules.Cursor<RelationCursor>(Cursor));
+}
+
+public sealed class ActorRelationsRequestValidator : AbstractValidator<ActorRelationsRequest>
+{
+    public ActorRelationsRequestValidator()
+    {
+        RuleFor(r => r.Type).MustBeRelationTypes();
+        RuleFor(r => r.Direction)
+            .Must(d => d is null || ActorRelationsRequest.Directions.Contains(d, StringComparer.OrdinalIgnoreCase))
+            .WithMessage("'{PropertyName}' must be 'out', 'in' or 'both'.");
+        RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.Limit).MustBeLimit(ActorRelationsRequest.MaxLimit);
+        RuleFor(r => r.Cursor).MustBeCursor<ActorRelationsRequest, RelationCursor>();
+    }
+}
+
+public sealed record NeighbourhoodRequest(
+    [property: FromQuery(Name = "depth"), Description("How many hops out from the actor, 1 to 3."), DefaultValue(1)]
+    int? Depth,
+    [property: FromQuery(Name = "type"), Description("Follow only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    string[]? Type,
+    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    string? AsOf,
+    [property: FromQuery(Name = "maxNodes"), Description("The most nodes to return, 1 to 2000, nearest first; 'truncated' says when the graph was cut."), DefaultValue(NeighbourhoodRequest.DefaultMaxNodes)]
+    int? MaxNodes)
+{
+    public const int MaxDepth = 3;
+    public const int DefaultMaxNodes = 500;
+    public const int MaxMaxNodes = 2000;
+
+    public NeighbourhoodQuery ToQuery(string actorId) =>
+        new(actorId, Depth ?? 1, QueryRules.Types(Type), QueryRules.Date(AsOf), MaxNodes ?? DefaultMaxNodes);
+}
+
+public sealed class NeighbourhoodRequestValidator : AbstractValidator<NeighbourhoodRequest>
+{
+    public NeighbourhoodRequestValidator()
+    {
+        RuleFor(r => r.Depth).InclusiveBetween(1, NeighbourhoodRequest.MaxDepth);
+        RuleFor(r => r.Type).MustBeRelationTypes();
+        RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.MaxNodes).MustBeLimit(NeighbourhoodRequest.MaxMaxNodes);
+    }
+}

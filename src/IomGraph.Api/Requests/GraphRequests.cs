@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using FluentValidation;
+using IomGraph.Api.Infrastructure;
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IomGraph.Api.Requests;
+
+public sealed record PathsRequest(
+    [property: FromQuery(Name = "from"), Description("The id of the actor the path starts from."), Example("usa")]
+    string? From,
+    [property: FromQuery(Name = "to"), Description("The id of the actor the path ends at."), Example("unhcr")]
+    string? To,
+    [property: FromQuery(Name = "maxDepth"), Description("The longest path to look for, in hops, 1 to 6."), DefaultValue(PathsRequest.DefaultMaxDepth)]
+    int? MaxDepth,
+    [property: FromQuery(Name = "type"), Description("Follow only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    string[]? Type,
+    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    string? AsOf)
+{
+    public const int DefaultMaxDepth = 4;
+    public const int MaxMaxDepth = 6;
+    public const int MaxPaths = 25;
+
+    public PathQuery ToQuery() => new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf), MaxPaths);
+}
+
+public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
+{
+    public PathsRequestValidator()
+    {
+        RuleFor(r => r.From).NotEmpty().MustBeActorId();
+        RuleFor(r => r.To).NotEmpty().MustBeActorId();
+        RuleFor(r => r.MaxDepth).InclusiveBetween(1, PathsRequest.MaxMaxDepth);
+        RuleFor(r => r.Type).MustBeRelationTypes();
+        RuleFor(r => r.AsOf).MustBeDate();
+    }
+}
+
+public sealed record RelationsRequest(
+    [property: FromQuery(Name = "type"), Description("Keep only relations of these types. Repeat the parameter or separate with commas."), Example("CHAIRS")]
+    string[]? Type,
+    [property: FromQuery(Name = "from"), Description("Keep only relations from this actor id."), Example("iom")]
+    string? From,
+    [property: FromQuery(Name = "to"), Description("Keep only relations to this actor id."), Example("global-migration-group")]
+    string? To,
+    [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    string? AsOf,
+    [property: FromQuery(Name = "minConfidence"), Description("Keep only relations at least this sure: 'low', 'medium' or 'high'."), Example("medium")]
+    string? MinConfidence,
+    [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(RelationsRequest.DefaultLimit)]
+    int? Limit,
+    [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged.")]
+    string? Cursor)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static Confidence? ParseConfidence(string? raw) => raw?.ToLowerInvariant() switch
+    {
+        null => null,
+        "low" => Confidence.Low,
+        "medium" => Confidence.Medium,
+        "high" => Confidence.High,
+        _ => throw new InvalidOperationException($"Unvalidated confidence '{raw}'."),
+    };
+
+    public RelationFilter ToFilter() => new(
+        QueryRules.Types(Type), From, To, QueryRules.Date(AsOf), ParseConfidence(MinConfidence), Limit ?? DefaultLimit, QueryRules.Cursor<RelationCursor>(Cursor));
+}
+
+public sealed class RelationsRequestValidator : AbstractValidator<RelationsRequest>
+{
+    private static readonly string[] Confidences = ["low", "medium", "high"];
+
+    public RelationsRequestValidator()
+    {
+        RuleFor(r => r.Type).MustBeRelationTypes();
+        RuleFor(r => r.From).MustBeActorId();
+        RuleFor(r => r.To).MustBeActorId();
+        RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.MinConfidence)
+            .Must(c => c is null || Confidences.Contains(c, StringComparer.OrdinalIgnoreCase))
+            .WithMessage("'{PropertyName}' must be 'low', 'medium' or 'high'.");
+        RuleFor(r => r.Limit).MustBeLimit(RelationsRequest.MaxLimit);
+        RuleFor(r => r.Cursor).MustBeCursor<RelationsRequest, RelationCursor>();
+    }
+}
+
+public sealed record SourcesRequest(
+    [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(SourcesRequest.DefaultLimit)]
+    int? Limit,
+    [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged.")]
+    string? Cursor)
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 200;
+
+    public SourceListQuery ToQuery() => new(Limit ?? DefaultLimit, QueryRules.Cursor<IdCursor>(Cursor));
+}
+
+public sealed class SourcesRequestValidator : AbstractValidator<SourcesRequest>
+{
+    public SourcesRequestValidator()
+    {
+        RuleFor(r => r.Limit).MustBeLimit(SourcesRequest.MaxLimit);
+        RuleFor(r => r.Cursor).MustBeCursor<SourcesRequest, IdCursor>();
+    }
+}
+
+public sealed record SourceRequest(
+    [property: FromQuery(Name = "limit"), Description("Citing relations per page, 1 to 200."), DefaultValue(SourceRequest.DefaultLimit)]
+    int? Limit,
+    [property: FromQuery(Name = "cursor"), Description("The 'citedBy.nextCursor' of the previous page, unchanged.")]
+    string? Cursor)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public SourceQuery ToQuery(string id) => new(id, Limit ?? DefaultLimit, QueryRules.Cursor<RelationCursor>(Cursor));
+}
+
+public sealed class SourceRequestValidator : AbstractValidator<SourceRequest>
+{
+    public SourceRequestValidator()
+    {
+        RuleFor(r => r.Limit).MustBeLimit(SourceRequest.MaxLimit);
+        RuleFor(r => r.Cursor).MustBeCursor<SourceRequest, RelationCursor>();
+    }
+}
+
+public sealed record StatsRequest(
+    [property: FromQuery(Name = "top"), Description("How many of the most connected actors to list, 1 to 100."), DefaultValue(StatsRequest.DefaultTop)]
+    int? Top)
+{
+    public const int DefaultTop = 10;
+}
+
+public sealed class StatsRequestValidator : AbstractValidator<StatsRequest>
+{
+    public StatsRequestValidator() => RuleFor(r => r.Top).InclusiveBetween(1, 100);
+}

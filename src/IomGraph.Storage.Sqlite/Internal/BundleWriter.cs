@@ -1,0 +1,433 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace IomGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// Applies a bundle inside one transaction, set-wise. Each record is encoded (in parallel batches), compared with the
+/// hash stored under its id, and staged in a temporary table by prepared commands re-bound per row; only created and
+/// updated records stage their payload and citations. The staged changes are then checked for references nothing
+/// holds and merged with a handful of INSERT ... SELECT / DELETE statements, so a failure at any step leaves the
+/// store as it was.
+/// </summary>
+internal sealed class BundleWriter(SqliteConnection connection, SqliteTransaction transaction)
+{
+    private const int Unchanged = 0;
+    private const int Created = 1;
+    private const int Updated = 2;
+
+    // A large bundle rewrites index pages all over the file; SQLite's default 2 MB page cache would re-read them
+    // constantly. The bigger cache lasts for this bundle only: the connection may go back to a pool.
+    private const int BundleCacheKibibytes = 256 * 1024;
+
+    public async Task<BundleResult> ApplyAsync(GraphBundle bundle, BundleMode mode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var cacheSize = Command("PRAGMA cache_size;");
+        var previousCacheSize = Convert.ToInt64(await cacheSize.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var large = bundle.Actors.Count + bundle.Relations.Count > 10_000;
+        if (large)
+        {
+            await ExecuteAsync($"PRAGMA cache_size = -{BundleCacheKibibytes};", cancellationToken);
+        }
+
+        try
+        {
+            return await ApplyCoreAsync(bundle, mode, now, cancellationToken);
+        }
+        finally
+        {
+            if (large)
+            {
+                await RestoreCacheSizeAsync(previousCacheSize);
+            }
+        }
+    }
+
+    private async Task RestoreCacheSizeAsync(long cacheSize)
+    {
+        try
+        {
+            await ExecuteAsync($"PRAGMA cache_size = {cacheSize};", CancellationToken.None);
+        }
+        catch (SqliteException)
+        {
+            // The bundle's own failure is the one to report; a connection that cannot take a pragma is broken anyway.
+        }
+    }
+
+    private async Task<BundleResult> ApplyCoreAsync(GraphBundle bundle, BundleMode mode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(StageTables, cancellationToken);
+        await StageSourcesAsync(bundle.Sources, cancellationToken);
+        await StageActorsAsync(bundle.Actors, cancellationToken);
+        await StageRelationsAsync(bundle.Relations, cancellationToken);
+        await CheckReferencesAsync(cancellationToken);
+
+        var origin = mode == BundleMode.Seed ? "seed" : "import";
+        var sources = await MergeAsync("sources", SourceColumns, mode, origin, cancellationToken);
+        var actors = await MergeAsync("actors", ActorColumns, mode, origin, cancellationToken);
+        await ExecuteAsync(
+            """
+            DELETE FROM actor_sources WHERE actor_id IN (SELECT id FROM stage_actors WHERE state = 2);
+            INSERT INTO actor_sources (source_id, actor_id)
+            SELECT c.source_id, c.actor_id FROM stage_actor_sources c JOIN stage_actors s ON s.id = c.actor_id WHERE s.state <> 0;
+            """,
+            cancellationToken);
+        var relations = await MergeAsync("relations", RelationColumns, mode, origin, cancellationToken);
+        await ExecuteAsync(
+            """
+            DELETE FROM relation_sources WHERE relation_id IN (SELECT id FROM stage_relations WHERE state = 2);
+            INSERT INTO relation_sources (source_id, start_key, relation_id)
+            SELECT c.source_id, s.start_key, c.relation_id FROM stage_relation_sources c JOIN stage_relations s ON s.id = c.relation_id WHERE s.state <> 0;
+            """,
+            cancellationToken);
+
+        if (mode == BundleMode.Seed)
+        {
+            // Relations first: an actor or source is removed only once nothing that stays refers to it, so one that an
+            // imported record still uses outlives the seed that dropped it.
+            relations = relations with { Deleted = await ExecuteAsync("DELETE FROM relations WHERE origin = 'seed' AND id NOT IN (SELECT id FROM stage_relations);", cancellationToken) };
+            actors = actors with
+            {
+                Deleted = await ExecuteAsync(
+                    """
+                    DELETE FROM actors WHERE origin = 'seed' AND id NOT IN (SELECT id FROM stage_actors)
+                    AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.from_id = actors.id)
+                    AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.to_id = actors.id);
+                    """,
+                    cancellationToken),
+            };
+            sources = sources with
+            {
+                Deleted = await ExecuteAsync(
+                    """
+                    DELETE FROM sources WHERE origin = 'seed' AND id NOT IN (SELECT id FROM stage_sources)
+                    AND NOT EXISTS (SELECT 1 FROM relation_sources c WHERE c.source_id = sources.id)
+                    AND NOT EXISTS (SELECT 1 FROM actor_sources c WHERE c.source_id = sources.id);
+                    """,
+                    cancellationToken),
+            };
+            await using var meta = Command(
+                """
+                INSERT INTO meta (key, value) VALUES ('seed.fingerprint', $fingerprint), ('seed.appliedAt', $appliedAt)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+                """);
+            meta.Parameters.AddWithValue("$fingerprint", await FingerprintAsync(cancellationToken));
+            meta.Parameters.AddWithValue("$appliedAt", now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            await meta.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(DropStageTables, cancellationToken);
+        return new BundleResult(sources, actors, relations);
+    }
+
+    private const string SourceColumns = "id, doc, hash";
+    private const string ActorColumns = "id, name, label, kind, sort_key, search_names, doc, hash";
+    private const string RelationColumns = "id, from_id, to_id, type, start_key, end_key, confidence, doc, hash";
+
+    private const string DropStageTables = """
+        DROP TABLE IF EXISTS temp.stage_sources;
+        DROP TABLE IF EXISTS temp.stage_actors;
+        DROP TABLE IF EXISTS temp.stage_actor_sources;
+        DROP TABLE IF EXISTS temp.stage_relations;
+        DROP TABLE IF EXISTS temp.stage_relation_sources;
+        """;
+
+    // state: 0 unchanged, 1 created, 2 updated, decided while staging. An unchanged row keeps only its id and hash
+    // (for deletions and the fingerprint): its payload and citations are already stored.
+    private const string StageTables = DropStageTables + """
+        CREATE TEMP TABLE stage_sources (id TEXT NOT NULL PRIMARY KEY, hash BLOB NOT NULL, state INTEGER NOT NULL, doc TEXT);
+        CREATE TEMP TABLE stage_actors (
+            id TEXT NOT NULL PRIMARY KEY, hash BLOB NOT NULL, state INTEGER NOT NULL,
+            name TEXT, label TEXT, kind TEXT, sort_key TEXT, search_names TEXT, doc TEXT);
+        CREATE TEMP TABLE stage_actor_sources (actor_id TEXT NOT NULL, source_id TEXT NOT NULL, PRIMARY KEY (actor_id, source_id)) WITHOUT ROWID;
+        CREATE TEMP TABLE stage_relations (
+            id TEXT NOT NULL PRIMARY KEY, hash BLOB NOT NULL, state INTEGER NOT NULL,
+            from_id TEXT, to_id TEXT, type TEXT, start_key INTEGER, end_key INTEGER, confidence INTEGER, doc TEXT);
+        CREATE TEMP TABLE stage_relation_sources (relation_id TEXT NOT NULL, source_id TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
+        """;
+
+    private async Task StageSourcesAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
+    {
+        await using var stored = StoredHash("sources");
+        await using var insert = Prepared("INSERT INTO stage_sources (id, hash, state, doc) VALUES ($id, $hash, $state, $doc);", "$id", "$hash", "$state", "$doc");
+        foreach (var (source, encoded) in EncodeInBatches(sources, RecordCodec.Encode))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var state = await StateAsync(stored, source.Id, encoded.Hash, cancellationToken);
+            Bind(insert, source.Id, encoded.Hash, state, state == Unchanged ? null : encoded.Json);
+            await InsertOnceAsync(insert, "source", source.Id, cancellationToken);
+        }
+    }
+
+    private async Task StageActorsAsync(IReadOnlyList<Actor> actors, CancellationToken cancellationToken)
+    {
+        await using var stored = StoredHash("actors");
+        await using var insert = Prepared(
+            """
+            INSERT INTO stage_actors (id, hash, state, name, label, kind, sort_key, search_names, doc)
+            VALUES ($id, $hash, $state, $name, $label, $kind, $sortKey, $searchNames, $doc);
+            """,
+            "$id", "$hash", "$state", "$name", "$label", "$kind", "$sortKey", "$searchNames", "$doc");
+        await using var cite = Prepared("INSERT OR IGNORE INTO stage_actor_sources (actor_id, source_id) VALUES ($id, $source);", "$id", "$source");
+        foreach (var (actor, encoded) in EncodeInBatches(actors, RecordCodec.Encode))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var state = await StateAsync(stored, actor.Id, encoded.Hash, cancellationToken);
+            if (state == Unchanged)
+            {
+                Bind(insert, actor.Id, encoded.Hash, state, null, null, null, null, null, null);
+                await InsertOnceAsync(insert, "actor", actor.Id, cancellationToken);
+                continue;
+            }
+
+            Bind(insert, actor.Id, encoded.Hash, state, actor.Name, actor.Label, RecordCodec.KindName(actor.Kind), RecordCodec.SortKey(actor), RecordCodec.SearchNames(actor), encoded.Json);
+            await InsertOnceAsync(insert, "actor", actor.Id, cancellationToken);
+            foreach (var citation in actor.Sources ?? [])
+            {
+                Bind(cite, actor.Id, citation.SourceId);
+                await cite.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task StageRelationsAsync(IReadOnlyList<Relation> relations, CancellationToken cancellationToken)
+    {
+        await using var stored = StoredHash("relations");
+        await using var insert = Prepared(
+            """
+            INSERT INTO stage_relations (id, hash, state, from_id, to_id, type, start_key, end_key, confidence, doc)
+            VALUES ($id, $hash, $state, $from, $to, $type, $startKey, $endKey, $confidence, $doc);
+            """,
+            "$id", "$hash", "$state", "$from", "$to", "$type", "$startKey", "$endKey", "$confidence", "$doc");
+        await using var cite = Prepared("INSERT OR IGNORE INTO stage_relation_sources (relation_id, source_id) VALUES ($id, $source);", "$id", "$source");
+        foreach (var (relation, encoded) in EncodeInBatches(relations, RecordCodec.Encode))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var state = await StateAsync(stored, relation.Id, encoded.Hash, cancellationToken);
+            if (state == Unchanged)
+            {
+                Bind(insert, relation.Id, encoded.Hash, state, null, null, null, null, null, null, null);
+                await InsertOnceAsync(insert, "relation", relation.Id, cancellationToken);
+                continue;
+            }
+
+            Bind(
+                insert,
+                relation.Id,
+                encoded.Hash,
+                state,
+                relation.From,
+                relation.To,
+                RecordCodec.TypeName(relation.Type),
+                Validity.StartKey(relation.Start),
+                Validity.EndKey(relation.End),
+                (int)relation.Confidence,
+                encoded.Json);
+            await InsertOnceAsync(insert, "relation", relation.Id, cancellationToken);
+            foreach (var citation in relation.Sources)
+            {
+                Bind(cite, relation.Id, citation.SourceId);
+                await cite.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private SqliteCommand StoredHash(string table) => Prepared($"SELECT hash FROM {table} WHERE id = $id;", "$id");
+
+    /// <summary>Created, updated or unchanged, by the hash stored under the record's id.</summary>
+    private static async Task<int> StateAsync(SqliteCommand storedHash, string id, byte[] hash, CancellationToken cancellationToken)
+    {
+        storedHash.Parameters[0].Value = id;
+        return await storedHash.ExecuteScalarAsync(cancellationToken) switch
+        {
+            byte[] stored => stored.AsSpan().SequenceEqual(hash) ? Unchanged : Updated,
+            _ => Created,
+        };
+    }
+
+    /// <summary>
+    /// Serialising and hashing is most of the C# side of a large bundle and needs no database: do it on every core,
+    /// a batch at a time so that memory stays bounded, while the inserts stay on the one connection.
+    /// </summary>
+    private static IEnumerable<(T Record, EncodedRecord Encoded)> EncodeInBatches<T>(IReadOnlyList<T> records, Func<T, EncodedRecord> encode)
+    {
+        const int BatchSize = 4096;
+        var batch = new EncodedRecord[Math.Min(BatchSize, records.Count)];
+        for (var start = 0; start < records.Count; start += BatchSize)
+        {
+            var offset = start;
+            var count = Math.Min(BatchSize, records.Count - start);
+            if (count < 64)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    batch[i] = encode(records[offset + i]);
+                }
+            }
+            else
+            {
+                Parallel.For(0, count, i => batch[i] = encode(records[offset + i]));
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                yield return (records[offset + i], batch[i]);
+            }
+        }
+    }
+
+    private static async Task InsertOnceAsync(SqliteCommand insert, string what, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.Constraint)
+        {
+            throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.", e);
+        }
+    }
+
+    /// <summary>
+    /// Finds references that neither the bundle nor the store can satisfy, among the changed records (an unchanged
+    /// one's references are stored and kept). The foreign keys would refuse them too, but
+    /// only with "FOREIGN KEY constraint failed"; this names the record and what it misses.
+    /// </summary>
+    private async Task CheckReferencesAsync(CancellationToken cancellationToken)
+    {
+        await using var check = Command(
+            """
+            SELECT 'Relation', r.id, 'actor', r.from_id FROM stage_relations r
+            WHERE r.state <> 0 AND NOT EXISTS (SELECT 1 FROM stage_actors a WHERE a.id = r.from_id) AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = r.from_id)
+            UNION ALL
+            SELECT 'Relation', r.id, 'actor', r.to_id FROM stage_relations r
+            WHERE r.state <> 0 AND NOT EXISTS (SELECT 1 FROM stage_actors a WHERE a.id = r.to_id) AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = r.to_id)
+            UNION ALL
+            SELECT 'Relation', c.relation_id, 'source', c.source_id FROM stage_relation_sources c
+            WHERE NOT EXISTS (SELECT 1 FROM stage_sources s WHERE s.id = c.source_id) AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)
+            UNION ALL
+            SELECT 'Actor', c.actor_id, 'source', c.source_id FROM stage_actor_sources c
+            WHERE NOT EXISTS (SELECT 1 FROM stage_sources s WHERE s.id = c.source_id) AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)
+            LIMIT 6;
+            """);
+        var problems = new List<string>();
+        await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                problems.Add($"{reader.GetString(0)} '{reader.GetString(1)}' refers to {reader.GetString(2)} '{reader.GetString(3)}', which neither the bundle nor the store holds.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            var more = problems.Count > 5 ? " (and more)" : string.Empty;
+            throw new InvalidBundleException(string.Join(' ', problems.Take(5)) + more);
+        }
+    }
+
+    /// <summary>
+    /// Counts the staged rows by state and writes the created and updated ones. A seed also claims the unchanged rows
+    /// it holds, so that a later seed may remove them.
+    /// </summary>
+    private async Task<RecordCounts> MergeAsync(string table, string columns, BundleMode mode, string origin, CancellationToken cancellationToken)
+    {
+        var stage = "stage_" + table;
+        var assignments = string.Join(", ", columns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+        await using var merge = Command(
+            $"""
+            SELECT state, count(*) FROM {stage} GROUP BY state;
+            INSERT INTO {table} ({columns}, origin) SELECT {columns}, $origin FROM {stage} WHERE state <> {Unchanged}
+            ON CONFLICT (id) DO UPDATE SET {assignments}, origin = excluded.origin;
+            {(mode == BundleMode.Seed ? $"UPDATE {table} SET origin = 'seed' WHERE origin <> 'seed' AND id IN (SELECT id FROM {stage} WHERE state = {Unchanged});" : string.Empty)}
+            """);
+        merge.Parameters.AddWithValue("$origin", origin);
+        int created = 0, updated = 0, unchanged = 0;
+        await using (var reader = await merge.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var count = reader.GetInt32(1);
+                switch (reader.GetInt32(0))
+                {
+                    case Created: created = count; break;
+                    case Updated: updated = count; break;
+                    default: unchanged = count; break;
+                }
+            }
+
+            // Drain the remaining statements so that their errors surface here, inside the transaction.
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
+        }
+
+        return new RecordCounts(created, updated, unchanged, 0);
+    }
+
+    /// <summary>
+    /// SHA-256 over the hashes of the bundle's records (each the SHA-256 of its canonical JSON): sources, then actors,
+    /// then relations, each in ordinal id order. Two bundles with the same records give the same fingerprint in
+    /// whatever order their files listed them.
+    /// </summary>
+    private async Task<string> FingerprintAsync(CancellationToken cancellationToken) =>
+        CanonicalJson.Fingerprint(
+            await StagedHashesAsync("stage_sources", cancellationToken),
+            await StagedHashesAsync("stage_actors", cancellationToken),
+            await StagedHashesAsync("stage_relations", cancellationToken));
+
+    private async Task<List<(string Id, byte[] Hash)>> StagedHashesAsync(string table, CancellationToken cancellationToken)
+    {
+        var hashes = new List<(string Id, byte[] Hash)>();
+        await using var command = Command($"SELECT id, hash FROM {table};");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+        }
+
+        return hashes;
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private SqliteCommand Prepared(string sql, params string[] parameters)
+    {
+        var command = Command(sql);
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>A bundle the store refuses; <see cref="SqliteGraphStore.ApplyBundleAsync"/> reports it as an <see cref="ArgumentException"/>.</summary>
+internal sealed class InvalidBundleException(string message, Exception? innerException = null) : Exception(message, innerException);

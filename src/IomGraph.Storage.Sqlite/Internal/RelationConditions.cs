@@ -1,0 +1,65 @@
+using IomGraph.Core.Model;
+using Microsoft.Data.Sqlite;
+
+namespace IomGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The optional relation filters shared by listings and graph walks. A filter that is not set adds no SQL at all,
+/// rather than an "($x IS NULL OR ...)" term that would keep SQLite from using an index.
+/// </summary>
+internal sealed record RelationConditions(IReadOnlyList<RelationType> Types, PartialDate? AsOf, Confidence? MinConfidence = null)
+{
+    public static RelationConditions None { get; } = new([], null);
+
+    private RelationType? SingleType => Types.Count > 0 && Types.All(t => t == Types[0]) ? Types[0] : null;
+
+    /// <summary>The filters as terms on the relation aliased <c>r</c>.</summary>
+    public IEnumerable<string> Terms()
+    {
+        // One type is an equality, so that an index led by type (or by an end, then start_key) keeps listing order.
+        if (SingleType is not null)
+        {
+            yield return "r.type = $type";
+        }
+        else if (Types.Count > 0)
+        {
+            yield return "r.type IN (SELECT value FROM json_each($types))";
+        }
+
+        if (AsOf is not null)
+        {
+            yield return "r.start_key <= $asOfUpper AND r.end_key >= $asOfLower";
+        }
+
+        if (MinConfidence is not null)
+        {
+            yield return "r.confidence >= $minConfidence";
+        }
+    }
+
+    /// <summary>The filters as " AND ..." to follow other terms.</summary>
+    public string And() => string.Concat(Terms().Select(t => " AND " + t));
+
+    public void Bind(SqliteCommand command)
+    {
+        if (SingleType is { } type)
+        {
+            command.Parameters.AddWithValue("$type", RecordCodec.TypeName(type));
+        }
+        else if (Types.Count > 0)
+        {
+            command.Parameters.AddWithValue("$types", RecordCodec.JsonArray(Types.Distinct().Select(RecordCodec.TypeName)));
+        }
+
+        if (AsOf is { } asOf)
+        {
+            command.Parameters.AddWithValue("$asOfUpper", asOf.UpperBound);
+            command.Parameters.AddWithValue("$asOfLower", asOf.LowerBound);
+        }
+
+        if (MinConfidence is { } confidence)
+        {
+            command.Parameters.AddWithValue("$minConfidence", (int)confidence);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+namespace IomGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The schema as a list of migrations. <c>PRAGMA user_version</c> holds how many have run; each runs once, in its
+/// own transaction, and a migration is never edited once released: change the schema by appending one.
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: the graph. Every record keeps its whole JSON form in doc (what reads return) and the SHA-256 of that JSON
+        // in hash (what a bundle is compared with); the other columns exist only to filter, order and join on.
+        """
+        CREATE TABLE meta (
+            key   TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE sources (
+            id     TEXT NOT NULL PRIMARY KEY,
+            doc    TEXT NOT NULL,
+            hash   BLOB NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('seed', 'import'))
+        ) STRICT;
+
+        -- search_names holds the folded id, name, label and aliases as '\n' || n1 || '\n' || n2 || '\n', so that an
+        -- exact, prefix or substring match is an instr() away.
+        CREATE TABLE actors (
+            id           TEXT NOT NULL PRIMARY KEY,
+            name         TEXT NOT NULL,
+            label        TEXT,
+            kind         TEXT NOT NULL,
+            sort_key     TEXT NOT NULL,
+            search_names TEXT NOT NULL,
+            doc          TEXT NOT NULL,
+            hash         BLOB NOT NULL,
+            origin       TEXT NOT NULL CHECK (origin IN ('seed', 'import'))
+        ) STRICT;
+        CREATE INDEX ix_actors_sort ON actors (sort_key, id);
+        CREATE INDEX ix_actors_kind ON actors (kind, sort_key, id);
+
+        -- start_key and end_key are Validity.StartKey/EndKey: yyyymmdd bounds, 0 and 99991231 when undated.
+        CREATE TABLE relations (
+            id         TEXT NOT NULL PRIMARY KEY,
+            from_id    TEXT NOT NULL REFERENCES actors (id),
+            to_id      TEXT NOT NULL REFERENCES actors (id),
+            type       TEXT NOT NULL,
+            start_key  INTEGER NOT NULL,
+            end_key    INTEGER NOT NULL,
+            confidence INTEGER NOT NULL CHECK (confidence BETWEEN 1 AND 3),
+            doc        TEXT NOT NULL,
+            hash       BLOB NOT NULL,
+            origin     TEXT NOT NULL CHECK (origin IN ('seed', 'import'))
+        ) STRICT;
+        -- One actor's relations in listing order, carrying every column a filter or a graph walk reads,
+        -- so that a page, a count by type or a BFS step never touches the table itself.
+        CREATE INDEX ix_relations_from ON relations (from_id, start_key, id, type, end_key, confidence, to_id);
+        CREATE INDEX ix_relations_to ON relations (to_id, start_key, id, type, end_key, confidence, from_id);
+        CREATE INDEX ix_relations_type ON relations (type, start_key, id, end_key, confidence);
+        CREATE INDEX ix_relations_start ON relations (start_key, id, end_key, confidence, type);
+
+        -- Which relations cite a source, in the listing order of relations (start_key copied from the relation).
+        CREATE TABLE relation_sources (
+            source_id   TEXT NOT NULL REFERENCES sources (id),
+            start_key   INTEGER NOT NULL,
+            relation_id TEXT NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+            PRIMARY KEY (source_id, start_key, relation_id)
+        ) WITHOUT ROWID, STRICT;
+        CREATE INDEX ix_relation_sources_relation ON relation_sources (relation_id);
+
+        -- Which sources actors cite: kept only so that a source in use is never deleted.
+        CREATE TABLE actor_sources (
+            source_id TEXT NOT NULL REFERENCES sources (id),
+            actor_id  TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+            PRIMARY KEY (source_id, actor_id)
+        ) WITHOUT ROWID, STRICT;
+        CREATE INDEX ix_actor_sources_actor ON actor_sources (actor_id);
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Count;
+}

@@ -1,0 +1,189 @@
+using IomGraph.Core.Model;
+
+namespace IomGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The SQL of every read. Each method's text is one command (sometimes several statements, read as several result
+/// sets). Page queries take <c>$take</c> = limit + 1 so that one extra row says whether there is a next page.
+/// Only fixed fragments are ever concatenated; every value is a parameter.
+/// </summary>
+internal static class Sql
+{
+    /// <summary>A relation and both its ends; read with <see cref="Rows.ReadView"/>.</summary>
+    public const string ViewColumns = "r.doc, r.start_key, f.id, f.name, f.kind, f.label, t.id, t.name, t.kind, t.label";
+
+    public const string ViewJoins = "JOIN actors f ON f.id = r.from_id JOIN actors t ON t.id = r.to_id";
+
+    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label";
+
+    private const string SeekTerm = "(r.start_key, r.id) > ($afterKey, $afterId)";
+
+    public const string SeedState = "SELECT key, value FROM meta WHERE key IN ('seed.fingerprint', 'seed.appliedAt');";
+
+    public const string Actor = """
+        SELECT a.doc FROM actors a WHERE a.id = $id;
+        SELECT r.type, 0, count(*) FROM relations r INDEXED BY ix_relations_from WHERE r.from_id = $id GROUP BY r.type
+        UNION ALL
+        SELECT r.type, 1, count(*) FROM relations r INDEXED BY ix_relations_to WHERE r.to_id = $id GROUP BY r.type;
+        """;
+
+    public const string ActorRefs = $"SELECT {ActorRefColumns} FROM actors a WHERE a.id IN (SELECT value FROM json_each($ids));";
+
+    public const string Relation = $"SELECT {ViewColumns} FROM relations r {ViewJoins} WHERE r.id = $id;";
+
+    public const string RelationsById = $"SELECT {ViewColumns} FROM relations r {ViewJoins} WHERE r.id IN (SELECT value FROM json_each($ids));";
+
+    /// <summary>Header (actor exists, total), then the page.</summary>
+    public static string ActorRelations(Direction direction, RelationConditions conditions, bool after)
+    {
+        var filters = conditions.And();
+        var seek = after ? " AND " + SeekTerm : string.Empty;
+
+        // Each side walks its own index in listing order, so a page of a hub actor reads about $take index entries
+        // per side, never all of its relations.
+        string Side(string index, string column) =>
+            $"SELECT r.start_key, r.id FROM relations r INDEXED BY {index} WHERE r.{column} = $id{filters}{seek} ORDER BY r.start_key, r.id LIMIT $take";
+        string Count(string index, string column, string extra = "") =>
+            $"(SELECT count(*) FROM relations r INDEXED BY {index} WHERE r.{column} = $id{extra}{filters})";
+
+        var (page, total) = direction switch
+        {
+            Direction.Out => (Side("ix_relations_from", "from_id"), Count("ix_relations_from", "from_id")),
+            Direction.In => (Side("ix_relations_to", "to_id"), Count("ix_relations_to", "to_id")),
+            _ => (
+                // UNION, not UNION ALL: a relation from the actor to itself is on both sides once.
+                $"SELECT start_key, id FROM ({Side("ix_relations_from", "from_id")}) UNION SELECT start_key, id FROM ({Side("ix_relations_to", "to_id")})",
+                $"{Count("ix_relations_from", "from_id")} + {Count("ix_relations_to", "to_id", " AND r.from_id <> $id")}"),
+        };
+
+        return $"""
+            SELECT EXISTS (SELECT 1 FROM actors WHERE id = $id), {total};
+            SELECT {ViewColumns} FROM ({page}) p JOIN relations r ON r.id = p.id {ViewJoins} ORDER BY p.start_key, p.id LIMIT $take;
+            """;
+    }
+
+    /// <summary>Total, then the page.</summary>
+    public static string FindRelations(bool from, bool to, RelationConditions conditions, bool after)
+    {
+        var index = from ? " INDEXED BY ix_relations_from" : to ? " INDEXED BY ix_relations_to" : string.Empty;
+        var terms = new List<string>();
+        if (from)
+        {
+            terms.Add("r.from_id = $from");
+        }
+
+        if (to)
+        {
+            terms.Add("r.to_id = $to");
+        }
+
+        terms.AddRange(conditions.Terms());
+        var where = Where(terms);
+        var pageWhere = after ? Where([.. terms, SeekTerm]) : where;
+        return $"""
+            SELECT count(*) FROM relations r{index}{where};
+            SELECT {ViewColumns} FROM (SELECT r.start_key, r.id FROM relations r{index}{pageWhere} ORDER BY r.start_key, r.id LIMIT $take) p
+            JOIN relations r ON r.id = p.id {ViewJoins} ORDER BY p.start_key, p.id;
+            """;
+    }
+
+    /// <summary>
+    /// Total, then the page of (doc, rank, sort_key, id). With a query, every actor's search names are scanned with
+    /// instr(): a substring search has no index to use, and at 100k short rows the scan stays in the milliseconds.
+    /// </summary>
+    public static string SearchActors(bool query, bool kinds, bool after)
+    {
+        var kindTerm = kinds ? " AND a.kind IN (SELECT value FROM json_each($kinds))" : string.Empty;
+        if (!query)
+        {
+            var seek = after ? " AND (a.sort_key, a.id) > ($afterSortKey, $afterId)" : string.Empty;
+            return $"""
+                SELECT count(*) FROM actors a WHERE 1{kindTerm};
+                SELECT a.doc, 3, a.sort_key, a.id FROM actors a WHERE 1{kindTerm}{seek} ORDER BY a.sort_key, a.id LIMIT $take;
+                """;
+        }
+
+        var rankedSeek = after ? " WHERE (m.rank, m.sort_key, m.id) > ($afterRank, $afterSortKey, $afterId)" : string.Empty;
+        return $"""
+            SELECT count(*) FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm};
+            SELECT a.doc, p.rank, p.sort_key, p.id FROM (
+                SELECT m.id, m.sort_key, m.rank FROM (
+                    SELECT a.id, a.sort_key,
+                        CASE WHEN instr(a.search_names, $exact) > 0 THEN 0 WHEN instr(a.search_names, $prefix) > 0 THEN 1 ELSE 2 END AS rank
+                    FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm}) m{rankedSeek}
+                ORDER BY m.rank, m.sort_key, m.id LIMIT $take) p
+            JOIN actors a ON a.id = p.id ORDER BY p.rank, p.sort_key, p.id;
+            """;
+    }
+
+    /// <summary>Total, then the page of (id, doc, cited-by count).</summary>
+    public static string ListSources(bool after) => $"""
+        SELECT count(*) FROM sources;
+        SELECT s.doc, (SELECT count(*) FROM relation_sources c WHERE c.source_id = s.id)
+        FROM sources s{(after ? " WHERE s.id > $afterId" : string.Empty)} ORDER BY s.id LIMIT $take;
+        """;
+
+    /// <summary>The source, the number of relations citing it, then the page of them.</summary>
+    public static string Source(bool after) => $"""
+        SELECT s.doc FROM sources s WHERE s.id = $id;
+        SELECT count(*) FROM relation_sources c WHERE c.source_id = $id;
+        SELECT {ViewColumns} FROM (
+            SELECT c.start_key, c.relation_id FROM relation_sources c
+            WHERE c.source_id = $id{(after ? " AND (c.start_key, c.relation_id) > ($afterKey, $afterId)" : string.Empty)}
+            ORDER BY c.start_key, c.relation_id LIMIT $take) p
+        JOIN relations r ON r.id = p.relation_id {ViewJoins} ORDER BY p.start_key, p.relation_id;
+        """;
+
+    public const string Stats = $"""
+        SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM relations), (SELECT count(*) FROM sources);
+        SELECT kind, count(*) FROM actors GROUP BY kind;
+        SELECT type, count(*) FROM relations GROUP BY type;
+        SELECT {ActorRefColumns}, d.degree FROM (
+            SELECT id, sum(n) AS degree FROM (
+                SELECT from_id AS id, count(*) AS n FROM relations INDEXED BY ix_relations_from GROUP BY from_id
+                UNION ALL
+                SELECT to_id, count(*) FROM relations INDEXED BY ix_relations_to GROUP BY to_id)
+            GROUP BY id ORDER BY degree DESC, id LIMIT $top) d
+        JOIN actors a ON a.id = d.id ORDER BY d.degree DESC, d.id;
+        """;
+
+    /// <summary>
+    /// One breadth-first step: the actors one relation away from <c>$frontier</c> in either direction that are not in
+    /// <c>$seen</c>, in id order, at most <c>$take</c>.
+    /// </summary>
+    public static string NeighbourStep(RelationConditions conditions)
+    {
+        var filters = conditions.And();
+        return $"""
+            SELECT DISTINCT n.id FROM (
+                SELECT r.to_id AS id FROM relations r INDEXED BY ix_relations_from WHERE r.from_id IN (SELECT value FROM json_each($frontier)){filters}
+                UNION ALL
+                SELECT r.from_id FROM relations r INDEXED BY ix_relations_to WHERE r.to_id IN (SELECT value FROM json_each($frontier)){filters}) n
+            WHERE n.id NOT IN (SELECT value FROM json_each($seen))
+            ORDER BY n.id LIMIT $take;
+            """;
+    }
+
+    /// <summary>The nodes' short forms, then the relations (docs only) between them.</summary>
+    public static string Subgraph(RelationConditions conditions) => $"""
+        SELECT {ActorRefColumns} FROM actors a WHERE a.id IN (SELECT value FROM json_each($nodes));
+        SELECT r.doc FROM relations r INDEXED BY ix_relations_from
+        WHERE r.from_id IN (SELECT value FROM json_each($nodes)) AND r.to_id IN (SELECT value FROM json_each($nodes)){conditions.And()}
+        ORDER BY r.start_key, r.id;
+        """;
+
+    /// <summary>Every relation touching <c>$frontier</c>, as (id, from, to): one level of a shortest-path search.</summary>
+    public static string PathStep(RelationConditions conditions)
+    {
+        var filters = conditions.And();
+        return $"""
+            SELECT r.id, r.from_id, r.to_id FROM relations r INDEXED BY ix_relations_from WHERE r.from_id IN (SELECT value FROM json_each($frontier)){filters}
+            UNION ALL
+            SELECT r.id, r.from_id, r.to_id FROM relations r INDEXED BY ix_relations_to WHERE r.to_id IN (SELECT value FROM json_each($frontier)){filters};
+            """;
+    }
+
+    private static string Where(List<string> terms) => terms.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", terms);
+
+    public const string ActorExists = "SELECT EXISTS (SELECT 1 FROM actors WHERE id = $id);";
+}

@@ -1,0 +1,26 @@
+using IomGraph.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IomGraph.Storage.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/>, with its options bound from
+    /// <c>Graph:Sqlite</c> and validated on start. The host still calls <see cref="IGraphStore.InitialiseAsync"/> before use.
+    /// </summary>
+    public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddOptions<SqliteGraphStoreOptions>()
+            .BindConfiguration(SqliteGraphStoreOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), $"{SqliteGraphStoreOptions.SectionName}:Path must name a database file or '{SqliteGraphStoreOptions.InMemory}'.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteGraphStore>();
+        services.TryAddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
+        return services;
+    }
+}

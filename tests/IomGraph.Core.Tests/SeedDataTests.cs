@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using IomGraph.Core.Model;
+using IomGraph.Core.Seed;
+
+namespace IomGraph.Core.Tests;
+
+/// <summary>The repository's curated seed: it loads under the API's rules and holds what the project promises.</summary>
+public sealed partial class SeedDataTests
+{
+    private static readonly Lazy<Task<SeedData>> Seed = new(() => SeedReader.ReadDirectoryAsync(Path.Combine(RepositoryRoot(), "seed-data")));
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests run outside the repository: IomGraph.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<GraphBundle> BundleAsync() => (await Seed.Value).Bundle;
+
+    [Fact]
+    public async Task The_seed_loads_under_the_same_rules_as_api_input()
+    {
+        var bundle = await BundleAsync();
+
+        Assert.True(bundle.Actors.Count > 200);
+        Assert.True(bundle.Relations.Count > 250);
+    }
+
+    [Theory]
+    [InlineData("iom")]
+    [InlineData("unhcr")]
+    [InlineData("ilo")]
+    [InlineData("ohchr")]
+    [InlineData("unctad")]
+    [InlineData("unodc")]
+    [InlineData("unu")]
+    [InlineData("fao")]
+    [InlineData("un")]
+    [InlineData("unga")]
+    [InlineData("ecosoc")]
+    [InlineData("geneva-migration-group")]
+    [InlineData("global-migration-group")]
+    [InlineData("un-network-on-migration")]
+    [InlineData("berne-initiative")]
+    [InlineData("usa")]
+    [InlineData("che")]
+    [InlineData("gbr")]
+    [InlineData("civ")]
+    public async Task The_promised_actor_ids_exist(string id)
+    {
+        Assert.Contains(id, (await BundleAsync()).Actors.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task Every_iom_member_state_of_the_cow_table_has_its_dated_spells()
+    {
+        var bundle = await BundleAsync();
+        var table = File.ReadAllLines(Path.Combine(RepositoryRoot(), "seed-data", "raw", "iom-member-states-cow.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .ToList();
+        var memberships = bundle.Relations.Where(r => r.Type == RelationType.MemberOf && r.To == "iom").ToList();
+
+        Assert.Equal(156, table.Count);
+        foreach (var row in table)
+        {
+            var id = row[0].ToLowerInvariant();
+            Assert.Contains(bundle.Actors, a => a.Id == id && a.Kind == ActorKind.State && a.Iso3 == row[0]);
+            foreach (var spell in row[4].Split(';'))
+            {
+                var start = spell.Split('-')[0];
+                Assert.True(
+                    memberships.Any(m => m.From == id && m.Start?.ToString() == start),
+                    $"{id} has no MEMBER_OF iom starting {start}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_iom_description_states_the_2023_count_with_its_source()
+    {
+        var iom = (await BundleAsync()).Actors.Single(a => a.Id == "iom");
+
+        Assert.Contains("175 member states and 8 observer states", iom.Description, StringComparison.Ordinal);
+        Assert.Contains(iom.Sources!, c => c.SourceId == "afp-2023-iom-membership");
+        Assert.Superset(new HashSet<string> { "PICMME", "ICEM", "ICM", "OIM" }, iom.Aliases.ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("unhcr", RelationType.Emphasises, "humanitarian-protection", Confidence.High, true)]
+    [InlineData("ilo", RelationType.Emphasises, "workers-rights", Confidence.High, true)]
+    [InlineData("iom", RelationType.Emphasises, "national-interests", Confidence.Low, true)]
+    [InlineData("iom", RelationType.AccountableTo, "iom-council", Confidence.High, true)]
+    [InlineData("unhcr", RelationType.AccountableTo, "unga", Confidence.Medium, true)]
+    [InlineData("iom", RelationType.ParticipatesIn, "geneva-migration-group", Confidence.High, true)]
+    [InlineData("iom", RelationType.ParticipatesIn, "berne-initiative", Confidence.High, true)]
+    [InlineData("usa", RelationType.Prefers, "intergovernmentalism", Confidence.Low, false)]
+    [InlineData("iom-council", RelationType.Mandates, "iom", Confidence.Low, true)]
+    public async Task Each_claim_of_the_source_document_is_a_relation_that_quotes_it(
+        string from, RelationType type, string to, Confidence confidence, bool researchConfirmsOrContradicts)
+    {
+        var relation = (await BundleAsync()).Relations.Single(r => r.From == from && r.Type == type && r.To == to);
+
+        Assert.Equal(confidence, relation.Confidence);
+        Assert.Contains(relation.Sources, c => c.SourceId == "noborder-iom-wiki");
+        Assert.Equal(researchConfirmsOrContradicts, relation.Sources.Any(c => c.SourceId != "noborder-iom-wiki"));
+    }
+
+    [Fact]
+    public async Task The_2000_decision_is_dated_2000()
+    {
+        var relation = (await BundleAsync()).Relations.Single(r => r.Type == RelationType.Mandates && r.To == "iom");
+
+        Assert.Equal("2000", relation.Start.ToString());
+    }
+
+    [Fact]
+    public async Task Every_quote_of_the_source_document_is_verbatim()
+    {
+        var text = Whitespace().Replace(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seed-data", "raw", "noborder-iom-wiki.txt"), TestContext.Current.CancellationToken), " ");
+        var bundle = await BundleAsync();
+        var quotes = bundle.Relations.SelectMany(r => r.Sources).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
+            .Where(c => c.SourceId == "noborder-iom-wiki")
+            .Select(c => c.Quote)
+            .ToList();
+
+        Assert.True(quotes.Count >= 9);
+        Assert.All(quotes, q => Assert.Contains(Whitespace().Replace(q, " "), text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_source_document_is_a_perspective()
+    {
+        var source = (await BundleAsync()).Sources.Single(s => s.Id == "noborder-iom-wiki");
+
+        Assert.Equal(SourceKind.Perspective, source.Kind);
+    }
+
+    [Fact]
+    public async Task The_global_migration_group_has_chairs_by_period_and_the_network_is_coordinated_by_the_iom()
+    {
+        var relations = (await BundleAsync()).Relations;
+
+        var chairs = relations.Where(r => r.Type == RelationType.Chairs && r.To == "global-migration-group").ToList();
+        Assert.True(chairs.Count >= 14);
+        Assert.All(chairs, c => Assert.NotNull(c.Start));
+        Assert.Contains(relations, r => r.From == "iom" && r.Type == RelationType.Coordinates && r.To == "un-network-on-migration");
+        Assert.Contains(relations, r => r.From == "global-migration-group" && r.Type == RelationType.SucceededBy && r.To == "un-network-on-migration");
+        Assert.Contains(relations, r => r.From == "geneva-migration-group" && r.Type == RelationType.SucceededBy && r.To == "global-migration-group");
+        Assert.Contains(relations, r => r.From == "iom" && r.Type == RelationType.RelatedOrganisationOf && r.To == "un");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

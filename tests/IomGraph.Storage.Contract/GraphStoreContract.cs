@@ -1,0 +1,1154 @@
+using System.Text.Json;
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+using static IomGraph.Storage.Contract.ContractGraph;
+
+namespace IomGraph.Storage.Contract;
+
+/// <summary>
+/// What every <see cref="IGraphStore"/> must do, whatever its database. Subclass it once per store and return a fresh,
+/// empty, initialised store from <see cref="CreateEmptyStoreAsync"/>; each test then writes the data it needs.
+/// </summary>
+/// <remarks>
+/// Choices this contract fixes where the port leaves room:
+/// <list type="bullet">
+/// <item>A bundle that refers to an actor or source that neither it nor the store holds, or that holds an id twice, is
+/// refused with an <see cref="ArgumentException"/> (the caller's validators should have caught it) and nothing of it is written.</item>
+/// <item>The shortest path from an actor to itself is one path with no hops; to or from an unknown actor there is none.</item>
+/// <item>Listings are keyset-paged: actors by (rank, folded name, id), relations by (start key, id), sources by id, ids
+/// compared ordinally. Total counts every match, whatever the page.</item>
+/// <item>Shortest paths come in the ordinal order of their relation id sequences; neighbourhood nodes by (depth, id).</item>
+/// <item>A seed's fingerprint depends on the records, not on their order in the bundle.</item>
+/// </list>
+/// </remarks>
+public abstract class GraphStoreContract : IAsyncLifetime
+{
+    private IGraphStore? _store;
+
+    /// <summary>The store under test, created empty for this test.</summary>
+    protected IGraphStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A new store with no data on which <see cref="IGraphStore.InitialiseAsync"/> has run.</summary>
+    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
+
+    /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
+    protected virtual async ValueTask DisposeStoreAsync(IGraphStore store)
+    {
+        switch (store)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    public virtual async ValueTask InitializeAsync() => _store = await CreateEmptyStoreAsync();
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await DisposeStoreAsync(_store);
+            _store = null;
+        }
+
+    }
+
+    // ---------------------------------------------------------------- writing bundles
+
+    [Fact]
+    public async Task Applying_a_bundle_to_an_empty_store_creates_every_record()
+    {
+        var result = await SeedAsync();
+
+        Assert.Equal(new RecordCounts(AllSources.Count, 0, 0, 0), result.Sources);
+        Assert.Equal(new RecordCounts(AllActors.Count, 0, 0, 0), result.Actors);
+        Assert.Equal(new RecordCounts(AllRelations.Count, 0, 0, 0), result.Relations);
+        Assert.True(result.Changed);
+    }
+
+    [Fact]
+    public async Task Reapplying_the_same_bundle_changes_nothing()
+    {
+        await SeedAsync();
+
+        var result = await SeedAsync();
+
+        Assert.Equal(new RecordCounts(0, 0, AllSources.Count, 0), result.Sources);
+        Assert.Equal(new RecordCounts(0, 0, AllActors.Count, 0), result.Actors);
+        Assert.Equal(new RecordCounts(0, 0, AllRelations.Count, 0), result.Relations);
+        Assert.False(result.Changed);
+    }
+
+    [Fact]
+    public async Task Changing_one_actor_and_one_relation_updates_exactly_those()
+    {
+        await SeedAsync();
+        var actor = Actor(Actors.Gmg) with { Description = "Wound up in 2018 into the UN Network on Migration." };
+        var relation = Relation(Relations.UnhcrReportsToExCom) with { Confidence = Confidence.High };
+
+        var result = await SeedAsync(Bundle().With(actor).With(relation));
+
+        Assert.Equal(new RecordCounts(0, 0, AllSources.Count, 0), result.Sources);
+        Assert.Equal(new RecordCounts(0, 1, AllActors.Count - 1, 0), result.Actors);
+        Assert.Equal(new RecordCounts(0, 1, AllRelations.Count - 1, 0), result.Relations);
+        AssertSameJson(actor, (await Store.GetActorAsync(Actors.Gmg, Ct))!.Actor);
+        Assert.Equal(Confidence.High, (await Store.GetRelationAsync(Relations.UnhcrReportsToExCom, Ct))!.Relation.Confidence);
+    }
+
+    [Fact]
+    public async Task Records_read_back_equal_what_was_written()
+    {
+        await SeedAsync();
+
+        foreach (var actor in AllActors)
+        {
+            AssertSameJson(actor, (await Store.GetActorAsync(actor.Id, Ct))!.Actor);
+        }
+
+        foreach (var relation in AllRelations)
+        {
+            AssertSameJson(relation, (await Store.GetRelationAsync(relation.Id, Ct))!.Relation);
+        }
+
+        foreach (var source in AllSources)
+        {
+            AssertSameJson(source, (await Store.GetSourceAsync(new SourceQuery(source.Id, 1, null), Ct))!.Source);
+        }
+    }
+
+    [Fact]
+    public async Task Partial_dates_keep_their_precision()
+    {
+        await SeedAsync();
+
+        var iom = (await Store.GetActorAsync(Actors.Iom, Ct))!.Actor;
+        var funding = (await Store.GetRelationAsync(Relations.SwitzerlandFundsGcim, Ct))!.Relation;
+
+        Assert.Equal("1951-12", iom.Founded.ToString());
+        Assert.Equal("2003-04", funding.Start.ToString());
+        Assert.Equal("2006", funding.End.ToString());
+    }
+
+    [Fact]
+    public async Task Reapplying_an_actor_with_its_external_ids_in_another_order_changes_nothing()
+    {
+        await SeedAsync();
+        var iom = Actor(Actors.Iom);
+        var reordered = iom with { ExternalIds = iom.ExternalIds!.Reverse().ToDictionary(p => p.Key, p => p.Value) };
+
+        var result = await SeedAsync(Bundle().With(reordered));
+
+        Assert.Equal(0, result.Actors.Updated);
+    }
+
+    [Fact]
+    public async Task Seed_removes_seed_records_missing_from_a_new_seed()
+    {
+        await SeedAsync();
+
+        var result = await SeedAsync(Bundle().Without(
+            actors: [Actors.BerneInitiative], relations: [Relations.SwitzerlandChairsGfmd], sources: [Sources.Uncited]));
+
+        Assert.Equal(new RecordCounts(0, 0, AllSources.Count - 1, 1), result.Sources);
+        Assert.Equal(new RecordCounts(0, 0, AllActors.Count - 1, 1), result.Actors);
+        Assert.Equal(new RecordCounts(0, 0, AllRelations.Count - 1, 1), result.Relations);
+        Assert.Null(await Store.GetActorAsync(Actors.BerneInitiative, Ct));
+        Assert.Null(await Store.GetRelationAsync(Relations.SwitzerlandChairsGfmd, Ct));
+        Assert.Null(await Store.GetSourceAsync(new SourceQuery(Sources.Uncited, 10, null), Ct));
+        var stats = await Store.GetStatsAsync(0, Ct);
+        Assert.Equal((AllActors.Count - 1, AllRelations.Count - 1, AllSources.Count - 1), (stats.Actors, stats.Relations, stats.Sources));
+    }
+
+    [Fact]
+    public async Task Seed_keeps_seed_records_that_imported_records_still_use()
+    {
+        await SeedAsync();
+        var newcomer = new Actor("newcomer", "Newcomer State", ActorKind.State);
+        var joins = new Relation("newcomer-member-of-gfmd", newcomer.Id, Actors.Gfmd, RelationType.MemberOf, Confidence.Low, [new Citation(Sources.Uncited, "It joined.")]);
+        await Store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer], Relations = [joins] }, BundleMode.Import, Ct);
+
+        var result = await SeedAsync(Bundle().Without(
+            actors: [Actors.Gfmd], relations: [Relations.SwitzerlandChairsGfmd, Relations.GcimPrecursorOfGfmd], sources: [Sources.Uncited]));
+
+        Assert.Equal(2, result.Relations.Deleted);
+        Assert.Equal(0, result.Actors.Deleted);
+        Assert.Equal(0, result.Sources.Deleted);
+        Assert.NotNull(await Store.GetActorAsync(Actors.Gfmd, Ct));
+        Assert.NotNull(await Store.GetSourceAsync(new SourceQuery(Sources.Uncited, 10, null), Ct));
+        Assert.NotNull(await Store.GetRelationAsync(joins.Id, Ct));
+        Assert.Null(await Store.GetRelationAsync(Relations.SwitzerlandChairsGfmd, Ct));
+    }
+
+    [Fact]
+    public async Task Import_never_deletes()
+    {
+        await SeedAsync();
+        var newcomer = new Actor("newcomer", "Newcomer State", ActorKind.State);
+
+        var result = await Store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer] }, BundleMode.Import, Ct);
+
+        Assert.Equal(RecordCounts.Zero, result.Sources);
+        Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Actors);
+        Assert.Equal(RecordCounts.Zero, result.Relations);
+        var stats = await Store.GetStatsAsync(0, Ct);
+        Assert.Equal((AllActors.Count + 1, AllRelations.Count, AllSources.Count), (stats.Actors, stats.Relations, stats.Sources));
+    }
+
+    [Fact]
+    public async Task A_bundle_may_refer_to_records_already_stored()
+    {
+        await SeedAsync();
+        var relation = new Relation("che-supports-un-network", Actors.Switzerland, Actors.UnNetwork, RelationType.Supports, Confidence.Low, [new Citation(Sources.Uncited, "It supports it.")]);
+
+        var result = await Store.ApplyBundleAsync(new GraphBundle { Relations = [relation] }, BundleMode.Import, Ct);
+
+        Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Relations);
+        var stored = await Store.GetRelationAsync(relation.Id, Ct);
+        Assert.Equal("Switzerland", stored!.From.Name);
+    }
+
+    [Fact]
+    public async Task A_bundle_with_a_relation_to_a_missing_actor_writes_nothing()
+    {
+        await SeedAsync();
+        var before = await Store.GetStatsAsync(0, Ct);
+        var newcomer = new Actor("newcomer", "Newcomer State", ActorKind.State);
+        var dangling = new Relation("newcomer-member-of-nobody", newcomer.Id, "nobody", RelationType.MemberOf, Confidence.Low, [new Citation(Sources.Uncited, "...")]);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(
+            () => Store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer], Relations = [dangling] }, BundleMode.Import, Ct));
+
+        Assert.Null(await Store.GetActorAsync(newcomer.Id, Ct));
+        AssertSameStats(before, await Store.GetStatsAsync(0, Ct));
+    }
+
+    [Fact]
+    public async Task A_bundle_citing_a_missing_source_writes_nothing()
+    {
+        var bundle = Bundle().With(Relation(Relations.IomMemberOfGmg) with { Sources = [new Citation("no-such-source", "...")] });
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => SeedAsync(bundle));
+
+        Assert.Null(await Store.GetSeedStateAsync(Ct));
+        AssertSameStats(new GraphStats(0, 0, 0, new Dictionary<ActorKind, long>(), new Dictionary<RelationType, long>(), []), await Store.GetStatsAsync(5, Ct));
+    }
+
+    [Fact]
+    public async Task A_bundle_holding_an_id_twice_writes_nothing()
+    {
+        var bundle = Bundle() with { Actors = [.. AllActors, Actor(Actors.Iom) with { Name = "Another IOM" }] };
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => SeedAsync(bundle));
+
+        Assert.Null(await Store.GetActorAsync(Actors.Iom, Ct));
+    }
+
+    [Fact]
+    public async Task Updating_a_relation_moves_its_citations()
+    {
+        await SeedAsync();
+        var moved = Relation(Relations.UnhcrReportsToExCom) with { Sources = [new Citation(Sources.Uncited, "It reports.")] };
+
+        await SeedAsync(Bundle().With(moved));
+
+        var statute = await Store.GetSourceAsync(new SourceQuery(Sources.UnhcrStatute, 10, null), Ct);
+        var uncited = await Store.GetSourceAsync(new SourceQuery(Sources.Uncited, 10, null), Ct);
+        Assert.Equal(0, statute!.CitedBy.Total);
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(uncited!.CitedBy));
+    }
+
+    [Fact]
+    public async Task Seed_state_is_null_before_the_first_seed()
+    {
+        Assert.Null(await Store.GetSeedStateAsync(Ct));
+
+        await Store.ApplyBundleAsync(Bundle(), BundleMode.Import, Ct);
+
+        Assert.Null(await Store.GetSeedStateAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Seeding_records_its_fingerprint_and_time()
+    {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        await SeedAsync();
+
+        var state = await Store.GetSeedStateAsync(Ct);
+        Assert.NotNull(state);
+        Assert.Equal(CanonicalJson.Fingerprint(Bundle()), state.Fingerprint);
+        Assert.InRange(state.AppliedAt, before, DateTimeOffset.UtcNow.AddSeconds(5));
+    }
+
+    [Fact]
+    public async Task Seed_fingerprint_depends_on_the_records_not_their_order()
+    {
+        await SeedAsync();
+        var first = (await Store.GetSeedStateAsync(Ct))!.Fingerprint;
+
+        await SeedAsync(new GraphBundle { Sources = [.. AllSources.Reverse()], Actors = [.. AllActors.Reverse()], Relations = [.. AllRelations.Reverse()] });
+        var reordered = (await Store.GetSeedStateAsync(Ct))!.Fingerprint;
+        await SeedAsync(Bundle().With(Actor(Actors.Gmg) with { Description = "Changed." }));
+        var changed = (await Store.GetSeedStateAsync(Ct))!.Fingerprint;
+
+        Assert.Equal(first, reordered);
+        Assert.NotEqual(first, changed);
+    }
+
+    // ---------------------------------------------------------------- actors
+
+    [Fact]
+    public async Task Get_actor_returns_the_actor_with_its_relation_counts_by_type_and_direction()
+    {
+        await SeedAsync();
+
+        var details = await Store.GetActorAsync(Actors.Iom, Ct);
+
+        Assert.NotNull(details);
+        Assert.Equal("International Organization for Migration", details.Actor.Name);
+        var counts = details.RelationCounts.OrderBy(c => c.Type).ToList();
+        Assert.Equal(
+            [new RelationCount(RelationType.MemberOf, 1, 2), new RelationCount(RelationType.Coordinates, 1, 0), new RelationCount(RelationType.SecretariatOf, 1, 0)],
+            counts);
+    }
+
+    [Fact]
+    public async Task An_actor_without_relations_has_no_relation_counts()
+    {
+        await SeedAsync();
+
+        var details = await Store.GetActorAsync(Actors.BerneInitiative, Ct);
+
+        Assert.Empty(details!.RelationCounts);
+    }
+
+    [Fact]
+    public async Task Unknown_actor_returns_null()
+    {
+        await SeedAsync();
+
+        Assert.Null(await Store.GetActorAsync("nobody", Ct));
+    }
+
+    [Fact]
+    public async Task Actor_refs_are_returned_for_existing_ids_only()
+    {
+        await SeedAsync();
+
+        var refs = await Store.GetActorRefsAsync([Actors.Iom, Actors.CoteDIvoire, "nobody"], Ct);
+
+        Assert.Equal([Actors.CoteDIvoire, Actors.Iom], refs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new ActorRef(Actors.Iom, "International Organization for Migration", ActorKind.IntergovernmentalOrganisation, "IOM"), refs[Actors.Iom]);
+        Assert.Equal(new ActorRef(Actors.CoteDIvoire, "Côte d’Ivoire", ActorKind.State), refs[Actors.CoteDIvoire]);
+        Assert.Empty(await Store.GetActorRefsAsync([], Ct));
+    }
+
+    [Theory]
+    [InlineData("cote d'ivoire")]
+    [InlineData("CÔTE D’IVOIRE")]
+    [InlineData("  Cote   d'Ivoire ")]
+    public async Task Search_ignores_case_and_accents(string query)
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search(query), Ct);
+
+        var hit = Assert.Single(page.Items);
+        Assert.Equal((Actors.CoteDIvoire, 0), (hit.Actor.Id, hit.Rank));
+    }
+
+    [Theory]
+    [InlineData("ivory coast", Actors.CoteDIvoire)]
+    [InlineData("ICEM", Actors.Iom)]
+    [InlineData("oim", Actors.Iom)]
+    [InlineData("schweiz", Actors.Switzerland)]
+    [InlineData("gcim", Actors.Gcim)]
+    public async Task Search_finds_actors_by_alias_and_acronym(string query, string expected)
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search(query), Ct);
+
+        Assert.Equal(expected, page.Items[0].Actor.Id);
+        Assert.Equal(0, page.Items[0].Rank);
+    }
+
+    [Theory]
+    [InlineData("ivory", 1)]
+    [InlineData("coast", 2)]
+    [InlineData("côte d’ivoire", 0)]
+    public async Task Search_ranks_exact_then_prefix_then_contains(string query, int rank)
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search(query), Ct);
+
+        var hit = Assert.Single(page.Items);
+        Assert.Equal((Actors.CoteDIvoire, rank), (hit.Actor.Id, hit.Rank));
+    }
+
+    [Fact]
+    public async Task Search_puts_the_exact_acronym_first()
+    {
+        await SeedAsync();
+
+        // "Executive Committee of the UNHCR Programme" sorts before "Office of the UN High Commissioner for Refugees".
+        var page = await Store.SearchActorsAsync(Search("unhcr"), Ct);
+
+        Assert.Equal([(Actors.Unhcr, 0), (Actors.ExCom, 2)], page.Items.Select(h => (h.Actor.Id, h.Rank)));
+        Assert.Equal(2, page.Total);
+    }
+
+    [Fact]
+    public async Task Search_orders_hits_of_one_rank_by_name()
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search("migration"), Ct);
+
+        Assert.Equal([Actors.Gcim, Actors.Gfmd, Actors.Gmg, Actors.Iom, Actors.UnNetwork], page.Items.Select(h => h.Actor.Id));
+        Assert.All(page.Items, h => Assert.Equal(2, h.Rank));
+    }
+
+    [Fact]
+    public async Task Search_without_a_query_lists_every_actor_by_name()
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search(null), Ct);
+
+        Assert.Equal(ActorsByName, page.Items.Select(h => h.Actor.Id));
+        Assert.All(page.Items, h => Assert.Equal(3, h.Rank));
+        Assert.Equal(AllActors.Count, page.Total);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Search_filters_by_kind()
+    {
+        await SeedAsync();
+
+        var states = await Store.SearchActorsAsync(Search(null, kinds: [ActorKind.State]), Ct);
+        var groups = await Store.SearchActorsAsync(Search("migration", kinds: [ActorKind.InterAgencyGroup, ActorKind.ForumOrCommission]), Ct);
+
+        Assert.Equal([Actors.CoteDIvoire, Actors.Switzerland], states.Items.Select(h => h.Actor.Id));
+        Assert.Equal(2, states.Total);
+        Assert.Equal([Actors.Gcim, Actors.Gfmd, Actors.Gmg, Actors.UnNetwork], groups.Items.Select(h => h.Actor.Id));
+    }
+
+    [Fact]
+    public async Task Search_respects_the_limit()
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search(null, limit: 4), Ct);
+
+        Assert.Equal(ActorsByName.Take(4), page.Items.Select(h => h.Actor.Id));
+        Assert.Equal(AllActors.Count, page.Total);
+        Assert.NotNull(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Search_pages_cover_every_actor_exactly_once()
+    {
+        await SeedAsync();
+
+        var pages = await AllPagesAsync<ActorHit, ActorCursor>(after => Store.SearchActorsAsync(Search(null, limit: 3, after: after), Ct));
+
+        Assert.Equal([3, 3, 3, 1], pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(AllActors.Count, p.Total));
+        Assert.Equal(ActorsByName, pages.SelectMany(p => p.Items).Select(h => h.Actor.Id));
+    }
+
+    [Fact]
+    public async Task Search_pages_with_a_query_cover_every_match_exactly_once()
+    {
+        await SeedAsync();
+        var all = await Store.SearchActorsAsync(Search("i", limit: 100), Ct);
+
+        var pages = await AllPagesAsync<ActorHit, ActorCursor>(after => Store.SearchActorsAsync(Search("i", limit: 2, after: after), Ct));
+
+        Assert.True(all.Items.Select(h => h.Rank).Distinct().Count() > 1, "The query should match with several ranks.");
+        Assert.Equal(all.Items.Select(h => (h.Actor.Id, h.Rank)), pages.SelectMany(p => p.Items).Select(h => (h.Actor.Id, h.Rank)));
+        Assert.All(pages, p => Assert.Equal(all.Total, p.Total));
+        Assert.Equal(all.Items.Count, all.Total);
+    }
+
+    [Fact]
+    public async Task Search_that_matches_nothing_returns_an_empty_page()
+    {
+        await SeedAsync();
+
+        var page = await Store.SearchActorsAsync(Search("zzzz"), Ct);
+
+        Assert.Empty(page.Items);
+        Assert.Equal(0, page.Total);
+        Assert.Null(page.NextCursor);
+    }
+
+    // ---------------------------------------------------------------- actor relations
+
+    [Fact]
+    public async Task Actor_relations_follow_the_direction()
+    {
+        await SeedAsync();
+
+        var outgoing = await Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.Out), Ct);
+        var incoming = await Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.In), Ct);
+        var both = await Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.Both), Ct);
+
+        Assert.Equal([Relations.IomMemberOfGmg, Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork], Ids(outgoing!));
+        Assert.Equal([Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom], Ids(incoming!));
+        Assert.Equal(
+            [Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom, Relations.IomMemberOfGmg, Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork],
+            Ids(both!));
+        Assert.Equal((3, 2, 5), (outgoing!.Total, incoming!.Total, both!.Total));
+    }
+
+    [Fact]
+    public async Task Actor_relations_carry_both_ends()
+    {
+        await SeedAsync();
+
+        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.Gmg, Direction.In), Ct);
+
+        var view = page!.Items[0];
+        Assert.Equal(Relations.IomMemberOfGmg, view.Relation.Id);
+        Assert.Equal(new ActorRef(Actors.Iom, "International Organization for Migration", ActorKind.IntergovernmentalOrganisation, "IOM"), view.From);
+        Assert.Equal(new ActorRef(Actors.Gmg, "Global Migration Group", ActorKind.InterAgencyGroup, "the Global Migration Group"), view.To);
+        Assert.Equal("IOM is a member of the Global Migration Group (2006–2018).", view.Sentence);
+    }
+
+    [Fact]
+    public async Task Actor_relations_filter_by_type()
+    {
+        await SeedAsync();
+
+        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.Both, [RelationType.MemberOf, RelationType.Coordinates]), Ct);
+
+        Assert.Equal([Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom, Relations.IomMemberOfGmg, Relations.IomCoordinatesUnNetwork], Ids(page!));
+        Assert.Equal(4, page!.Total);
+    }
+
+    [Theory]
+    [InlineData("2010", 2)]
+    [InlineData("2018-06", 2)]
+    [InlineData("2006", 2)]
+    [InlineData("2018-12-31", 2)]
+    [InlineData("2020", 0)]
+    [InlineData("2005", 0)]
+    [InlineData("2005-12-31", 0)]
+    public async Task Actor_relations_as_of_a_date_keep_the_relations_valid_then(string asOf, int expected)
+    {
+        await SeedAsync();
+
+        // Both of the Global Migration Group's memberships run 2006–2018.
+        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.Gmg, Direction.Both, asOf: asOf), Ct);
+
+        Assert.Equal(expected, page!.Items.Count);
+        Assert.Equal(expected, page.Total);
+    }
+
+    [Theory]
+    [InlineData("2003", true)]
+    [InlineData("2003-04", true)]
+    [InlineData("2003-03", false)]
+    [InlineData("2006", true)]
+    [InlineData("2006-12-31", true)]
+    [InlineData("2007", false)]
+    public async Task A_date_overlapping_a_period_of_another_precision_holds(string asOf, bool holds)
+    {
+        await SeedAsync();
+
+        // Switzerland funded the GCIM from 2003-04 to 2006.
+        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.Switzerland, Direction.Out, [RelationType.Funds], asOf), Ct);
+
+        Assert.Equal(holds ? [Relations.SwitzerlandFundsGcim] : [], Ids(page!));
+    }
+
+    [Fact]
+    public async Task Actor_relations_undated_hold_on_every_date()
+    {
+        await SeedAsync();
+
+        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, asOf: "1900"), Ct);
+
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(page!));
+    }
+
+    [Fact]
+    public async Task Actor_relations_page_in_start_date_order()
+    {
+        await SeedAsync();
+
+        var pages = await AllPagesAsync<RelationView, RelationCursor>(after => Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.Both, limit: 2, after: after), Ct)!);
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(5, p.Total));
+        Assert.Equal(
+            [Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom, Relations.IomMemberOfGmg, Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork],
+            pages.SelectMany(Ids));
+    }
+
+    [Fact]
+    public async Task Relations_of_an_unknown_actor_are_null()
+    {
+        await SeedAsync();
+
+        Assert.Null(await Store.GetActorRelationsAsync(RelationsOf("nobody", Direction.Both), Ct));
+    }
+
+    [Fact]
+    public async Task An_actor_without_relations_has_an_empty_page_of_them()
+    {
+        await SeedAsync();
+
+        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.BerneInitiative, Direction.Both), Ct);
+
+        Assert.NotNull(page);
+        Assert.Empty(page.Items);
+        Assert.Equal(0, page.Total);
+        Assert.Null(page.NextCursor);
+    }
+
+    // ---------------------------------------------------------------- relations
+
+    [Fact]
+    public async Task Relations_filter_by_type()
+    {
+        await SeedAsync();
+
+        var page = await Store.FindRelationsAsync(Filter(types: [RelationType.MemberOf]), Ct);
+
+        Assert.Equal(
+            [Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom, Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork],
+            Ids(page));
+        Assert.Equal(5, page.Total);
+    }
+
+    [Fact]
+    public async Task Relations_filter_by_from_and_to()
+    {
+        await SeedAsync();
+
+        var fromIom = await Store.FindRelationsAsync(Filter(from: Actors.Iom), Ct);
+        var toGmg = await Store.FindRelationsAsync(Filter(to: Actors.Gmg), Ct);
+        var iomToNetwork = await Store.FindRelationsAsync(Filter(from: Actors.Iom, to: Actors.UnNetwork), Ct);
+        var switzerlandMemberships = await Store.FindRelationsAsync(Filter(from: Actors.Switzerland, types: [RelationType.MemberOf]), Ct);
+
+        Assert.Equal([Relations.IomMemberOfGmg, Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork], Ids(fromIom));
+        Assert.Equal([Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg], Ids(toGmg));
+        Assert.Equal([Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork], Ids(iomToNetwork));
+        Assert.Equal([Relations.SwitzerlandMemberOfIom], Ids(switzerlandMemberships));
+    }
+
+    [Theory]
+    [InlineData(Confidence.Low)]
+    [InlineData(Confidence.Medium)]
+    [InlineData(Confidence.High)]
+    public async Task Relations_filter_by_minimum_confidence(Confidence minimum)
+    {
+        await SeedAsync();
+
+        var page = await Store.FindRelationsAsync(Filter(minConfidence: minimum), Ct);
+
+        var expected = AllRelations.Where(r => r.Confidence >= minimum).Select(r => r.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Ids(page).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Count(), page.Total);
+    }
+
+    [Theory]
+    [InlineData("1900")]
+    [InlineData("2003")]
+    [InlineData("2010")]
+    [InlineData("2018-12")]
+    public async Task Relations_filter_by_date(string asOf)
+    {
+        await SeedAsync();
+
+        var page = await Store.FindRelationsAsync(Filter(asOf: asOf), Ct);
+
+        var date = PartialDate.Parse(asOf);
+        var expected = AllRelations.Where(r => Validity.Holds(r.Start, r.End, date)).Select(r => r.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Ids(page).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Relation_pages_cover_every_relation_exactly_once_in_start_date_order()
+    {
+        await SeedAsync();
+
+        var pages = await AllPagesAsync<RelationView, RelationCursor>(after => Store.FindRelationsAsync(Filter(limit: 4, after: after), Ct));
+
+        Assert.Equal([4, 4, 3], pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(AllRelations.Count, p.Total));
+        var expected = AllRelations.OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
+        Assert.Equal(expected, pages.SelectMany(Ids));
+    }
+
+    [Fact]
+    public async Task Get_relation_returns_it_with_both_ends()
+    {
+        await SeedAsync();
+
+        var view = await Store.GetRelationAsync(Relations.SwitzerlandMemberOfIom, Ct);
+
+        Assert.NotNull(view);
+        AssertSameJson(Relation(Relations.SwitzerlandMemberOfIom), view.Relation);
+        Assert.Equal(Actors.Switzerland, view.From.Id);
+        Assert.Equal(Actors.Iom, view.To.Id);
+        Assert.Equal("Switzerland is a member of IOM, as founding member (since 1951).", view.Sentence);
+    }
+
+    [Fact]
+    public async Task Unknown_relation_returns_null()
+    {
+        await SeedAsync();
+
+        Assert.Null(await Store.GetRelationAsync("nothing", Ct));
+    }
+
+    // ---------------------------------------------------------------- neighbourhood
+
+    [Fact]
+    public async Task Neighbourhood_of_depth_1_holds_the_direct_neighbours()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 1, [], null, 100), Ct);
+
+        Assert.NotNull(graph);
+        Assert.Equal([(Actors.Gmg, 0), (Actors.Iom, 1), (Actors.Unhcr, 1)], Nodes(graph));
+        Assert.Equal([Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg], EdgeIds(graph));
+        Assert.False(graph.Truncated);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_of_depth_2_reaches_the_neighbours_of_neighbours()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [], null, 100), Ct);
+
+        Assert.Equal(
+            [(Actors.Gmg, 0), (Actors.Iom, 1), (Actors.Unhcr, 1), (Actors.Switzerland, 2), (Actors.CoteDIvoire, 2), (Actors.ExCom, 2), (Actors.UnNetwork, 2)],
+            Nodes(graph!));
+        Assert.Equal(
+            new[]
+            {
+                Relations.CoteDIvoireMemberOfIom, Relations.IomCoordinatesUnNetwork, Relations.IomMemberOfGmg, Relations.IomSecretariatOfUnNetwork,
+                Relations.SwitzerlandMemberOfIom, Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork, Relations.UnhcrReportsToExCom,
+            }.Order(StringComparer.Ordinal),
+            EdgeIds(graph!));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_filters_by_type()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [RelationType.MemberOf], null, 100), Ct);
+
+        Assert.Equal(
+            [(Actors.Gmg, 0), (Actors.Iom, 1), (Actors.Unhcr, 1), (Actors.Switzerland, 2), (Actors.CoteDIvoire, 2), (Actors.UnNetwork, 2)],
+            Nodes(graph!));
+        Assert.All(graph!.Edges, e => Assert.Equal(RelationType.MemberOf, e.Relation.Type));
+        Assert.Equal(5, graph.Edges.Count);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_filters_by_date()
+    {
+        await SeedAsync();
+
+        var in2010 = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Iom, 2, [], PartialDate.OfYear(2010), 100), Ct);
+        var in2020 = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [], PartialDate.OfYear(2020), 100), Ct);
+
+        Assert.Equal([(Actors.Iom, 0), (Actors.Switzerland, 1), (Actors.CoteDIvoire, 1), (Actors.Gmg, 1), (Actors.Unhcr, 2)], Nodes(in2010!));
+        Assert.Equal([(Actors.Gmg, 0)], Nodes(in2020!));
+        Assert.Empty(in2020!.Edges);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_edges_join_only_its_nodes()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Unhcr, 1, [], null, 100), Ct);
+
+        var nodes = graph!.Nodes.Select(n => n.Actor.Id).ToHashSet();
+        Assert.All(graph.Edges, e => Assert.True(nodes.Contains(e.From.Id) && nodes.Contains(e.To.Id), $"{e.Relation.Id} leaves the neighbourhood."));
+        Assert.Equal([Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork, Relations.UnhcrReportsToExCom], EdgeIds(graph));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_capped_at_max_nodes_keeps_the_nearest_and_says_it_is_truncated()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [], null, 4), Ct);
+
+        Assert.Equal([(Actors.Gmg, 0), (Actors.Iom, 1), (Actors.Unhcr, 1), (Actors.Switzerland, 2)], Nodes(graph!));
+        Assert.Equal([Relations.SwitzerlandMemberOfIom, Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg], EdgeIds(graph!));
+        Assert.True(graph!.Truncated);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_filled_by_one_level_is_truncated_when_the_next_level_has_more()
+    {
+        await SeedAsync();
+
+        var capped = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [], null, 3), Ct);
+        var exact = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [], null, 7), Ct);
+
+        Assert.Equal(3, capped!.Nodes.Count);
+        Assert.True(capped.Truncated);
+        Assert.Equal(7, exact!.Nodes.Count);
+        Assert.False(exact.Truncated);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_of_an_actor_without_relations_is_the_actor_alone()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.BerneInitiative, 3, [], null, 100), Ct);
+
+        Assert.Equal([(Actors.BerneInitiative, 0)], Nodes(graph!));
+        Assert.Empty(graph!.Edges);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_of_an_unknown_actor_is_null()
+    {
+        await SeedAsync();
+
+        Assert.Null(await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery("nobody", 2, [], null, 100), Ct));
+    }
+
+    // ---------------------------------------------------------------- shortest paths
+
+    [Fact]
+    public async Task Shortest_path_to_a_direct_neighbour_is_one_hop()
+    {
+        await SeedAsync();
+
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Gmg), Ct);
+
+        var hop = Assert.Single(Assert.Single(paths).Hops);
+        Assert.Equal((Relations.IomMemberOfGmg, Actors.Iom, Actors.Gmg, true), (hop.Relation.Relation.Id, hop.FromActorId, hop.ToActorId, hop.Forward));
+    }
+
+    [Fact]
+    public async Task Shortest_path_walks_relations_against_their_direction()
+    {
+        await SeedAsync();
+
+        var backwards = await Store.FindShortestPathsAsync(Path(Actors.Gmg, Actors.Iom), Ct);
+        var throughGmg = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, types: [RelationType.MemberOf]), Ct);
+
+        var hop = Assert.Single(Assert.Single(backwards).Hops);
+        Assert.Equal((Actors.Gmg, Actors.Iom, false), (hop.FromActorId, hop.ToActorId, hop.Forward));
+        Assert.Equal(
+            [(Relations.IomMemberOfGmg, Actors.Iom, Actors.Gmg, true), (Relations.UnhcrMemberOfGmg, Actors.Gmg, Actors.Unhcr, false)],
+            Assert.Single(throughGmg).Hops.Select(h => (h.Relation.Relation.Id, h.FromActorId, h.ToActorId, h.Forward)));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_include_every_path_of_the_shortest_length_in_relation_id_order()
+    {
+        await SeedAsync();
+
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr), Ct);
+
+        Assert.Equal(
+            [
+                [Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork],
+                [Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg],
+                [Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork],
+            ],
+            paths.Select(HopIds));
+        Assert.All(paths, p => Assert.Equal([Actors.Iom, p.Hops[0].ToActorId, Actors.Unhcr], Walk(p)));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_stop_at_max_paths()
+    {
+        await SeedAsync();
+
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, maxPaths: 2), Ct);
+
+        Assert.Equal(
+            [[Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork], [Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg]],
+            paths.Select(HopIds));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_are_empty_when_the_actors_are_not_connected()
+    {
+        await SeedAsync();
+
+        Assert.Empty(await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.BerneInitiative), Ct));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_are_bounded_by_max_depth()
+    {
+        await SeedAsync();
+
+        var tooShort = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Unhcr, maxDepth: 2), Ct);
+        var longEnough = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Unhcr, maxDepth: 3), Ct);
+
+        Assert.Empty(tooShort);
+        Assert.Equal(
+            [
+                [Relations.CoteDIvoireMemberOfIom, Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork],
+                [Relations.CoteDIvoireMemberOfIom, Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg],
+                [Relations.CoteDIvoireMemberOfIom, Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork],
+            ],
+            longEnough.Select(HopIds));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_filter_by_date()
+    {
+        await SeedAsync();
+
+        var in2010 = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, asOf: PartialDate.OfYear(2010)), Ct);
+        var in2020 = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, asOf: PartialDate.OfYear(2020)), Ct);
+
+        Assert.Equal([[Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg]], in2010.Select(HopIds));
+        Assert.Equal(
+            [[Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork], [Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork]],
+            in2020.Select(HopIds));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_take_the_shortest_of_several_lengths()
+    {
+        await SeedAsync();
+
+        // Switzerland reaches the GFMD directly (chairs) and through the GCIM (funds, precursor of).
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.Switzerland, Actors.Gfmd), Ct);
+        var withoutChairs = await Store.FindShortestPathsAsync(Path(Actors.Switzerland, Actors.Gfmd, types: [RelationType.Funds, RelationType.PrecursorOf]), Ct);
+
+        Assert.Equal([[Relations.SwitzerlandChairsGfmd]], paths.Select(HopIds));
+        Assert.Equal([[Relations.SwitzerlandFundsGcim, Relations.GcimPrecursorOfGfmd]], withoutChairs.Select(HopIds));
+    }
+
+    [Fact]
+    public async Task Shortest_path_from_an_actor_to_itself_has_no_hops()
+    {
+        await SeedAsync();
+
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Iom), Ct);
+
+        Assert.Empty(Assert.Single(paths).Hops);
+    }
+
+    [Fact]
+    public async Task Shortest_paths_to_or_from_an_unknown_actor_are_empty()
+    {
+        await SeedAsync();
+
+        Assert.Empty(await Store.FindShortestPathsAsync(Path(Actors.Iom, "nobody"), Ct));
+        Assert.Empty(await Store.FindShortestPathsAsync(Path("nobody", Actors.Iom), Ct));
+        Assert.Empty(await Store.FindShortestPathsAsync(Path("nobody", "nobody"), Ct));
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    [Fact]
+    public async Task Sources_are_listed_by_id_with_their_cited_by_counts()
+    {
+        await SeedAsync();
+
+        var page = await Store.ListSourcesAsync(new SourceListQuery(100, null), Ct);
+
+        Assert.Equal(
+            [
+                (Sources.GcimReport, 2), (Sources.GfmdChairs, 2), (Sources.GmgTermsOfReference, 2), (Sources.IomMemberStates, 2),
+                (Sources.UnNetworkTermsOfReference, 3), (Sources.Uncited, 0), (Sources.UnhcrStatute, 1),
+            ],
+            page.Items.Select(s => (s.Source.Id, s.CitedBy)));
+        Assert.Equal(AllSources.Count, page.Total);
+        Assert.Null(page.NextCursor);
+    }
+
+    [Fact]
+    public async Task Source_pages_cover_every_source_exactly_once()
+    {
+        await SeedAsync();
+
+        var pages = await AllPagesAsync<SourceSummary, IdCursor>(after => Store.ListSourcesAsync(new SourceListQuery(3, after), Ct));
+
+        Assert.Equal([3, 3, 1], pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(AllSources.Count, p.Total));
+        Assert.Equal(AllSources.Select(s => s.Id).Order(StringComparer.Ordinal), pages.SelectMany(p => p.Items).Select(s => s.Source.Id));
+    }
+
+    [Fact]
+    public async Task Source_details_list_the_citing_relations_in_start_date_order()
+    {
+        await SeedAsync();
+
+        var pages = new List<Page<RelationView>>();
+        RelationCursor? after = null;
+        SourceDetails? details;
+        do
+        {
+            details = await Store.GetSourceAsync(new SourceQuery(Sources.UnNetworkTermsOfReference, 2, after), Ct);
+            pages.Add(details!.CitedBy);
+        }
+        while (Cursors.TryDecode(details.CitedBy.NextCursor, out after));
+
+        Assert.Equal(Sources.UnNetworkTermsOfReference, details.Source.Id);
+        Assert.Equal([2, 1], pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(3, p.Total));
+        Assert.Equal([Relations.UnhcrMemberOfUnNetwork, Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork], pages.SelectMany(Ids));
+        Assert.Equal(Actors.UnNetwork, pages[0].Items[0].To.Id);
+    }
+
+    [Fact]
+    public async Task A_source_that_nothing_cites_has_an_empty_page()
+    {
+        await SeedAsync();
+
+        var details = await Store.GetSourceAsync(new SourceQuery(Sources.Uncited, 10, null), Ct);
+
+        Assert.Empty(details!.CitedBy.Items);
+        Assert.Equal(0, details.CitedBy.Total);
+    }
+
+    [Fact]
+    public async Task Unknown_source_returns_null()
+    {
+        await SeedAsync();
+
+        Assert.Null(await Store.GetSourceAsync(new SourceQuery("nothing", 10, null), Ct));
+    }
+
+    // ---------------------------------------------------------------- stats
+
+    [Fact]
+    public async Task Stats_count_actors_relations_and_sources_by_kind_and_type()
+    {
+        await SeedAsync();
+
+        var stats = await Store.GetStatsAsync(0, Ct);
+
+        Assert.Equal((AllActors.Count, AllRelations.Count, AllSources.Count), (stats.Actors, stats.Relations, stats.Sources));
+        foreach (var kind in Enum.GetValues<ActorKind>())
+        {
+            Assert.Equal(AllActors.Count(a => a.Kind == kind), stats.ActorsByKind.GetValueOrDefault(kind));
+        }
+
+        foreach (var type in Enum.GetValues<RelationType>())
+        {
+            Assert.Equal(AllRelations.Count(r => r.Type == type), stats.RelationsByType.GetValueOrDefault(type));
+        }
+
+        Assert.Empty(stats.MostConnected);
+    }
+
+    [Fact]
+    public async Task Stats_rank_the_most_connected_actors_by_degree_then_id()
+    {
+        await SeedAsync();
+
+        var stats = await Store.GetStatsAsync(4, Ct);
+
+        Assert.Equal(
+            [(Actors.Iom, 5), (Actors.Switzerland, 3), (Actors.UnNetwork, 3), (Actors.Unhcr, 3)],
+            stats.MostConnected.Select(c => (c.Actor.Id, c.Degree)));
+        Assert.Equal("IOM", stats.MostConnected[0].Actor.Label);
+    }
+
+    [Fact]
+    public async Task Stats_of_an_empty_store_are_zero()
+    {
+        var stats = await Store.GetStatsAsync(10, Ct);
+
+        Assert.Equal((0, 0, 0), (stats.Actors, stats.Relations, stats.Sources));
+        Assert.All(stats.ActorsByKind.Values, v => Assert.Equal(0, v));
+        Assert.All(stats.RelationsByType.Values, v => Assert.Equal(0, v));
+        Assert.Empty(stats.MostConnected);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>Actor ids in search order without a query: by folded name.</summary>
+    private static readonly string[] ActorsByName =
+    [
+        Actors.BerneInitiative, Actors.CoteDIvoire, Actors.ExCom, Actors.Gcim, Actors.Gfmd, Actors.Gmg, Actors.Iom, Actors.Unhcr, Actors.Switzerland, Actors.UnNetwork,
+    ];
+
+    protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Store.ApplyBundleAsync(bundle ?? Bundle(), BundleMode.Seed, Ct);
+
+    private static ActorSearch Search(string? query, IReadOnlyList<ActorKind>? kinds = null, int limit = 50, ActorCursor? after = null) =>
+        new(query, kinds ?? [], limit, after);
+
+    private static ActorRelationsQuery RelationsOf(
+        string id, Direction direction, IReadOnlyList<RelationType>? types = null, string? asOf = null, int limit = 50, RelationCursor? after = null) =>
+        new(id, types ?? [], direction, asOf is null ? null : PartialDate.Parse(asOf), limit, after);
+
+    private static RelationFilter Filter(
+        IReadOnlyList<RelationType>? types = null, string? from = null, string? to = null, string? asOf = null, Confidence? minConfidence = null, int limit = 100, RelationCursor? after = null) =>
+        new(types ?? [], from, to, asOf is null ? null : PartialDate.Parse(asOf), minConfidence, limit, after);
+
+    private static PathQuery Path(string from, string to, int maxDepth = 4, IReadOnlyList<RelationType>? types = null, PartialDate? asOf = null, int maxPaths = 10) =>
+        new(from, to, maxDepth, types ?? [], asOf, maxPaths);
+
+    private static List<string> Ids(Page<RelationView> page) => [.. page.Items.Select(v => v.Relation.Id)];
+
+    private static List<(string, int)> Nodes(Graph graph) => [.. graph.Nodes.Select(n => (n.Actor.Id, n.Depth))];
+
+    private static List<string> EdgeIds(Graph graph) => [.. graph.Edges.Select(e => e.Relation.Id).Order(StringComparer.Ordinal)];
+
+    private static List<string> HopIds(GraphPath path) => [.. path.Hops.Select(h => h.Relation.Relation.Id)];
+
+    private static List<string> Walk(GraphPath path) => [path.Hops[0].FromActorId, .. path.Hops.Select(h => h.ToActorId)];
+
+    /// <summary>Follows NextCursor from the first page to the last.</summary>
+    private static async Task<List<Page<T>>> AllPagesAsync<T, TCursor>(Func<TCursor?, Task<Page<T>>> fetch)
+        where TCursor : class, ICursor
+    {
+        var pages = new List<Page<T>>();
+        TCursor? after = null;
+        while (true)
+        {
+            var page = await fetch(after);
+            pages.Add(page);
+            if (page.NextCursor is null)
+            {
+                return pages;
+            }
+
+            Assert.True(Cursors.TryDecode(page.NextCursor, out after), $"'{page.NextCursor}' is not a well-formed cursor.");
+            Assert.True(pages.Count <= 100, "Paging does not end.");
+        }
+    }
+
+    /// <summary>Records hold lists, which compare by reference: compare their JSON, external ids in key order.</summary>
+    private static void AssertSameJson<T>(T expected, T actual) =>
+        Assert.Equal(Json(expected), Json(actual));
+
+    private static string Json<T>(T record) => record switch
+    {
+        Actor { ExternalIds: not null } actor => JsonSerializer.Serialize(
+            actor with { ExternalIds = new SortedDictionary<string, string>(actor.ExternalIds.ToDictionary(), StringComparer.Ordinal) }, GraphJson.Options),
+        _ => JsonSerializer.Serialize(record, GraphJson.Options),
+    };
+
+    private static void AssertSameStats(GraphStats expected, GraphStats actual)
+    {
+        Assert.Equal((expected.Actors, expected.Relations, expected.Sources), (actual.Actors, actual.Relations, actual.Sources));
+        Assert.Equal(expected.MostConnected, actual.MostConnected);
+    }
+}

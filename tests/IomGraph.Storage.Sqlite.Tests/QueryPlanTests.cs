@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using IomGraph.Core.Model;
+using IomGraph.Storage.Contract;
+using IomGraph.Storage.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace IomGraph.Storage.Sqlite.Tests;
+
+/// <summary>
+/// The performance budget, without timings: the queries behind the hot endpoints must seek an index, never scan the
+/// relations or actors tables (or a whole index of them). A plan line "SCAN r" or "SCAN r USING COVERING INDEX ..."
+/// reads every relation; "SEARCH r USING INDEX ... (from_id=?)" reads only one actor's.
+/// </summary>
+public sealed partial class QueryPlanTests : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private SqliteConnection? _connection;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private SqliteConnection Connection => _connection!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var path = _directory.File("graph.db");
+        await using (var store = await TestStores.CreateInitialisedAsync(path))
+        {
+            await store.ApplyBundleAsync(ContractGraph.Bundle(), Core.Storage.BundleMode.Seed, Ct);
+        }
+
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await _connection.OpenAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Actor_lookup_seeks_the_primary_key_and_counts_relations_from_the_indexes()
+    {
+        var plan = await PlanAsync(Sql.Actor);
+
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, l => l.StartsWith("SEARCH a USING INDEX sqlite_autoindex_actors_1 (id=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, l => l.Contains("ix_relations_from (from_id=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, l => l.Contains("ix_relations_to (to_id=?)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Direction.Out, false, false)]
+    [InlineData(Direction.In, false, false)]
+    [InlineData(Direction.Both, false, false)]
+    [InlineData(Direction.Both, true, true)]
+    [InlineData(Direction.Out, true, true)]
+    public async Task A_depth_1_page_of_an_actors_relations_seeks_its_indexes(Direction direction, bool filtered, bool after)
+    {
+        var conditions = filtered ? new RelationConditions([RelationType.MemberOf], PartialDate.OfYear(2010)) : RelationConditions.None;
+
+        var plan = await PlanAsync(Sql.ActorRelations(direction, conditions, after));
+
+        AssertNoTableScan(plan);
+        if (direction != Direction.In)
+        {
+            Assert.Contains(plan, l => l.Contains("ix_relations_from (from_id=?", StringComparison.Ordinal));
+        }
+
+        if (direction != Direction.Out)
+        {
+            Assert.Contains(plan, l => l.Contains("ix_relations_to (to_id=?", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(true, false, 0)]
+    [InlineData(false, true, 0)]
+    [InlineData(true, true, 1)]
+    [InlineData(false, false, 1)]
+    [InlineData(false, false, 2)]
+    public async Task Relation_listings_seek_an_index(bool from, bool to, int types)
+    {
+        var conditions = new RelationConditions([.. Enum.GetValues<RelationType>().Take(types)], null, Confidence.Medium);
+
+        var plan = await PlanAsync(Sql.FindRelations(from, to, conditions, after: true));
+
+        AssertNoTableScan(plan);
+    }
+
+    [Fact]
+    public async Task A_listing_of_one_type_reads_it_in_index_order_without_sorting()
+    {
+        var plan = await PlanAsync(Sql.FindRelations(false, false, new RelationConditions([RelationType.MemberOf], null), after: true));
+
+        Assert.Contains(plan, l => l.StartsWith("SEARCH r USING", StringComparison.Ordinal) && l.EndsWith("ix_relations_type (type=? AND (start_key,id)>(?,?))", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, l => l.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Citations_of_a_source_seek_its_key()
+    {
+        var plan = await PlanAsync(Sql.Source(after: true));
+
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, l => l.StartsWith("SEARCH c USING PRIMARY KEY (source_id=?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Graph_walk_steps_read_only_the_frontiers_index_entries()
+    {
+        var conditions = new RelationConditions([RelationType.MemberOf], PartialDate.OfYear(2010));
+
+        foreach (var sql in new[] { Sql.NeighbourStep(conditions), Sql.Subgraph(conditions), Sql.PathStep(conditions), Sql.RelationsById, Sql.ActorRefs })
+        {
+            AssertNoTableScan(await PlanAsync(sql));
+        }
+    }
+
+    private static void AssertNoTableScan(IReadOnlyList<string> plan) =>
+        Assert.DoesNotContain(plan, l => TableScan().IsMatch(l));
+
+    // r is always a relation, a, f and t always actors, c a citation: see Sql.
+    [GeneratedRegex(@"^SCAN (relations|actors|relation_sources|r|a|f|t|c)\b")]
+    private static partial Regex TableScan();
+
+    /// <summary>The EXPLAIN QUERY PLAN details of every statement in a command, with each parameter bound to a dummy value.</summary>
+    private async Task<List<string>> PlanAsync(string sql)
+    {
+        var details = new List<string>();
+        foreach (var statement in sql.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
+        {
+            await using var command = Connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+            foreach (var name in Parameter().Matches(statement).Select(m => m.Value).Distinct())
+            {
+                command.Parameters.AddWithValue(name, "[]");
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                details.Add(reader.GetString(3));
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', details));
+        return details;
+    }
+
+    [GeneratedRegex(@"\$[A-Za-z]+")]
+    private static partial Regex Parameter();
+}

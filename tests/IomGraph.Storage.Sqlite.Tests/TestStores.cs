@@ -1,0 +1,58 @@
+using IomGraph.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace IomGraph.Storage.Sqlite.Tests;
+
+internal static class TestStores
+{
+    public static SqliteGraphStore Create(string path) =>
+        new(Options.Create(new SqliteGraphStoreOptions { Path = path }), TimeProvider.System, NullLogger<SqliteGraphStore>.Instance);
+
+    public static async Task<SqliteGraphStore> CreateInitialisedAsync(string path)
+    {
+        var store = Create(path);
+        await store.InitialiseAsync(TestContext.Current.CancellationToken);
+        return store;
+    }
+}
+
+/// <summary>A directory of its own for one test's database files, deleted afterwards.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("iomgraph-sqlite-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is not worth failing a test for.
+        }
+    }
+}
+
+/// <summary>The store contract against an in-memory database.</summary>
+public sealed class SqliteGraphStoreContractTests : Contract.GraphStoreContract
+{
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+}
+
+/// <summary>The store contract against a database file in WAL mode, opened through the connection pool.</summary>
+public sealed class FileSqliteGraphStoreContractTests : Contract.GraphStoreContract
+{
+    private readonly TempDirectory _directory = new();
+
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await TestStores.CreateInitialisedAsync(_directory.File("graph.db"));
+
+    protected override async ValueTask DisposeStoreAsync(IGraphStore store)
+    {
+        await base.DisposeStoreAsync(store);
+        _directory.Dispose();
+    }
+}
