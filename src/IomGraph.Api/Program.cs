@@ -1,24 +1,21 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
 using IomGraph.Api.Endpoints;
 using IomGraph.Api.Infrastructure;
-using IomGraph.Storage.Sqlite;
+
+if (args is ["healthcheck", var url])
+{
+    return await HealthProbe.RunAsync(url);
+}
+
+if (args is ["import", ..])
+{
+    return await ImportCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<GraphOptions>()
-    .BindConfiguration(GraphOptions.Section)
-    .Validate(o => Enum.IsDefined(o.Provider), "Graph:Provider must be 'Sqlite' or 'Neo4j'.")
-    .Validate(o => o.Provider == GraphProvider.Sqlite, "Graph:Provider=Neo4j is not available in this build yet; use 'Sqlite'.")
-    .Validate(o => !o.Seed.Enabled || !string.IsNullOrWhiteSpace(o.Seed.Path), "Graph:Seed:Path must name the seed directory.")
-    .ValidateOnStart();
-
-builder.Services.AddSqliteGraphStore();
+builder.Services.AddGraph(builder.Configuration);
 builder.Services.AddHostedService<SeedHostedService>();
-
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: false);
-ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
-ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
 
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -32,6 +29,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
     c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddApiKeys();
 builder.Services.AddGraphHealthChecks();
 builder.Services.AddGraphOpenApi();
 
@@ -49,8 +47,12 @@ app.MapPaths();
 app.MapSources();
 app.MapVocabulary();
 app.MapStats();
+app.MapChanges();
+app.MapImport();
+app.MapExport();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -12,7 +12,7 @@ namespace IomGraph.Storage.Sqlite;
 /// The embedded graph store: one SQLite file (or an in-memory database) holding each record as JSON beside the columns
 /// that filter, order and join it. Every read is one command; a neighbourhood or a path search is one query per level.
 /// </summary>
-public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionSource _connections;
     private readonly TimeProvider _time;
@@ -88,9 +88,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
                 using var transaction = connection.BeginTransaction(deferred: false);
                 try
                 {
-                    var result = await new BundleWriter(connection, transaction).ApplyAsync(bundle, mode, _time.GetUtcNow(), cancellationToken);
+                    var now = _time.GetUtcNow();
+                    var stamp = await ChangeLog.StampAsync(connection, transaction, mode == BundleMode.Seed ? "seed" : "import", now, cancellationToken);
+                    var outcome = await new BundleWriter(connection, transaction).ApplyAsync(bundle, mode, stamp, now, cancellationToken);
                     transaction.Commit();
-                    return result;
+                    if (outcome.Overwritten > 0)
+                    {
+                        LogSeedReplaced(outcome.Overwritten);
+                    }
+
+                    return outcome.Result;
                 }
                 catch (InvalidBundleException e)
                 {
@@ -538,13 +545,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
             await using var lease = await _connections.OpenAsync(cancellationToken);
             return await operation(lease.Connection);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.Interrupt && cancellationToken.IsCancellationRequested)
+        catch (SqliteException e) when (Translate(e, cancellationToken) is { } translated)
         {
-            throw new OperationCanceledException("The SQLite operation was cancelled.", e, cancellationToken);
-        }
-        catch (SqliteException e) when (SqliteErrors.IsUnavailable(e))
-        {
-            throw new StoreUnavailableException($"The SQLite graph store '{_connections.FullPath}' is unavailable: {e.Message}", e);
+            throw translated;
         }
     }
 
@@ -613,4 +616,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IAsyncDisposable, ID
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrated the SQLite graph store {Path} to schema version {Version}.")]
     private partial void LogMigrated(string path, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The seed replaced {Count} records that a curator or an import had changed since; the change log keeps the replaced versions under author 'seed'.")]
+    private partial void LogSeedReplaced(int count);
 }

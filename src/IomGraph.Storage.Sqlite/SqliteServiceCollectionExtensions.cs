@@ -7,8 +7,9 @@ namespace IomGraph.Storage.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/>, with its options bound from
-    /// <c>Graph:Sqlite</c> and validated on start. The host still calls <see cref="IGraphStore.InitialiseAsync"/> before use.
+    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/> and <see cref="ICurationStore"/>
+    /// (one instance for both), with its options bound from <c>Graph:Sqlite</c> and validated on start. The host still
+    /// calls <see cref="IGraphStore.InitialiseAsync"/> before use.
     /// </summary>
     public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services)
     {
@@ -21,6 +22,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteGraphStore>();
         services.TryAddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
+        services.TryAddSingleton<ICurationStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
         return services;
     }
 }

@@ -3,14 +3,15 @@ using System.Text.Json;
 
 namespace IomGraph.Api.Tests;
 
-public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
+public abstract class ActorApiTests<TApi>(TApi api)
+    where TApi : ApiFactory
 {
-    private readonly HttpClient _client = api.CreateClient();
+    private HttpClient Client => api.Client();
 
     [Fact]
     public async Task An_exact_acronym_comes_first()
     {
-        var page = await _client.GetJsonAsync("/api/v1/actors?q=UNHCR");
+        var page = await Client.GetJsonAsync("/api/v1/actors?q=UNHCR");
 
         var first = page.GetProperty("items")[0];
         Assert.Equal("unhcr", first.GetProperty("actor").GetProperty("id").GetString());
@@ -28,7 +29,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("Geneva Migration", "geneva-migration-group")]
     public async Task Search_ignores_case_and_accents_and_knows_aliases(string q, string expected)
     {
-        var page = await _client.GetJsonAsync($"/api/v1/actors?q={Uri.EscapeDataString(q)}");
+        var page = await Client.GetJsonAsync($"/api/v1/actors?q={Uri.EscapeDataString(q)}");
 
         Assert.Contains(expected, page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("actor").GetProperty("id").GetString()));
     }
@@ -36,7 +37,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Exact_matches_rank_before_prefix_and_contains_matches()
     {
-        var page = await _client.GetJsonAsync("/api/v1/actors?q=migration&limit=100");
+        var page = await Client.GetJsonAsync("/api/v1/actors?q=migration&limit=100");
 
         var ranks = page.GetProperty("items").EnumerateArray()
             .Select(i => i.GetProperty("match").GetString() switch { "exact" => 0, "prefix" => 1, _ => 2 }).ToList();
@@ -47,7 +48,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Search_filters_by_kind()
     {
-        var page = await _client.GetJsonAsync("/api/v1/actors?kind=state&limit=100");
+        var page = await Client.GetJsonAsync("/api/v1/actors?kind=state&limit=100");
 
         Assert.True(page.GetProperty("total").GetInt64() >= 155);
         Assert.All(page.GetProperty("items").EnumerateArray(), i => Assert.Equal("state", i.GetProperty("actor").GetProperty("kind").GetString()));
@@ -56,8 +57,8 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Several_kinds_may_be_asked_for_at_once()
     {
-        var repeated = await _client.GetJsonAsync("/api/v1/actors?kind=value&kind=inter-agency-group&limit=100");
-        var commas = await _client.GetJsonAsync("/api/v1/actors?kind=value,inter-agency-group&limit=100");
+        var repeated = await Client.GetJsonAsync("/api/v1/actors?kind=value&kind=inter-agency-group&limit=100");
+        var commas = await Client.GetJsonAsync("/api/v1/actors?kind=value,inter-agency-group&limit=100");
 
         var kinds = repeated.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("actor").GetProperty("kind").GetString()).Distinct().Order();
         Assert.Equal(["inter-agency-group", "value"], kinds);
@@ -73,7 +74,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
         var pages = 0;
         do
         {
-            var page = await _client.GetJsonAsync("/api/v1/actors?limit=37" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
+            var page = await Client.GetJsonAsync("/api/v1/actors?limit=37" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
             total = page.GetProperty("total").GetInt64();
             var items = page.GetProperty("items");
             Assert.True(items.GetArrayLength() <= 37);
@@ -91,9 +92,9 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Search_paging_keeps_the_ranking_across_pages()
     {
-        var first = await _client.GetJsonAsync("/api/v1/actors?q=un&limit=3");
-        var second = await _client.GetJsonAsync("/api/v1/actors?q=un&limit=3&cursor=" + Uri.EscapeDataString(first.GetProperty("nextCursor").GetString()!));
-        var all = await _client.GetJsonAsync("/api/v1/actors?q=un&limit=6");
+        var first = await Client.GetJsonAsync("/api/v1/actors?q=un&limit=3");
+        var second = await Client.GetJsonAsync("/api/v1/actors?q=un&limit=3&cursor=" + Uri.EscapeDataString(first.GetProperty("nextCursor").GetString()!));
+        var all = await Client.GetJsonAsync("/api/v1/actors?q=un&limit=6");
 
         var paged = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
             .Select(i => i.GetProperty("actor").GetProperty("id").GetString());
@@ -103,7 +104,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task The_iom_is_described_with_its_former_names_and_sources()
     {
-        var details = await _client.GetJsonAsync("/api/v1/actors/iom");
+        var details = await Client.GetJsonAsync("/api/v1/actors/iom");
 
         var actor = details.GetProperty("actor");
         Assert.Equal("intergovernmental-organisation", actor.GetProperty("kind").GetString());
@@ -117,7 +118,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task An_actor_comes_with_its_relation_counts_by_type()
     {
-        var details = await _client.GetJsonAsync("/api/v1/actors/iom");
+        var details = await Client.GetJsonAsync("/api/v1/actors/iom");
 
         var counts = details.GetProperty("relationCounts").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!);
         Assert.True(counts["MEMBER_OF"].GetProperty("incoming").GetInt32() >= 155);
@@ -130,7 +131,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task A_state_is_found_by_its_iso3_id()
     {
-        var details = await _client.GetJsonAsync("/api/v1/actors/usa");
+        var details = await Client.GetJsonAsync("/api/v1/actors/usa");
 
         Assert.Equal("USA", details.GetProperty("actor").GetProperty("iso3").GetString());
         Assert.Equal("state", details.GetProperty("actor").GetProperty("kind").GetString());
@@ -143,7 +144,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("/api/v1/actors/NOT%20AN%20ID")]
     public async Task An_unknown_actor_is_a_404_problem(string url)
     {
-        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -155,7 +156,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task The_iom_coordinates_the_un_network_on_migration()
     {
-        var page = await _client.GetJsonAsync("/api/v1/actors/iom/relations?type=COORDINATES&direction=out");
+        var page = await Client.GetJsonAsync("/api/v1/actors/iom/relations?type=COORDINATES&direction=out");
 
         var relation = Assert.Single(page.GetProperty("items").EnumerateArray(), r => r.GetProperty("to").GetString() == "un-network-on-migration");
         Assert.Equal("out", relation.GetProperty("direction").GetString());
@@ -168,9 +169,9 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Direction_keeps_outgoing_or_incoming_relations()
     {
-        var outgoing = await _client.GetJsonAsync("/api/v1/actors/iom/relations?direction=out&limit=200");
-        var incoming = await _client.GetJsonAsync("/api/v1/actors/iom/relations?direction=in&limit=200");
-        var both = await _client.GetJsonAsync("/api/v1/actors/iom/relations?limit=1");
+        var outgoing = await Client.GetJsonAsync("/api/v1/actors/iom/relations?direction=out&limit=200");
+        var incoming = await Client.GetJsonAsync("/api/v1/actors/iom/relations?direction=in&limit=200");
+        var both = await Client.GetJsonAsync("/api/v1/actors/iom/relations?limit=1");
 
         Assert.All(outgoing.GetProperty("items").EnumerateArray(), r => Assert.Equal("iom", r.GetProperty("from").GetString()));
         Assert.All(incoming.GetProperty("items").EnumerateArray(), r => Assert.Equal("iom", r.GetProperty("to").GetString()));
@@ -180,8 +181,8 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task As_of_keeps_the_global_migration_groups_members_in_2010_and_none_in_2020()
     {
-        var in2010 = await _client.GetJsonAsync("/api/v1/actors/global-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2010");
-        var in2020 = await _client.GetJsonAsync("/api/v1/actors/global-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2020");
+        var in2010 = await Client.GetJsonAsync("/api/v1/actors/global-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2010");
+        var in2020 = await Client.GetJsonAsync("/api/v1/actors/global-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2020");
 
         Assert.Contains("iom", in2010.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("from").GetString()));
         Assert.True(in2010.GetProperty("total").GetInt64() >= 10);
@@ -191,8 +192,8 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task As_of_takes_a_month_or_a_day_too()
     {
-        var month = await _client.GetJsonAsync("/api/v1/actors/geneva-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2003-05");
-        var dayBefore = await _client.GetJsonAsync("/api/v1/actors/geneva-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2003-03-31");
+        var month = await Client.GetJsonAsync("/api/v1/actors/geneva-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2003-05");
+        var dayBefore = await Client.GetJsonAsync("/api/v1/actors/geneva-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2003-03-31");
 
         Assert.Equal(6, month.GetProperty("total").GetInt64());
         Assert.Equal(0, dayBefore.GetProperty("total").GetInt64());
@@ -201,7 +202,7 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task A_depth_one_neighbourhood_links_node_ids_not_positions()
     {
-        var graph = await _client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?depth=1");
+        var graph = await Client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?depth=1");
 
         var nodes = graph.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!, n => n.GetProperty("depth").GetInt32());
         Assert.Equal(0, nodes["iom"]);
@@ -221,8 +222,8 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task A_deeper_neighbourhood_reaches_further_and_filters_apply()
     {
-        var depth1 = await _client.GetJsonAsync("/api/v1/actors/unhcr/neighbourhood?depth=1&type=MEMBER_OF");
-        var depth2 = await _client.GetJsonAsync("/api/v1/actors/unhcr/neighbourhood?depth=2&type=MEMBER_OF&asOf=2010");
+        var depth1 = await Client.GetJsonAsync("/api/v1/actors/unhcr/neighbourhood?depth=1&type=MEMBER_OF");
+        var depth2 = await Client.GetJsonAsync("/api/v1/actors/unhcr/neighbourhood?depth=2&type=MEMBER_OF&asOf=2010");
 
         Assert.All(depth1.GetProperty("edges").EnumerateArray(), e => Assert.Equal("MEMBER_OF", e.GetProperty("type").GetString()));
         var ids2 = depth2.GetProperty("nodes").Ids().ToList();
@@ -234,9 +235,14 @@ public sealed class ActorApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task A_node_cap_truncates_and_says_so()
     {
-        var graph = await _client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?depth=1&maxNodes=5");
+        var graph = await Client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?depth=1&maxNodes=5");
 
         Assert.Equal(5, graph.GetProperty("nodes").GetArrayLength());
         Assert.True(graph.GetProperty("truncated").GetBoolean());
     }
 }
+
+public sealed class ActorApiTestsOnSqlite(SqliteApi api) : ActorApiTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+
+[Collection(Neo4jApiTestGroup.Name)]
+public sealed class ActorApiTestsOnNeo4j(Neo4jApi api) : ActorApiTests<Neo4jApi>(api);

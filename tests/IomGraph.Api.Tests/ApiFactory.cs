@@ -1,3 +1,4 @@
+using IomGraph.Storage.Contract;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -5,12 +6,14 @@ using Microsoft.Extensions.Configuration;
 namespace IomGraph.Api.Tests;
 
 /// <summary>
-/// The API on its embedded store, in memory by default, seeded from the repository's seed-data
-/// (which the build copies beside the test binaries). Settings can be overridden per test.
+/// The API over one store, seeded from the repository's seed-data (which the build copies beside the test binaries).
+/// The same tests run on every provider: each test class is written once against <see cref="ApiFactory"/> and
+/// subclassed once per provider fixture.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private HttpClient? _client;
 
     public ApiFactory()
         : this(new Dictionary<string, string?>())
@@ -30,6 +33,24 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A client of the running API; skips (or, in CI, fails) the calling test when the store's server is missing.</summary>
+    public HttpClient Client()
+    {
+        EnsureAvailable();
+        return _client ??= CreateClient();
+    }
+
+    public HttpClient ClientWithoutRedirects()
+    {
+        EnsureAvailable();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    /// <summary>Throws xunit's skip (or a failure in CI) when the provider's server is not there.</summary>
+    protected virtual void EnsureAvailable()
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -37,5 +58,52 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>One seeded API shared by the read-only tests of a class: they never write, so sharing it is safe.</summary>
-public sealed class SeededApi : ApiFactory;
+/// <summary>The API on an in-memory SQLite store.</summary>
+public sealed class SqliteApi : ApiFactory;
+
+/// <summary>
+/// The API on the Neo4j test server named by NEO4J_URL, which every Neo4j test class of this assembly shares
+/// (see <see cref="Neo4jApiTestGroup"/>). It holds the cross-process lock on that server while it lives, and starts
+/// from an empty database, which it then seeds.
+/// </summary>
+public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
+{
+    private IAsyncDisposable? _lock;
+
+    public static IDictionary<string, string?> Neo4jSettings(string? url = null) => new Dictionary<string, string?>
+    {
+        ["Graph:Provider"] = "Neo4j",
+        ["Neo4j:Url"] = url ?? Neo4jDatabase.Url ?? "http://127.0.0.1:1",
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Neo4jDatabase.Url is null)
+        {
+            return;
+        }
+
+        _lock = await Neo4jTestServer.AcquireAsync();
+        await Neo4jDatabase.ClearAsync();
+    }
+
+    protected override void EnsureAvailable() => Neo4jTestServer.RequireUrl();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_lock is not null)
+        {
+            await _lock.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>All API tests on Neo4j share one server, so they run one class at a time, on one seeded API.</summary>
+[CollectionDefinition(Name)]
+public sealed class Neo4jApiTestGroup : ICollectionFixture<Neo4jApi>
+{
+    public const string Name = "API on Neo4j";
+}

@@ -3,14 +3,15 @@ using System.Text.Json;
 
 namespace IomGraph.Api.Tests;
 
-public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
+public abstract class GraphApiTests<TApi>(TApi api)
+    where TApi : ApiFactory
 {
-    private readonly HttpClient _client = api.CreateClient();
+    private HttpClient Client => api.Client();
 
     [Fact]
     public async Task A_path_links_the_united_states_to_unhcr()
     {
-        var result = await _client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr");
+        var result = await Client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr");
 
         var paths = result.GetProperty("paths").EnumerateArray().ToList();
         Assert.NotEmpty(paths);
@@ -44,10 +45,10 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Paths_are_bounded_by_max_depth()
     {
-        var shortest = await _client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr");
+        var shortest = await Client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr");
         var length = shortest.GetProperty("paths")[0].GetProperty("length").GetInt32();
 
-        var tooShort = await _client.GetJsonAsync($"/api/v1/paths?from=usa&to=unhcr&maxDepth={length - 1}");
+        var tooShort = await Client.GetJsonAsync($"/api/v1/paths?from=usa&to=unhcr&maxDepth={length - 1}");
 
         Assert.Empty(tooShort.GetProperty("paths").EnumerateArray());
     }
@@ -55,7 +56,7 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Actors_with_no_connection_give_an_empty_list()
     {
-        var result = await _client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr&type=CHAIRS");
+        var result = await Client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr&type=CHAIRS");
 
         Assert.Empty(result.GetProperty("paths").EnumerateArray());
         Assert.Equal("usa", result.GetProperty("from").GetProperty("id").GetString());
@@ -66,7 +67,7 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("/api/v1/paths?from=usa&to=nowhere", "nowhere")]
     public async Task A_path_from_or_to_an_unknown_actor_is_a_404(string url, string missing)
     {
-        var problem = await _client.GetJsonAsync(url, HttpStatusCode.NotFound);
+        var problem = await Client.GetJsonAsync(url, HttpStatusCode.NotFound);
 
         Assert.Contains($"'{missing}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -74,7 +75,7 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Relations_filter_by_type_and_end()
     {
-        var chairs = await _client.GetJsonAsync("/api/v1/relations?type=CHAIRS&to=global-migration-group&limit=200");
+        var chairs = await Client.GetJsonAsync("/api/v1/relations?type=CHAIRS&to=global-migration-group&limit=200");
 
         var items = chairs.GetProperty("items").EnumerateArray().ToList();
         Assert.True(items.Count >= 13);
@@ -90,9 +91,9 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Relations_filter_by_minimum_confidence()
     {
-        var all = await _client.GetJsonAsync("/api/v1/relations?limit=1");
-        var high = await _client.GetJsonAsync("/api/v1/relations?minConfidence=high&limit=200");
-        var medium = await _client.GetJsonAsync("/api/v1/relations?minConfidence=medium&limit=1");
+        var all = await Client.GetJsonAsync("/api/v1/relations?limit=1");
+        var high = await Client.GetJsonAsync("/api/v1/relations?minConfidence=high&limit=200");
+        var medium = await Client.GetJsonAsync("/api/v1/relations?minConfidence=medium&limit=1");
 
         Assert.All(high.GetProperty("items").EnumerateArray(), r => Assert.Equal("high", r.GetProperty("confidence").GetString()));
         Assert.True(high.GetProperty("total").GetInt64() < medium.GetProperty("total").GetInt64());
@@ -107,7 +108,7 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
         long total;
         do
         {
-            var page = await _client.GetJsonAsync("/api/v1/relations?type=MEMBER_OF&limit=200" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
+            var page = await Client.GetJsonAsync("/api/v1/relations?type=MEMBER_OF&limit=200" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
             total = page.GetProperty("total").GetInt64();
             seen.AddRange(page.GetProperty("items").Ids());
             cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextCursor").GetString();
@@ -121,22 +122,22 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task A_relation_can_be_fetched_by_id()
     {
-        var page = await _client.GetJsonAsync("/api/v1/relations?from=iom&to=un&type=RELATED_ORGANISATION_OF");
+        var page = await Client.GetJsonAsync("/api/v1/relations?from=iom&to=un&type=RELATED_ORGANISATION_OF");
         var id = page.GetProperty("items")[0].GetProperty("id").GetString();
 
-        var relation = await _client.GetJsonAsync($"/api/v1/relations/{id}");
+        var relation = await Client.GetJsonAsync($"/api/v1/relations/{id}");
 
         Assert.Equal("2016-09-19", relation.GetProperty("start").GetString());
         Assert.Equal("un", relation.GetProperty("toActor").GetProperty("id").GetString());
         Assert.NotEmpty(relation.GetProperty("sources").EnumerateArray());
-        await _client.GetJsonAsync("/api/v1/relations/no.such.relation", HttpStatusCode.NotFound);
+        await Client.GetJsonAsync("/api/v1/relations/no.such.relation", HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task The_vocabularies_are_listed()
     {
-        var types = await _client.GetJsonAsync("/api/v1/relation-types");
-        var kinds = await _client.GetJsonAsync("/api/v1/actor-kinds");
+        var types = await Client.GetJsonAsync("/api/v1/relation-types");
+        var kinds = await Client.GetJsonAsync("/api/v1/actor-kinds");
 
         var names = types.EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
         Assert.Superset(
@@ -151,22 +152,22 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task The_source_document_is_a_perspective_cited_by_its_claims()
     {
-        var sources = await _client.GetJsonAsync("/api/v1/sources");
+        var sources = await Client.GetJsonAsync("/api/v1/sources");
         var noborder = sources.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "noborder-iom-wiki");
         Assert.Equal("perspective", noborder.GetProperty("kind").GetString());
 
-        var details = await _client.GetJsonAsync("/api/v1/sources/noborder-iom-wiki?limit=200");
+        var details = await Client.GetJsonAsync("/api/v1/sources/noborder-iom-wiki?limit=200");
 
         var types = details.GetProperty("citedBy").GetProperty("items").EnumerateArray().Select(r => r.GetProperty("type").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "EMPHASISES", "ACCOUNTABLE_TO", "PARTICIPATES_IN", "PREFERS", "MANDATES" }, types);
         Assert.Equal(noborder.GetProperty("citedBy").GetInt32(), details.GetProperty("citedBy").GetProperty("total").GetInt32());
-        await _client.GetJsonAsync("/api/v1/sources/no-such-source", HttpStatusCode.NotFound);
+        await Client.GetJsonAsync("/api/v1/sources/no-such-source", HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Stats_count_by_kind_and_type_and_rank_the_most_connected()
     {
-        var stats = await _client.GetJsonAsync("/api/v1/stats?top=5");
+        var stats = await Client.GetJsonAsync("/api/v1/stats?top=5");
 
         Assert.True(stats.GetProperty("actors").GetInt64() >= 180);
         Assert.Equal(stats.GetProperty("actors").GetInt64(), stats.GetProperty("actorsByKind").EnumerateObject().Sum(p => p.Value.GetInt64()));
@@ -178,3 +179,8 @@ public sealed class GraphApiTests(SeededApi api) : IClassFixture<SeededApi>
         Assert.Equal(degrees.OrderDescending(), degrees);
     }
 }
+
+public sealed class GraphApiTestsOnSqlite(SqliteApi api) : GraphApiTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+
+[Collection(Neo4jApiTestGroup.Name)]
+public sealed class GraphApiTestsOnNeo4j(Neo4jApi api) : GraphApiTests<Neo4jApi>(api);

@@ -3,14 +3,15 @@ using System.Text.Json;
 
 namespace IomGraph.Api.Tests;
 
-public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
+public abstract class PlatformApiTests<TApi>(TApi api)
+    where TApi : ApiFactory
 {
-    private readonly HttpClient _client = api.CreateClient(new() { AllowAutoRedirect = false });
+    private HttpClient Client => api.ClientWithoutRedirects();
 
     [Fact]
     public async Task The_root_redirects_to_swagger_ui()
     {
-        using var response = await _client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
@@ -19,7 +20,7 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Swagger_ui_is_served()
     {
-        using var response = await _client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -28,8 +29,8 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Liveness_and_readiness_answer_when_seeded()
     {
-        var live = await _client.GetJsonAsync("/health/live");
-        var ready = await _client.GetJsonAsync("/health/ready");
+        var live = await Client.GetJsonAsync("/health/live");
+        var ready = await Client.GetJsonAsync("/health/ready");
 
         Assert.Equal("Healthy", live.GetProperty("status").GetString());
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
@@ -38,7 +39,7 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Every_operation_has_a_summary_a_description_and_described_parameters()
     {
-        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        var document = await Client.GetJsonAsync("/swagger/v1/swagger.json");
 
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Verb: o.Name, Operation: o.Value)))
@@ -66,7 +67,7 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("/api/v1/actors", "200", "400")]
     public async Task Operations_document_their_answers(string path, params string[] statuses)
     {
-        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        var document = await Client.GetJsonAsync("/swagger/v1/swagger.json");
 
         var responses = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses");
         foreach (var status in statuses)
@@ -79,7 +80,7 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Examples_use_real_ids()
     {
-        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+        var document = await Client.GetJsonAsync("/swagger/v1/swagger.json");
 
         var id = document.GetProperty("paths").GetProperty("/api/v1/actors/{id}").GetProperty("get").GetProperty("parameters")[0];
         Assert.Equal("iom", id.GetProperty("example").GetString());
@@ -92,7 +93,7 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task An_unknown_route_is_a_problem_too()
     {
-        using var response = await _client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -101,7 +102,7 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task Json_is_camel_case_with_enums_as_strings()
     {
-        var relation = await _client.GetJsonAsync("/api/v1/actors/iom/relations?limit=1");
+        var relation = await Client.GetJsonAsync("/api/v1/actors/iom/relations?limit=1");
 
         var item = relation.GetProperty("items")[0];
         Assert.Equal(JsonValueKind.String, item.GetProperty("type").ValueKind);
@@ -109,3 +110,8 @@ public sealed class PlatformApiTests(SeededApi api) : IClassFixture<SeededApi>
         Assert.True(item.TryGetProperty("fromActor", out _));
     }
 }
+
+public sealed class PlatformApiTestsOnSqlite(SqliteApi api) : PlatformApiTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+
+[Collection(Neo4jApiTestGroup.Name)]
+public sealed class PlatformApiTestsOnNeo4j(Neo4jApi api) : PlatformApiTests<Neo4jApi>(api);

@@ -2,9 +2,10 @@ using System.Net;
 
 namespace IomGraph.Api.Tests;
 
-public sealed class ValidationApiTests(SeededApi api) : IClassFixture<SeededApi>
+public abstract class ValidationApiTests<TApi>(TApi api)
+    where TApi : ApiFactory
 {
-    private readonly HttpClient _client = api.CreateClient();
+    private HttpClient Client => api.Client();
 
     [Theory]
     [InlineData("/api/v1/actors?kind=planet", "kind")]
@@ -48,19 +49,19 @@ public sealed class ValidationApiTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("/api/v1/stats?top=many", "top")]
     public async Task Bad_parameters_are_a_400_problem_naming_the_parameter(string url, string parameter)
     {
-        await _client.GetValidationProblemAsync(url, parameter);
+        await Client.GetValidationProblemAsync(url, parameter);
     }
 
     [Fact]
     public async Task An_overlong_query_is_refused()
     {
-        await _client.GetValidationProblemAsync("/api/v1/actors?q=" + new string('x', 201), "q");
+        await Client.GetValidationProblemAsync("/api/v1/actors?q=" + new string('x', 201), "q");
     }
 
     [Fact]
     public async Task An_unknown_type_names_the_offender_and_the_known_types()
     {
-        var problem = await _client.GetValidationProblemAsync("/api/v1/relations?type=MEMBER_OF,BEFRIENDS", "type");
+        var problem = await Client.GetValidationProblemAsync("/api/v1/relations?type=MEMBER_OF,BEFRIENDS", "type");
 
         var message = problem.GetProperty("errors").GetProperty("type")[0].GetString();
         Assert.Contains("BEFRIENDS", message, StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class ValidationApiTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("/api/v1/sources/%E2%80%AE")]
     public async Task Hostile_input_never_yields_a_server_error(string url)
     {
-        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.True((int)response.StatusCode < 500, $"GET {url} gave {(int)response.StatusCode}");
         if (!response.IsSuccessStatusCode)
@@ -102,8 +103,13 @@ public sealed class ValidationApiTests(SeededApi api) : IClassFixture<SeededApi>
     [Fact]
     public async Task A_long_id_is_simply_not_found()
     {
-        using var response = await _client.GetAsync(new Uri("/api/v1/actors/" + new string('a', 5000), UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri("/api/v1/actors/" + new string('a', 5000), UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class ValidationApiTestsOnSqlite(SqliteApi api) : ValidationApiTests<SqliteApi>(api), IClassFixture<SqliteApi>;
+
+[Collection(Neo4jApiTestGroup.Name)]
+public sealed class ValidationApiTestsOnNeo4j(Neo4jApi api) : ValidationApiTests<Neo4jApi>(api);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 using IomGraph.Storage.Contract;
 using IomGraph.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
@@ -119,6 +120,85 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
         {
             AssertNoTableScan(await PlanAsync(sql));
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_of_the_change_feed_reads_the_log_onwards_from_the_cursor(bool since)
+    {
+        var plan = await PlanAsync(Page(CurationSql.Changes(since, record: false, after: true)));
+
+        AssertIndexBound(plan);
+        Assert.Contains("SEARCH c USING INTEGER PRIMARY KEY (rowid>?)", plan);
+        if (since)
+        {
+            Assert.Contains(plan, l => l.StartsWith("SEARCH s USING COVERING INDEX ix_changes_at (at>?)", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_of_a_records_history_seeks_that_record_in_the_log(bool since)
+    {
+        var plan = await PlanAsync(Page(CurationSql.Changes(since, record: true, after: true)));
+
+        AssertIndexBound(plan);
+        Assert.Contains("SEARCH c USING INDEX ix_changes_record (kind=? AND record_id=? AND seq>?)", plan);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task The_total_of_a_filtered_change_listing_counts_only_what_it_selects(bool since, bool record)
+    {
+        var plan = await PlanAsync(CurationSql.Changes(since, record, after: true).Split(';')[0]);
+
+        AssertIndexBound(plan);
+    }
+
+    [Fact]
+    public async Task An_unfiltered_export_streams_each_table_in_id_order_without_sorting()
+    {
+        var selection = new ExportSelection(new ExportFilter([], [], null));
+
+        var plan = await PlanAsync(selection.Actors + selection.Relations + selection.Sources);
+
+        // A sort would gather every row (a million relations' JSON) before the first is sent.
+        Assert.DoesNotContain(plan, l => l.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains("SCAN a USING INDEX sqlite_autoindex_actors_1", plan);
+        Assert.Contains("SCAN r USING INDEX sqlite_autoindex_relations_1", plan);
+        Assert.Contains("SCAN s USING INDEX sqlite_autoindex_sources_1", plan);
+        Assert.Equal(2, plan.Count(l => l == "SEARCH c USING PRIMARY KEY (source_id=?)"));
+    }
+
+    [Fact]
+    public async Task Exports_of_a_few_actors_or_relations_seek_them()
+    {
+        foreach (var filter in new[] { new ExportFilter([], [], null, ActorIds: ["iom"]), new ExportFilter([], [], null, RelationIds: ["a.b"]) })
+        {
+            var selection = new ExportSelection(filter);
+
+            AssertNoTableScan(await PlanAsync(selection.Actors + selection.Relations + selection.Sources));
+        }
+    }
+
+    [Fact]
+    public async Task Existence_and_version_checks_seek_the_primary_keys()
+    {
+        AssertIndexBound(await PlanAsync(CurationSql.StoredHashes + CurationSql.Existing));
+    }
+
+    /// <summary>The second statement of a listing: the page, after the total.</summary>
+    private static string Page(string sql) => sql.Split(';')[1];
+
+    /// <summary>Every table is read by a seek, and nothing is sorted: a page costs what it returns, not the log's size.</summary>
+    private static void AssertIndexBound(IReadOnlyList<string> plan)
+    {
+        Assert.DoesNotContain(plan, l => l.StartsWith("SCAN ", StringComparison.Ordinal) && !l.StartsWith("SCAN json_each", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, l => l.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     private static void AssertNoTableScan(IReadOnlyList<string> plan) =>

@@ -9,7 +9,7 @@ namespace IomGraph.Storage.Sqlite.Tests;
 public sealed class SqliteServiceCollectionExtensionsTests
 {
     [Fact]
-    public async Task The_store_is_one_singleton_configured_from_Graph_Sqlite()
+    public async Task The_store_is_one_singleton_for_reads_and_writes_configured_from_Graph_Sqlite()
     {
         using var host = Build(new() { ["Graph:Sqlite:Path"] = SqliteGraphStoreOptions.InMemory });
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -19,6 +19,7 @@ public sealed class SqliteServiceCollectionExtensionsTests
         var sqlite = Assert.IsType<SqliteGraphStore>(store);
         Assert.Same(store, host.Services.GetRequiredService<IGraphStore>());
         Assert.Same(sqlite, host.Services.GetRequiredService<SqliteGraphStore>());
+        Assert.Same(store, host.Services.GetRequiredService<ICurationStore>());
         Assert.Equal(SqliteGraphStoreOptions.InMemory, sqlite.DatabasePath);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }

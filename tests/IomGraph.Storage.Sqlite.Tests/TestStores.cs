@@ -6,12 +6,12 @@ namespace IomGraph.Storage.Sqlite.Tests;
 
 internal static class TestStores
 {
-    public static SqliteGraphStore Create(string path) =>
-        new(Options.Create(new SqliteGraphStoreOptions { Path = path }), TimeProvider.System, NullLogger<SqliteGraphStore>.Instance);
+    public static SqliteGraphStore Create(string path, TimeProvider? clock = null) =>
+        new(Options.Create(new SqliteGraphStoreOptions { Path = path }), clock ?? TimeProvider.System, NullLogger<SqliteGraphStore>.Instance);
 
-    public static async Task<SqliteGraphStore> CreateInitialisedAsync(string path)
+    public static async Task<SqliteGraphStore> CreateInitialisedAsync(string path, TimeProvider? clock = null)
     {
-        var store = Create(path);
+        var store = Create(path, clock);
         await store.InitialiseAsync(TestContext.Current.CancellationToken);
         return store;
     }
@@ -53,6 +53,35 @@ public sealed class FileSqliteGraphStoreContractTests : Contract.GraphStoreContr
     protected override async ValueTask DisposeStoreAsync(IGraphStore store)
     {
         await base.DisposeStoreAsync(store);
+        _directory.Dispose();
+    }
+}
+
+/// <summary>The curation contract against an in-memory database.</summary>
+public sealed class SqliteCurationStoreContractTests : Contract.CurationStoreContract
+{
+    protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
+    {
+        var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory, clock);
+        return (store, store);
+    }
+}
+
+/// <summary>The curation contract against database files in WAL mode, one per store the test asks for.</summary>
+public sealed class FileSqliteCurationStoreContractTests : Contract.CurationStoreContract
+{
+    private readonly TempDirectory _directory = new();
+    private int _files;
+
+    protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
+    {
+        var store = await TestStores.CreateInitialisedAsync(_directory.File($"graph-{++_files}.db"), clock);
+        return (store, store);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
         _directory.Dispose();
     }
 }

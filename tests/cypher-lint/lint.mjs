@@ -14,7 +14,9 @@
 //                                              // A $param not listed here is reported as an ERROR.
 //       "defaultLanguage": "CYPHER 5"          // optional; "CYPHER 5" (default) or "CYPHER 25"
 //     },
-//     "statements": [ { "name": "Foo", "cypher": "MATCH ..." }, ... ]
+//     "statements": [ { "name": "Foo", "cypher": "MATCH ...", "parameters": ["id"] }, ... ]
+//                                             // "parameters" (optional) replaces schema.parameters for that
+//                                             // statement, so that each is checked against its own names.
 //   }
 //
 // Output (stdout):
@@ -108,11 +110,15 @@ input.statements.forEach((s, i) => {
   if (!s || typeof s !== 'object') fail(`statements[${i}] must be an object`);
   if (typeof s.cypher !== 'string') fail(`statements[${i}].cypher must be a string`);
   if (s.name !== undefined && typeof s.name !== 'string') fail(`statements[${i}].name must be a string`);
+  if (s.parameters !== undefined && !isStringArray(s.parameters)) fail(`statements[${i}].parameters must be an array of names`);
 });
 
 const dbSchema = buildDbSchema(input.schema);
 const results = input.statements.map((s, i) => {
-  const { diagnostics } = lintCypherQuery(s.cypher, dbSchema, { consoleCommandsEnabled: false });
+  const schema = s.parameters === undefined
+    ? dbSchema
+    : { ...dbSchema, parameters: Object.fromEntries(s.parameters.map((p) => [p, null])) };
+  const { diagnostics } = lintCypherQuery(s.cypher, schema, { consoleCommandsEnabled: false });
   return { name: s.name ?? `#${i}`, errors: diagnostics.map(toError) };
 });
 

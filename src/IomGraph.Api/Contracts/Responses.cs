@@ -228,3 +228,48 @@ public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, H
         report.Status.ToString(),
         report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString(), e.Value.Description)));
 }
+
+/// <summary>
+/// One entry of the change log: its sequence number (the feed's order), when, who (a curator key's name, 'seed' or
+/// 'import'), which record, what was done, and the record before and after (null where it did not exist).
+/// </summary>
+public sealed record ChangeResponse(
+    long Sequence,
+    DateTimeOffset At,
+    string Author,
+    RecordKind Kind,
+    string Id,
+    ChangeOperation Operation,
+    System.Text.Json.Nodes.JsonNode? Before,
+    System.Text.Json.Nodes.JsonNode? After)
+{
+    public static ChangeResponse Of(ChangeEntry e) => new(
+        e.Sequence, e.At, e.Author, e.Record.Kind, e.Record.Id, e.Operation,
+        e.Before is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.Before),
+        e.After is null ? null : System.Text.Json.Nodes.JsonNode.Parse(e.After));
+}
+
+/// <summary>
+/// A page of the change feed. <c>nextCursor</c> is null on the last page; <c>resumeCursor</c> is always the position after
+/// this page's last change, to pass back as <c>cursor</c> later and receive only newer changes.
+/// </summary>
+public sealed record ChangeFeedResponse(IReadOnlyList<ChangeResponse> Items, long Total, string? NextCursor, string? ResumeCursor);
+
+/// <summary>Created, updated, unchanged and deleted records of one kind.</summary>
+public sealed record CountsResponse(int Created, int Updated, int Unchanged, int Deleted)
+{
+    public static CountsResponse Of(IomGraph.Core.Storage.RecordCounts c) => new(c.Created, c.Updated, c.Unchanged, c.Deleted);
+}
+
+/// <summary>What an import did. On a dry run nothing is written and the counts are absent.</summary>
+public sealed record ImportResponse(bool DryRun, bool Valid, bool Changed, int Records, CountsResponse? Sources, CountsResponse? Actors, CountsResponse? Relations)
+{
+    public static ImportResponse Of(IomGraph.Api.Infrastructure.ImportOutcome outcome, GraphBundle bundle) => new(
+        outcome.DryRun,
+        outcome.Valid,
+        outcome.Counts?.Changed ?? false,
+        bundle.Sources.Count + bundle.Actors.Count + bundle.Relations.Count,
+        outcome.Counts is null ? null : CountsResponse.Of(outcome.Counts.Sources),
+        outcome.Counts is null ? null : CountsResponse.Of(outcome.Counts.Actors),
+        outcome.Counts is null ? null : CountsResponse.Of(outcome.Counts.Relations));
+}

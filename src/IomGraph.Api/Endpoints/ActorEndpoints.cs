@@ -2,6 +2,7 @@ using System.ComponentModel;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Requests;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,8 @@ public static class ActorEndpoints
         group.MapGet("/{id}", GetActor)
             .WithName(nameof(GetActor))
             .WithSummary("Get an actor")
-            .WithDescription("Returns one actor: its names and aliases, kind, founding and dissolution dates at the precision known, headquarters, external ids (Wikidata), description and sources, with the number of its relations by type and direction.");
+            .WithDescription("Returns one actor: its names and aliases, kind, founding and dissolution dates at the precision known, headquarters, external ids (Wikidata), description and sources, with the number of its relations by type and direction. The ETag header versions the actor record: send it back in If-None-Match (304 when unchanged) or, to write, in If-Match.")
+            .Produces(StatusCodes.Status304NotModified);
 
         group.MapGet("/{id}/relations", GetActorRelations)
             .WithName(nameof(GetActorRelations))
@@ -38,7 +40,99 @@ public static class ActorEndpoints
             .WithDescription("Returns the actors within 1 to 3 hops of an actor, following relations in both directions, and the relations among them, as { nodes, edges }. Edges carry 'source' and 'target' node ids, never array positions, so D3, Cytoscape.js and sigma.js read them directly.")
             .WithValidation<NeighbourhoodRequest>();
 
+        group.MapGet("/{id}/history", GetActorHistory)
+            .WithName(nameof(GetActorHistory))
+            .WithSummary("Get an actor's history")
+            .WithDescription("Returns every change to this actor's record, oldest first: who made it (the curator key's name, 'seed' or 'import'), when, and the record before and after. Paged with cursors.")
+            .WithValidation<HistoryRequest>();
+
+        var writes = group.MapGroup("/").RequireApiKey();
+
+        writes.MapPut("/{id}", PutActor)
+            .WithName(nameof(PutActor))
+            .WithSummary("Create or replace an actor")
+            .WithDescription("Creates the actor, or replaces it whole. The body is an actor record in the seed-data format; its id, if given, must equal the one in the path. Send If-Match with the ETag of a GET to replace only the version you read (412 otherwise). Needs an API key in X-Api-Key. Every change is logged.")
+            .Accepts<Actor>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        writes.MapDelete("/{id}", DeleteActor)
+            .WithName(nameof(DeleteActor))
+            .WithSummary("Delete an actor")
+            .WithDescription("Deletes the actor. While relations use it the answer is 409, unless cascade=true, which deletes those relations too (each is logged). Honours If-Match. Needs an API key in X-Api-Key.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
         return group;
+    }
+
+    public static async Task<Results<Ok<PageResponse<ChangeResponse>>, NotFoundProblem>> GetActorHistory(
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] HistoryRequest request, IGraphStore store, ICurationStore curation, CancellationToken cancellationToken)
+    {
+        var record = RecordRef.ActorOf(id);
+        var page = await curation.GetChangesAsync(request.ToQuery(record), cancellationToken);
+        if (page.Total == 0 && await store.GetActorRefsAsync([id], cancellationToken) is { Count: 0 })
+        {
+            return Problems.NotFound("Actor", id);
+        }
+
+        return TypedResults.Ok(new PageResponse<ChangeResponse>(page.Items.Select(ChangeResponse.Of).ToList(), page.Total, page.NextCursor));
+    }
+
+    public static async Task<Results<Created<ActorResponse>, Ok<ActorResponse>, ValidationProblem, ProblemHttpResult>> PutActor(
+        [Description(IdDescription), Example("iom")] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken)
+    {
+        var (actor, invalid) = await Writes.ReadRecordAsync<Actor>(http.Request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (actor!.Id != id)
+        {
+            return Writes.Invalid("id", $"The body's id '{actor.Id}' differs from the path's '{id}'.");
+        }
+
+        if (await Writes.ValidateAsync(new GraphBundle { Actors = [actor] }, store, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var record = RecordRef.ActorOf(id);
+        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), new GraphBundle { Actors = [actor] }, [], Preconditions: preconditions), cancellationToken);
+        if (result.Status != WriteStatus.Applied)
+        {
+            return Writes.Refused(result);
+        }
+
+        http.Response.Headers.ETag = Writes.ETag(result.Versions[record]);
+        return result.Counts.Actors.Created > 0
+            ? TypedResults.Created($"/api/v1/actors/{id}", ActorResponse.Of(actor))
+            : TypedResults.Ok(ActorResponse.Of(actor));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteActor(
+        [Description(IdDescription), Example("iom")] string id,
+        [Description("Also delete the relations that use the actor. Without it, an actor with relations is not deleted (409)."), DefaultValue(false)] bool? cascade,
+        HttpContext http,
+        ICurationStore store,
+        CancellationToken cancellationToken)
+    {
+        var record = RecordRef.ActorOf(id);
+        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], cascade ?? false, preconditions), cancellationToken);
+        return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Writes.Refused(result);
     }
 
     public static async Task<Ok<PageResponse<ActorHitResponse>>> SearchActors(
@@ -48,11 +142,20 @@ public static class ActorEndpoints
         return TypedResults.Ok(new PageResponse<ActorHitResponse>(page.Items.Select(ActorHitResponse.Of).ToList(), page.Total, page.NextCursor));
     }
 
-    public static async Task<Results<Ok<ActorDetailsResponse>, NotFoundProblem>> GetActor(
-        [Description(IdDescription), Example("iom")] string id, IGraphStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ActorDetailsResponse>, StatusCodeHttpResult, NotFoundProblem>> GetActor(
+        [Description(IdDescription), Example("iom")] string id, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
     {
         var details = await store.GetActorAsync(id, cancellationToken);
-        return details is null ? Problems.NotFound("Actor", id) : TypedResults.Ok(ActorDetailsResponse.Of(details));
+        if (details is null)
+        {
+            return Problems.NotFound("Actor", id);
+        }
+
+        var version = RecordVersion.Of(details.Actor);
+        http.Response.Headers.ETag = Writes.ETag(version);
+        return Writes.NotModified(http.Request, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(ActorDetailsResponse.Of(details));
     }
 
     public static async Task<Results<Ok<PageResponse<RelationResponse>>, NotFoundProblem>> GetActorRelations(
@@ -64,11 +167,18 @@ public static class ActorEndpoints
             : TypedResults.Ok(new PageResponse<RelationResponse>(page.Items.Select(r => RelationResponse.Of(r, id)).ToList(), page.Total, page.NextCursor));
     }
 
-    public static async Task<Results<Ok<GraphResponse>, NotFoundProblem>> GetNeighbourhood(
+    public static async Task<Results<Ok<GraphResponse>, ExportResult, NotFoundProblem>> GetNeighbourhood(
         [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, IGraphStore store, CancellationToken cancellationToken)
     {
         var query = request.ToQuery(id);
         var graph = await store.GetNeighbourhoodAsync(query, cancellationToken);
-        return graph is null ? Problems.NotFound("Actor", id) : TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph));
+        if (graph is null)
+        {
+            return Problems.NotFound("Actor", id);
+        }
+
+        return request.Format is null
+            ? TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph))
+            : new ExportResult(QueryRules.Format(request.Format), ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood");
     }
 }

@@ -21,7 +21,7 @@ public static class PathEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<PathsResponse>, NotFoundProblem>> FindPaths(
+    public static async Task<Results<Ok<PathsResponse>, ExportResult, NotFoundProblem>> FindPaths(
         [AsParameters] PathsRequest request, IGraphStore store, CancellationToken cancellationToken)
     {
         var query = request.ToQuery();
@@ -37,6 +37,11 @@ public static class PathEndpoints
         }
 
         var paths = await store.FindShortestPathsAsync(query, cancellationToken);
+        if (request.Format is not null)
+        {
+            return new ExportResult(QueryRules.Format(request.Format), ExportFilters.Of(paths, from.Id), $"iomgraph-paths-{from.Id}-{to.Id}");
+        }
+
         return TypedResults.Ok(new PathsResponse(
             ActorRefResponse.Of(from), ActorRefResponse.Of(to), query.MaxDepth, paths.Select(PathResponse.Of).ToList()));
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Requests;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +10,8 @@ namespace IomGraph.Api.Endpoints;
 
 public static class RelationEndpoints
 {
+    private const string IdDescription = "The relation's id, such as 'iom.coordinates.un-network-on-migration'.";
+
     public static RouteGroupBuilder MapRelations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/relations").WithTags("Relations");
@@ -22,9 +25,117 @@ public static class RelationEndpoints
         group.MapGet("/{id}", GetRelation)
             .WithName(nameof(GetRelation))
             .WithSummary("Get a relation")
-            .WithDescription("Returns one relation with its sentence, period, role, confidence, curators' note and every source it cites, with the quote it rests on. This is the record to cite.");
+            .WithDescription("Returns one relation with its sentence, period, role, confidence, curators' note and every source it cites, with the quote it rests on. This is the record to cite. The ETag header versions it (If-None-Match gives 304; If-Match guards writes).")
+            .Produces(StatusCodes.Status304NotModified);
+
+        var writes = group.MapGroup("/").RequireApiKey();
+
+        writes.MapPost("/", CreateRelation)
+            .WithName(nameof(CreateRelation))
+            .WithSummary("Create a relation")
+            .WithDescription("Creates a relation. The body is a relation record in the seed-data format: both ends must exist, their kinds must be ones the type allows, the end must not come before the start, and at least one source (with its quote) must be cited. An existing id is a 409: use PUT to replace. Needs an API key in X-Api-Key.")
+            .Accepts<Relation>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        writes.MapPut("/{id}", PutRelation)
+            .WithName(nameof(PutRelation))
+            .WithSummary("Create or replace a relation")
+            .WithDescription("Creates the relation with this id, or replaces it whole, under the same rules as POST. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")
+            .Accepts<Relation>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        writes.MapDelete("/{id}", DeleteRelation)
+            .WithName(nameof(DeleteRelation))
+            .WithSummary("Delete a relation")
+            .WithDescription("Deletes the relation. Honours If-Match. Needs an API key in X-Api-Key.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return group;
+    }
+
+    public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> CreateRelation(
+        HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken) =>
+        WriteRelationAsync(null, http, reads, store, cancellationToken);
+
+    public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> PutRelation(
+        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
+        HttpContext http,
+        IGraphStore reads,
+        ICurationStore store,
+        CancellationToken cancellationToken) =>
+        WriteRelationAsync(id, http, reads, store, cancellationToken);
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
+        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken)
+    {
+        var record = RecordRef.RelationOf(id);
+        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], Preconditions: preconditions), cancellationToken);
+        return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Writes.Refused(result);
+    }
+
+    /// <summary>POST (id from the body, must be new) and PUT (id from the path, create or replace).</summary>
+    private static async Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> WriteRelationAsync(
+        string? pathId, HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken)
+    {
+        var (relation, invalid) = await Writes.ReadRecordAsync<Relation>(http.Request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (pathId is not null && relation!.Id != pathId)
+        {
+            return Writes.Invalid("id", $"The body's id '{relation.Id}' differs from the path's '{pathId}'.");
+        }
+
+        var bundle = new GraphBundle { Relations = [relation!] };
+        if (await Writes.ValidateAsync(bundle, store, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var record = RecordRef.RelationOf(relation!.Id);
+        IReadOnlyDictionary<RecordRef, string?>? preconditions;
+        if (pathId is null)
+        {
+            preconditions = new Dictionary<RecordRef, string?> { [record] = null };
+        }
+        else
+        {
+            (preconditions, var failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
+            if (failed is not null)
+            {
+                return failed;
+            }
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
+        if (pathId is null && result.Status == WriteStatus.PreconditionFailed)
+        {
+            return TypedResults.Problem(
+                detail: $"A relation with id '{relation.Id}' already exists. Nothing was written; use PUT /api/v1/relations/{relation.Id} to replace it.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict");
+        }
+
+        if (result.Status != WriteStatus.Applied)
+        {
+            return Writes.Refused(result);
+        }
+
+        http.Response.Headers.ETag = Writes.ETag(result.Versions[record]);
+        var view = await reads.GetRelationAsync(relation.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Relation '{relation.Id}' was written but cannot be read back.");
+        var response = RelationResponse.Of(view);
+        return result.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Ok<PageResponse<RelationResponse>>> ListRelations(
@@ -34,12 +145,22 @@ public static class RelationEndpoints
         return TypedResults.Ok(new PageResponse<RelationResponse>(page.Items.Select(RelationResponse.Of).ToList(), page.Total, page.NextCursor));
     }
 
-    public static async Task<Results<Ok<RelationResponse>, NotFoundProblem>> GetRelation(
-        [Description("The relation's id, such as 'iom.coordinates.un-network-on-migration'."), Example("iom.coordinates.un-network-on-migration")] string id,
+    public static async Task<Results<Ok<RelationResponse>, StatusCodeHttpResult, NotFoundProblem>> GetRelation(
+        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
+        HttpContext http,
         IGraphStore store,
         CancellationToken cancellationToken)
     {
         var relation = await store.GetRelationAsync(id, cancellationToken);
-        return relation is null ? Problems.NotFound("Relation", id) : TypedResults.Ok(RelationResponse.Of(relation));
+        if (relation is null)
+        {
+            return Problems.NotFound("Relation", id);
+        }
+
+        var version = RecordVersion.Of(relation.Relation);
+        http.Response.Headers.ETag = Writes.ETag(version);
+        return Writes.NotModified(http.Request, version)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(RelationResponse.Of(relation));
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Requests;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +10,8 @@ namespace IomGraph.Api.Endpoints;
 
 public static class SourceEndpoints
 {
+    private const string IdDescription = "The source's id, such as 'noborder-iom-wiki'.";
+
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sources").WithTags("Sources");
@@ -23,9 +26,58 @@ public static class SourceEndpoints
             .WithName(nameof(GetSource))
             .WithSummary("Get a source and the relations that cite it")
             .WithDescription("Returns one source and a page of the relations that cite it, each with the quote it takes from this source.")
-            .WithValidation<SourceRequest>();
+            .WithValidation<SourceRequest>()
+            .Produces(StatusCodes.Status304NotModified);
+
+        group.MapPut("/{id}", PutSource)
+            .WithName(nameof(PutSource))
+            .WithSummary("Create or replace a source")
+            .WithDescription("Creates the source, or replaces it whole. The body is a source record in the seed-data format; its id must equal the one in the path. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")
+            .Accepts<Source>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireApiKey();
 
         return group;
+    }
+
+    public static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> PutSource(
+        [Description(IdDescription), Example("noborder-iom-wiki")] string id, HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken)
+    {
+        var (source, invalid) = await Writes.ReadRecordAsync<Source>(http.Request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (source!.Id != id)
+        {
+            return Writes.Invalid("id", $"The body's id '{source.Id}' differs from the path's '{id}'.");
+        }
+
+        var bundle = new GraphBundle { Sources = [source] };
+        if (await Writes.ValidateAsync(bundle, store, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        var record = RecordRef.SourceOf(id);
+        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
+        if (result.Status != WriteStatus.Applied)
+        {
+            return Writes.Refused(result);
+        }
+
+        http.Response.Headers.ETag = Writes.ETag(result.Versions[record]);
+        var stored = await reads.GetSourceAsync(new SourceQuery(id, 1, null), cancellationToken);
+        var response = SourceResponse.Of(source, (int)(stored?.CitedBy.Total ?? 0));
+        return result.Counts.Sources.Created > 0 ? TypedResults.Created($"/api/v1/sources/{id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Ok<PageResponse<SourceResponse>>> ListSources(
@@ -35,9 +87,10 @@ public static class SourceEndpoints
         return TypedResults.Ok(new PageResponse<SourceResponse>(page.Items.Select(s => SourceResponse.Of(s.Source, s.CitedBy)).ToList(), page.Total, page.NextCursor));
     }
 
-    public static async Task<Results<Ok<SourceDetailsResponse>, NotFoundProblem>> GetSource(
-        [Description("The source's id, such as 'noborder-iom-wiki'."), Example("noborder-iom-wiki")] string id,
+    public static async Task<Results<Ok<SourceDetailsResponse>, StatusCodeHttpResult, NotFoundProblem>> GetSource(
+        [Description(IdDescription), Example("noborder-iom-wiki")] string id,
         [AsParameters] SourceRequest request,
+        HttpContext http,
         IGraphStore store,
         CancellationToken cancellationToken)
     {
@@ -45,6 +98,13 @@ public static class SourceEndpoints
         if (details is null)
         {
             return Problems.NotFound("Source", id);
+        }
+
+        var version = RecordVersion.Of(details.Source);
+        http.Response.Headers.ETag = Writes.ETag(version);
+        if (Writes.NotModified(http.Request, version))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
         var citedBy = details.CitedBy;

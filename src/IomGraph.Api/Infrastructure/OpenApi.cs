@@ -22,6 +22,14 @@ public static class OpenApiExtensions
                     + "Every relation cites its sources with a quote and carries a confidence. Try GET /api/v1/actors/iom or /api/v1/paths?from=usa&to=unhcr.",
             });
             o.ParameterFilter<ParameterMetadataFilter>();
+            o.AddSecurityDefinition(ApiKeySecurityFilter.SchemeId, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = AuthOptions.HeaderName,
+                Description = "A curator's API key, for writes and imports. Reads need none. Operators configure keys as Auth:ApiKeys:<name>=<key>.",
+            });
+            o.OperationFilter<ApiKeySecurityFilter>();
             o.SupportNonNullableReferenceTypes();
             o.CustomSchemaIds(t => t.IsGenericType
                 ? t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(t.GetGenericArguments().Select(a => a.Name))
@@ -80,5 +88,25 @@ public sealed class ParameterMetadataFilter : IParameterFilter
                 _ => JsonValue.Create(value.ToString()),
             };
         }
+    }
+}
+
+/// <summary>Declares the API-key requirement on exactly the operations that need it, so Swagger UI's Authorize button applies it.</summary>
+public sealed class ApiKeySecurityFilter : IOperationFilter
+{
+    public const string SchemeId = "ApiKey";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RequiresApiKeyMetadata>().Any())
+        {
+            return;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [],
+        });
     }
 }

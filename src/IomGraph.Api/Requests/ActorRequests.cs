@@ -82,7 +82,9 @@ public sealed record NeighbourhoodRequest(
     [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
     string? AsOf,
     [property: FromQuery(Name = "maxNodes"), Description("The most nodes to return, 1 to 2000, nearest first; 'truncated' says when the graph was cut."), DefaultValue(NeighbourhoodRequest.DefaultMaxNodes)]
-    int? MaxNodes)
+    int? MaxNodes,
+    [property: FromQuery(Name = "format"), Description("Omit for the { nodes, edges } JSON below; or download the same graph as json (the import format), cytoscape, graphml, gexf or csv."), Example("cytoscape")]
+    string? Format)
 {
     public const int MaxDepth = 3;
     public const int DefaultMaxNodes = 500;
@@ -100,5 +102,6 @@ public sealed class NeighbourhoodRequestValidator : AbstractValidator<Neighbourh
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.AsOf).MustBeDate();
         RuleFor(r => r.MaxNodes).MustBeLimit(NeighbourhoodRequest.MaxMaxNodes);
+        RuleFor(r => r.Format).MustBeFormat();
     }
 }

@@ -17,7 +17,9 @@ public sealed record PathsRequest(
     [property: FromQuery(Name = "type"), Description("Follow only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
     string[]? Type,
     [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
-    string? AsOf)
+    string? AsOf,
+    [property: FromQuery(Name = "format"), Description("Omit for the paths below; or download the actors and relations of all the paths as json (the import format), cytoscape, graphml, gexf or csv."), Example("graphml")]
+    string? Format)
 {
     public const int DefaultMaxDepth = 4;
     public const int MaxMaxDepth = 6;
@@ -35,6 +37,7 @@ public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
         RuleFor(r => r.MaxDepth).InclusiveBetween(1, PathsRequest.MaxMaxDepth);
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.Format).MustBeFormat();
     }
 }
 

@@ -46,6 +46,13 @@ public static class QueryRules
         rule.Must(v => v is null || Cursors.TryDecode<TCursor>(v, out _))
             .WithMessage("'{PropertyName}' is not a cursor this listing issued. Pass back the 'nextCursor' of the previous page unchanged.");
 
+    public static Formats.IGraphFormat Format(string? raw) =>
+        raw is null ? Formats.GraphFormats.Json : Formats.GraphFormats.TryGet(raw, out var format) ? format : throw new InvalidOperationException($"Unvalidated format '{raw}'.");
+
+    public static IRuleBuilderOptions<T, string?> MustBeFormat<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(f => f is null || Formats.GraphFormats.TryGet(f, out _))
+            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Formats.GraphFormats.Names)}.");
+
     public static IRuleBuilderOptions<T, int?> MustBeLimit<T>(this IRuleBuilder<T, int?> rule, int max) =>
         rule.InclusiveBetween(1, max);
 

@@ -116,7 +116,8 @@ public static class SeedReader
                 return new SeedError(string.Join(", ", parts.Select(p => p.File)), "the bundle", propertyPath, message);
             }
 
-            var collection = propertyPath[..bracket];
+            // Property names may arrive camel-cased when a host sets FluentValidation's global name resolver.
+            var collection = char.ToUpperInvariant(propertyPath[0]) + propertyPath[1..bracket];
             var field = close + 2 <= propertyPath.Length ? propertyPath[(close + 1)..].TrimStart('.') : string.Empty;
             foreach (var (file, bundle) in parts)
             {

@@ -87,4 +87,5 @@ public sealed record IdCursor(
 [JsonSerializable(typeof(ActorCursor))]
 [JsonSerializable(typeof(RelationCursor))]
 [JsonSerializable(typeof(IdCursor))]
+[JsonSerializable(typeof(ChangeCursor))]
 internal sealed partial class CursorJsonContext : JsonSerializerContext;

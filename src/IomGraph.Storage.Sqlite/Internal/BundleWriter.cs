@@ -11,9 +11,15 @@ namespace IomGraph.Storage.Sqlite.Internal;
 /// Applies a bundle inside one transaction, set-wise. Each record is encoded (in parallel batches), compared with the
 /// hash stored under its id, and staged in a temporary table by prepared commands re-bound per row; only created and
 /// updated records stage their payload and citations. The staged changes are then checked for references nothing
-/// holds and merged with a handful of INSERT ... SELECT / DELETE statements, so a failure at any step leaves the
-/// store as it was.
+/// holds, logged in the change log and merged with a handful of INSERT ... SELECT / DELETE statements, so a failure at
+/// any step leaves the store as it was.
 /// </summary>
+/// <remarks>
+/// Seeds, imports and curation writes share the steps: <see cref="StageAsync"/>, <see cref="MergeAsync"/>, then
+/// <see cref="DeleteStagedAsync"/> for whatever the caller put in <c>stage_deletes</c>. Origin is what a seed's
+/// deletions go by: a seed removes only records whose last write was a seed's; every other write marks what it
+/// writes 'import', so that a seed never removes it.
+/// </remarks>
 internal sealed class BundleWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
     private const int Unchanged = 0;
@@ -24,26 +30,29 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     // constantly. The bigger cache lasts for this bundle only: the connection may go back to a pool.
     private const int BundleCacheKibibytes = 256 * 1024;
 
-    public async Task<BundleResult> ApplyAsync(GraphBundle bundle, BundleMode mode, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A seed or an import: stages, logs and merges the bundle; a seed then removes what it no longer holds.</summary>
+    public Task<BundleOutcome> ApplyAsync(GraphBundle bundle, BundleMode mode, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithBundleCacheAsync(bundle, () => ApplyCoreAsync(bundle, mode, stamp, now, cancellationToken), cancellationToken);
+
+    /// <summary>Runs a write of <paramref name="bundle"/> with a page cache to match its size.</summary>
+    public async Task<T> WithBundleCacheAsync<T>(GraphBundle bundle, Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        await using var cacheSize = Command("PRAGMA cache_size;");
-        var previousCacheSize = Convert.ToInt64(await cacheSize.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         var large = bundle.Actors.Count + bundle.Relations.Count > 10_000;
-        if (large)
+        if (!large)
         {
-            await ExecuteAsync($"PRAGMA cache_size = -{BundleCacheKibibytes};", cancellationToken);
+            return await write();
         }
 
+        await using var cacheSize = Command("PRAGMA cache_size;");
+        var previousCacheSize = Convert.ToInt64(await cacheSize.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        await ExecuteAsync($"PRAGMA cache_size = -{BundleCacheKibibytes};", cancellationToken);
         try
         {
-            return await ApplyCoreAsync(bundle, mode, now, cancellationToken);
+            return await write();
         }
         finally
         {
-            if (large)
-            {
-                await RestoreCacheSizeAsync(previousCacheSize);
-            }
+            await RestoreCacheSizeAsync(previousCacheSize);
         }
     }
 
@@ -59,58 +68,16 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         }
     }
 
-    private async Task<BundleResult> ApplyCoreAsync(GraphBundle bundle, BundleMode mode, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<BundleOutcome> ApplyCoreAsync(GraphBundle bundle, BundleMode mode, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(StageTables, cancellationToken);
-        await StageSourcesAsync(bundle.Sources, cancellationToken);
-        await StageActorsAsync(bundle.Actors, cancellationToken);
-        await StageRelationsAsync(bundle.Relations, cancellationToken);
-        await CheckReferencesAsync(cancellationToken);
-
-        var origin = mode == BundleMode.Seed ? "seed" : "import";
-        var sources = await MergeAsync("sources", SourceColumns, mode, origin, cancellationToken);
-        var actors = await MergeAsync("actors", ActorColumns, mode, origin, cancellationToken);
-        await ExecuteAsync(
-            """
-            DELETE FROM actor_sources WHERE actor_id IN (SELECT id FROM stage_actors WHERE state = 2);
-            INSERT INTO actor_sources (source_id, actor_id)
-            SELECT c.source_id, c.actor_id FROM stage_actor_sources c JOIN stage_actors s ON s.id = c.actor_id WHERE s.state <> 0;
-            """,
-            cancellationToken);
-        var relations = await MergeAsync("relations", RelationColumns, mode, origin, cancellationToken);
-        await ExecuteAsync(
-            """
-            DELETE FROM relation_sources WHERE relation_id IN (SELECT id FROM stage_relations WHERE state = 2);
-            INSERT INTO relation_sources (source_id, start_key, relation_id)
-            SELECT c.source_id, s.start_key, c.relation_id FROM stage_relation_sources c JOIN stage_relations s ON s.id = c.relation_id WHERE s.state <> 0;
-            """,
-            cancellationToken);
+        await StageAsync(bundle, cancellationToken);
+        var overwritten = mode == BundleMode.Seed ? await CountOverwrittenAsync(cancellationToken) : 0;
+        var result = await MergeAsync(mode, stamp, cancellationToken);
 
         if (mode == BundleMode.Seed)
         {
-            // Relations first: an actor or source is removed only once nothing that stays refers to it, so one that an
-            // imported record still uses outlives the seed that dropped it.
-            relations = relations with { Deleted = await ExecuteAsync("DELETE FROM relations WHERE origin = 'seed' AND id NOT IN (SELECT id FROM stage_relations);", cancellationToken) };
-            actors = actors with
-            {
-                Deleted = await ExecuteAsync(
-                    """
-                    DELETE FROM actors WHERE origin = 'seed' AND id NOT IN (SELECT id FROM stage_actors)
-                    AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.from_id = actors.id)
-                    AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.to_id = actors.id);
-                    """,
-                    cancellationToken),
-            };
-            sources = sources with
-            {
-                Deleted = await ExecuteAsync(
-                    """
-                    DELETE FROM sources WHERE origin = 'seed' AND id NOT IN (SELECT id FROM stage_sources)
-                    AND NOT EXISTS (SELECT 1 FROM relation_sources c WHERE c.source_id = sources.id)
-                    AND NOT EXISTS (SELECT 1 FROM actor_sources c WHERE c.source_id = sources.id);
-                    """,
-                    cancellationToken),
-            };
+            await ExecuteAsync(StageSeedDeletions, cancellationToken);
+            result = await DeleteStagedAsync(result, stamp, cancellationToken);
             await using var meta = Command(
                 """
                 INSERT INTO meta (key, value) VALUES ('seed.fingerprint', $fingerprint), ('seed.appliedAt', $appliedAt)
@@ -121,9 +88,135 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             await meta.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await ExecuteAsync(DropStageTables, cancellationToken);
+        await DropStageTablesAsync(cancellationToken);
+        return new BundleOutcome(result, overwritten);
+    }
+
+    /// <summary>
+    /// Stages every record of the bundle with its state, then checks that what the changed ones refer to exists in the
+    /// bundle or the store. Throws <see cref="InvalidBundleException"/> for an id held twice or a reference to nothing.
+    /// </summary>
+    public async Task StageAsync(GraphBundle bundle, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(StageTables, cancellationToken);
+        await StageSourcesAsync(bundle.Sources, cancellationToken);
+        await StageActorsAsync(bundle.Actors, cancellationToken);
+        await StageRelationsAsync(bundle.Relations, cancellationToken);
+        await CheckReferencesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Logs and writes the created and updated staged records, sources first so that what actors and relations cite
+    /// exists, under the origin the mode gives: 'seed' for a seed, 'import' for anything else.
+    /// </summary>
+    public async Task<BundleResult> MergeAsync(BundleMode mode, ChangeStamp stamp, CancellationToken cancellationToken)
+    {
+        var sources = await MergeTableAsync("source", "sources", SourceColumns, mode, stamp, cancellationToken);
+        var actors = await MergeTableAsync("actor", "actors", ActorColumns, mode, stamp, cancellationToken);
+        await ExecuteAsync(
+            """
+            DELETE FROM actor_sources WHERE actor_id IN (SELECT id FROM stage_actors WHERE state = 2);
+            INSERT INTO actor_sources (source_id, actor_id)
+            SELECT c.source_id, c.actor_id FROM stage_actor_sources c JOIN stage_actors s ON s.id = c.actor_id WHERE s.state <> 0;
+            """,
+            cancellationToken);
+        var relations = await MergeTableAsync("relation", "relations", RelationColumns, mode, stamp, cancellationToken);
+        await ExecuteAsync(
+            """
+            DELETE FROM relation_sources WHERE relation_id IN (SELECT id FROM stage_relations WHERE state = 2);
+            INSERT INTO relation_sources (source_id, start_key, relation_id)
+            SELECT c.source_id, s.start_key, c.relation_id FROM stage_relation_sources c JOIN stage_relations s ON s.id = c.relation_id WHERE s.state <> 0;
+            """,
+            cancellationToken);
         return new BundleResult(sources, actors, relations);
     }
+
+    /// <summary>
+    /// Logs and deletes the records in <c>stage_deletes</c>: relations, then actors, then sources, so that nothing
+    /// deleted is still referred to when it goes. The caller has made sure that nothing left refers to them.
+    /// </summary>
+    public async Task<BundleResult> DeleteStagedAsync(BundleResult counts, ChangeStamp stamp, CancellationToken cancellationToken)
+    {
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var count = Command("SELECT kind, count(*) FROM stage_deletes GROUP BY kind;"))
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                deleted[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        if (deleted.Count == 0)
+        {
+            return counts;
+        }
+
+        await using var delete = Command(
+            ChangeLog.LogDeletes("relation", "relations") + ChangeLog.LogDeletes("actor", "actors") + ChangeLog.LogDeletes("source", "sources") + """
+            DELETE FROM relations WHERE id IN (SELECT id FROM stage_deletes WHERE kind = 'relation');
+            DELETE FROM actors WHERE id IN (SELECT id FROM stage_deletes WHERE kind = 'actor');
+            DELETE FROM sources WHERE id IN (SELECT id FROM stage_deletes WHERE kind = 'source');
+            """);
+        stamp.Bind(delete);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        return new BundleResult(
+            counts.Sources with { Deleted = deleted.GetValueOrDefault("source") },
+            counts.Actors with { Deleted = deleted.GetValueOrDefault("actor") },
+            counts.Relations with { Deleted = deleted.GetValueOrDefault("relation") });
+    }
+
+    /// <summary>The version of every staged record, changed or not.</summary>
+    public async Task<Dictionary<RecordRef, string>> StagedVersionsAsync(CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<RecordRef, string>();
+        await using var command = Command(
+            """
+            SELECT 'source', id, hash FROM stage_sources
+            UNION ALL SELECT 'actor', id, hash FROM stage_actors
+            UNION ALL SELECT 'relation', id, hash FROM stage_relations;
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[new RecordRef(ChangeLog.ParseKind(reader.GetString(0)), reader.GetString(1))] = Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2));
+        }
+
+        return versions;
+    }
+
+    public Task DropStageTablesAsync(CancellationToken cancellationToken) => ExecuteAsync(DropStageTables, cancellationToken);
+
+    /// <summary>
+    /// How many records a seed is about to overwrite that an import or a curator wrote last. The seed wins (its files
+    /// are the source of truth for what they hold) and the change log keeps what it replaced; this count lets the
+    /// caller say so.
+    /// </summary>
+    private async Task<int> CountOverwrittenAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """
+            SELECT (SELECT count(*) FROM stage_sources s JOIN sources t ON t.id = s.id WHERE s.state = 2 AND t.origin <> 'seed')
+                 + (SELECT count(*) FROM stage_actors s JOIN actors t ON t.id = s.id WHERE s.state = 2 AND t.origin <> 'seed')
+                 + (SELECT count(*) FROM stage_relations s JOIN relations t ON t.id = s.id WHERE s.state = 2 AND t.origin <> 'seed');
+            """);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    // Relations first: an actor or source is removed only once nothing that stays refers to it, so one that an
+    // imported or curated record still uses outlives the seed that dropped it.
+    private const string StageSeedDeletions = """
+        INSERT INTO stage_deletes (kind, id)
+        SELECT 'relation', r.id FROM relations r WHERE r.origin = 'seed' AND r.id NOT IN (SELECT id FROM stage_relations);
+        INSERT INTO stage_deletes (kind, id)
+        SELECT 'actor', a.id FROM actors a WHERE a.origin = 'seed' AND a.id NOT IN (SELECT id FROM stage_actors)
+        AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.from_id = a.id AND r.id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'relation'))
+        AND NOT EXISTS (SELECT 1 FROM relations r WHERE r.to_id = a.id AND r.id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'relation'));
+        INSERT INTO stage_deletes (kind, id)
+        SELECT 'source', s.id FROM sources s WHERE s.origin = 'seed' AND s.id NOT IN (SELECT id FROM stage_sources)
+        AND NOT EXISTS (SELECT 1 FROM relation_sources c WHERE c.source_id = s.id AND c.relation_id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'relation'))
+        AND NOT EXISTS (SELECT 1 FROM actor_sources c WHERE c.source_id = s.id AND c.actor_id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'actor'));
+        """;
 
     private const string SourceColumns = "id, doc, hash";
     private const string ActorColumns = "id, name, label, kind, sort_key, search_names, doc, hash";
@@ -135,6 +228,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         DROP TABLE IF EXISTS temp.stage_actor_sources;
         DROP TABLE IF EXISTS temp.stage_relations;
         DROP TABLE IF EXISTS temp.stage_relation_sources;
+        DROP TABLE IF EXISTS temp.stage_deletes;
         """;
 
     // state: 0 unchanged, 1 created, 2 updated, decided while staging. An unchanged row keeps only its id and hash
@@ -149,6 +243,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             id TEXT NOT NULL PRIMARY KEY, hash BLOB NOT NULL, state INTEGER NOT NULL,
             from_id TEXT, to_id TEXT, type TEXT, start_key INTEGER, end_key INTEGER, confidence INTEGER, doc TEXT);
         CREATE TEMP TABLE stage_relation_sources (relation_id TEXT NOT NULL, source_id TEXT NOT NULL, PRIMARY KEY (relation_id, source_id)) WITHOUT ROWID;
+        CREATE TEMP TABLE stage_deletes (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
         """;
 
     private async Task StageSourcesAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
@@ -289,7 +384,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.Constraint)
         {
-            throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.", e);
+            throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.", Offender(what, id), e);
         }
     }
 
@@ -316,10 +411,12 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             LIMIT 6;
             """);
         var problems = new List<string>();
+        RecordRef? first = null;
         await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                first ??= Offender(reader.GetString(0).ToLowerInvariant(), reader.GetString(1));
                 problems.Add($"{reader.GetString(0)} '{reader.GetString(1)}' refers to {reader.GetString(2)} '{reader.GetString(3)}', which neither the bundle nor the store holds.");
             }
         }
@@ -327,26 +424,35 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         if (problems.Count > 0)
         {
             var more = problems.Count > 5 ? " (and more)" : string.Empty;
-            throw new InvalidBundleException(string.Join(' ', problems.Take(5)) + more);
+            throw new InvalidBundleException(string.Join(' ', problems.Take(5)) + more, first);
         }
     }
 
+    private static RecordRef Offender(string what, string id) => what switch
+    {
+        "source" => RecordRef.SourceOf(id),
+        "actor" => RecordRef.ActorOf(id),
+        _ => RecordRef.RelationOf(id),
+    };
+
     /// <summary>
-    /// Counts the staged rows by state and writes the created and updated ones. A seed also claims the unchanged rows
-    /// it holds, so that a later seed may remove them.
+    /// Counts the staged rows by state, logs the created and updated ones and writes them. A seed also claims the
+    /// unchanged rows it holds, so that a later seed may remove them; that changes no record, so it is not logged.
     /// </summary>
-    private async Task<RecordCounts> MergeAsync(string table, string columns, BundleMode mode, string origin, CancellationToken cancellationToken)
+    private async Task<RecordCounts> MergeTableAsync(string kind, string table, string columns, BundleMode mode, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var stage = "stage_" + table;
         var assignments = string.Join(", ", columns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
         await using var merge = Command(
             $"""
             SELECT state, count(*) FROM {stage} GROUP BY state;
+            {ChangeLog.LogStaged(kind, table)}
             INSERT INTO {table} ({columns}, origin) SELECT {columns}, $origin FROM {stage} WHERE state <> {Unchanged}
             ON CONFLICT (id) DO UPDATE SET {assignments}, origin = excluded.origin;
             {(mode == BundleMode.Seed ? $"UPDATE {table} SET origin = 'seed' WHERE origin <> 'seed' AND id IN (SELECT id FROM {stage} WHERE state = {Unchanged});" : string.Empty)}
             """);
-        merge.Parameters.AddWithValue("$origin", origin);
+        merge.Parameters.AddWithValue("$origin", mode == BundleMode.Seed ? "seed" : "import");
+        stamp.Bind(merge);
         int created = 0, updated = 0, unchanged = 0;
         await using (var reader = await merge.ExecuteReaderAsync(cancellationToken))
         {
@@ -430,4 +536,11 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
 }
 
 /// <summary>A bundle the store refuses; <see cref="SqliteGraphStore.ApplyBundleAsync"/> reports it as an <see cref="ArgumentException"/>.</summary>
-internal sealed class InvalidBundleException(string message, Exception? innerException = null) : Exception(message, innerException);
+internal sealed class InvalidBundleException(string message, RecordRef? offender = null, Exception? innerException = null) : Exception(message, innerException)
+{
+    /// <summary>The record at fault, when there is one.</summary>
+    public RecordRef? Offender { get; } = offender;
+}
+
+/// <summary>What a seed or an import did, and how many records that others wrote last a seed replaced.</summary>
+internal sealed record BundleOutcome(BundleResult Result, int Overwritten);

@@ -76,6 +76,33 @@ internal static class Schema
         ) WITHOUT ROWID, STRICT;
         CREATE INDEX ix_actor_sources_actor ON actor_sources (actor_id);
         """,
+
+        // 2: the change log. One row per created, updated or deleted record, with its canonical JSON before and after
+        // (null where it did not exist). seq orders the log and never repeats (AUTOINCREMENT), so a cursor stays valid;
+        // at is ChangeLog.TimeFormat, fixed-width UTC text that sorts as it reads, and never decreases along seq, so
+        // "since" is a suffix of the log found by one seek. The records already stored are logged as created by their
+        // origin, so that reading the log from the start rebuilds the graph.
+        """
+        CREATE TABLE changes (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at        TEXT NOT NULL,
+            author    TEXT NOT NULL,
+            kind      TEXT NOT NULL CHECK (kind IN ('source', 'actor', 'relation')),
+            record_id TEXT NOT NULL,
+            operation TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete')),
+            before    TEXT,
+            after     TEXT
+        ) STRICT;
+        CREATE INDEX ix_changes_record ON changes (kind, record_id, seq);
+        CREATE INDEX ix_changes_at ON changes (at, seq);
+
+        INSERT INTO changes (at, author, kind, record_id, operation, before, after)
+        SELECT strftime('%Y-%m-%dT%H:%M:%f0000Z', 'now'), origin, 'source', id, 'create', NULL, doc FROM sources ORDER BY id;
+        INSERT INTO changes (at, author, kind, record_id, operation, before, after)
+        SELECT strftime('%Y-%m-%dT%H:%M:%f0000Z', 'now'), origin, 'actor', id, 'create', NULL, doc FROM actors ORDER BY id;
+        INSERT INTO changes (at, author, kind, record_id, operation, before, after)
+        SELECT strftime('%Y-%m-%dT%H:%M:%f0000Z', 'now'), origin, 'relation', id, 'create', NULL, doc FROM relations ORDER BY id;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

@@ -1,0 +1,32 @@
+using IomGraph.Api.Contracts;
+using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Requests;
+using IomGraph.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IomGraph.Api.Endpoints;
+
+public static class ChangeEndpoints
+{
+    public static RouteGroupBuilder MapChanges(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/changes").WithTags("Changes");
+
+        group.MapGet("/", ListChanges)
+            .WithName(nameof(ListChanges))
+            .WithSummary("The change feed")
+            .WithDescription("Every change to the graph, oldest first: seeds, imports and curators' writes, each with who, when, and the record before and after. To keep a copy in sync, read it page by page while 'nextCursor' is set, keep the last page's 'resumeCursor', and later pass that back as 'cursor' to get only what changed since. 'since' filters by time instead.")
+            .WithValidation<ChangesRequest>();
+
+        return group;
+    }
+
+    public static async Task<Ok<ChangeFeedResponse>> ListChanges(
+        [AsParameters] ChangesRequest request, ICurationStore store, CancellationToken cancellationToken)
+    {
+        var query = request.ToQuery();
+        var page = await store.GetChangesAsync(query, cancellationToken);
+        var resume = page.Items.Count > 0 ? Cursors.Encode(ChangeCursor.After(page.Items[^1].Sequence)) : request.Cursor;
+        return TypedResults.Ok(new ChangeFeedResponse(page.Items.Select(ChangeResponse.Of).ToList(), page.Total, page.NextCursor, resume));
+    }
+}

@@ -1,0 +1,39 @@
+using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Requests;
+using IomGraph.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IomGraph.Api.Endpoints;
+
+public static class ExportEndpoints
+{
+    public static RouteGroupBuilder MapExport(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/export").WithTags("Import and export");
+
+        group.MapGet("/", Export)
+            .WithName(nameof(Export))
+            .WithSummary("Export the graph for Gephi, Cytoscape, yEd, spreadsheets or a web front end")
+            .WithDescription("Streams the graph, or the part the filters select, as a download: json (the seed/import format, with stable ids), cytoscape (Cytoscape.js 'elements'), graphml (with keys for every property: yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3 in dynamic mode, with start and end on nodes and edges for Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv, RFC 4180). Filters: type and asOf select relations; kind and ids select actors and the relations among them; centre (with depth) exports a neighbourhood.")
+            .WithValidation<ExportRequest>();
+
+        return group;
+    }
+
+    public static async Task<Results<ExportResult, NotFoundProblem>> Export(
+        [AsParameters] ExportRequest request, IGraphStore store, CancellationToken cancellationToken)
+    {
+        var format = request.ToFormat();
+        if (request.Centre is null)
+        {
+            return new ExportResult(format, request.ToFilter(), "iomgraph");
+        }
+
+        var filter = request.ToFilter();
+        var graph = await store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(request.Centre, request.Depth ?? 1, filter.Types, filter.AsOf, NeighbourhoodRequest.MaxMaxNodes), cancellationToken);
+        return graph is null
+            ? Problems.NotFound("Actor", request.Centre)
+            : new ExportResult(format, ExportFilters.Of(graph), $"iomgraph-{request.Centre}-neighbourhood");
+    }
+}

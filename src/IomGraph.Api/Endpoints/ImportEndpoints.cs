@@ -1,0 +1,145 @@
+using System.ComponentModel;
+using System.Text.Json;
+using IomGraph.Api.Contracts;
+using IomGraph.Api.Formats;
+using IomGraph.Api.Infrastructure;
+using IomGraph.Core.Model;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace IomGraph.Api.Endpoints;
+
+public static class ImportEndpoints
+{
+    public static RouteGroupBuilder MapImport(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/import").WithTags("Import and export").RequireApiKey();
+
+        group.MapPost("/", Import)
+            .WithName(nameof(Import))
+            .WithSummary("Import a bundle or CSV files")
+            .WithDescription("Loads many records at once, atomically. Send either a JSON bundle in the seed-data format ({ sources, actors, relations }, Content-Type application/json) or CSV files as multipart/form-data: 'nodes' (nodes.csv), 'edges' (edges.csv) and optionally 'sources' (sources.csv), in the columns the CSV export writes, or the CSV export's zip itself (application/zip). Errors in CSV name the file and row. The whole import is validated first: any invalid record gives a 400 that lists every error, and nothing is written. Otherwise every record is written in one transaction; importing the same data again changes nothing, and the counts say so. dryRun=true validates only. Needs an API key in X-Api-Key.")
+            .Accepts<GraphBundle>("application/json", "multipart/form-data", "application/zip")
+            .ProducesValidationProblem()
+            .DisableAntiforgery();
+
+        return group;
+    }
+
+    public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> Import(
+        [Description("Validate only: report what is wrong, or that the import is valid, and write nothing."), DefaultValue(false)] bool? dryRun,
+        HttpContext http,
+        ImportService imports,
+        IOptions<ImportOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxRequestBytes;
+        }
+
+        var (bundle, rows, problem) = await ReadBundleAsync(http.Request, options.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var outcome = await imports.ImportAsync(bundle!, http.Author(), dryRun ?? false, cancellationToken);
+        if (!outcome.Valid)
+        {
+            return ImportProblem(outcome.Errors.Select(e => (rows is null ? e.Record : CsvRecord(e.Record, rows), e.Id, e.Field, e.Message)));
+        }
+
+        return TypedResults.Ok(ImportResponse.Of(outcome, bundle!));
+    }
+
+    /// <summary>"relations[3]" → "edges.csv row 5": a CSV import's errors name the file and row a spreadsheet shows.</summary>
+    private static string CsvRecord(string record, CsvReadResult rows)
+    {
+        var bracket = record.IndexOf('[', StringComparison.Ordinal);
+        if (bracket < 0 || !int.TryParse(record.AsSpan(bracket + 1, record.Length - bracket - 2), out var index))
+        {
+            return record;
+        }
+
+        var (file, list) = record[..bracket] switch
+        {
+            "actors" => ("nodes.csv", rows.ActorRows),
+            "relations" => ("edges.csv", rows.RelationRows),
+            _ => ("sources.csv", rows.SourceRows),
+        };
+        return index < list.Count ? $"{file} row {list[index]}" : record;
+    }
+
+    private static async Task<(GraphBundle? Bundle, CsvReadResult? Rows, ValidationProblem? Problem)> ReadBundleAsync(HttpRequest request, ImportOptions options, CancellationToken cancellationToken)
+    {
+        if (request.HasJsonContentType())
+        {
+            try
+            {
+                var bundle = await JsonSerializer.DeserializeAsync<GraphBundle>(request.Body, GraphJson.Options, cancellationToken);
+                return bundle is null ? (null, null, Writes.Invalid("body", "The body is null; send a bundle object.")) : (bundle, null, null);
+            }
+            catch (JsonException e)
+            {
+                return (null, null, ImportProblem([("body", null, e.Path ?? "body", e.Message)]));
+            }
+        }
+
+        if (string.Equals(request.ContentType, "application/zip", StringComparison.OrdinalIgnoreCase))
+        {
+            // ZipArchive needs a seekable stream; the request size limit bounds the copy.
+            await using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            return CsvOutcome(await CsvBundleReader.ReadZipAsync(buffer, cancellationToken: cancellationToken));
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (null, null, Writes.Invalid("body", "Send a JSON bundle (application/json), the zip of a CSV export (application/zip), or CSV files (multipart/form-data with 'nodes' and 'edges')."));
+        }
+
+        var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.MaxRequestBytes }, cancellationToken);
+        var nodes = form.Files.GetFile("nodes");
+        var edges = form.Files.GetFile("edges");
+        if (nodes is null || edges is null)
+        {
+            return (null, null, Writes.Invalid(nodes is null ? "nodes" : "edges", "Multipart imports need a 'nodes' file (nodes.csv) and an 'edges' file (edges.csv); 'sources' (sources.csv) is optional."));
+        }
+
+        var sources = form.Files.GetFile("sources");
+        await using var nodeStream = nodes.OpenReadStream();
+        await using var edgeStream = edges.OpenReadStream();
+        await using var sourceStream = sources?.OpenReadStream();
+        return CsvOutcome(await CsvBundleReader.ReadAsync(nodeStream, edgeStream, sourceStream, cancellationToken));
+    }
+
+    private static (GraphBundle? Bundle, CsvReadResult? Rows, ValidationProblem? Problem) CsvOutcome(CsvReadResult read) =>
+        read.Errors.Count > 0
+            ? (null, null, ImportProblem(read.Errors.Select(e => ($"{e.File} row {e.Row}", (string?)null, e.Column ?? string.Empty, e.Message))))
+            : (read.Bundle, read, null);
+
+    private static ValidationProblem ImportProblem(IEnumerable<(string Record, string? Id, string Field, string Message)> errors)
+    {
+        var list = errors.ToList();
+        var problem = TypedResults.ValidationProblem(
+            list.GroupBy(e => string.IsNullOrEmpty(e.Field) ? e.Record : $"{e.Record}.{e.Field}")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Id is null ? e.Message : $"{e.Message} (id '{e.Id}')").ToArray()),
+            detail: $"The import has {list.Count} error{(list.Count == 1 ? string.Empty : "s")} and nothing was written. 'records' lists each: record, id, field, message.",
+            title: "Invalid import");
+        problem.ProblemDetails.Extensions["records"] = list.Select(e => new { record = e.Record, id = e.Id, field = e.Field, message = e.Message }).ToList();
+        return problem;
+    }
+}
+
+/// <summary>Settings under <c>Import</c>.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest import request accepted, in bytes (default 512 MiB).</summary>
+    public long MaxRequestBytes { get; set; } = 512L * 1024 * 1024;
+}

@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+
+namespace IomGraph.Api.Formats;
+
+/// <summary>
+/// A zip of three RFC 4180 files for spreadsheets and data tools: <c>nodes.csv</c>, <c>edges.csv</c> and
+/// <c>sources.csv</c>, UTF-8 without a byte order mark, a header row each. Lists are joined with " | "; citations are
+/// a JSON array of <c>{ sourceId, quote, locator }</c>; an absent value is an empty cell. <see cref="CsvBundleReader"/>
+/// reads the files back into the same records (the <c>sentence</c> column is derived and ignored on the way in).
+/// </summary>
+public sealed class CsvFormat : IGraphFormat
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Name => "csv";
+
+    public string ContentType => "application/zip";
+
+    public string FileExtension => "zip";
+
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var actors = new ActorDirectory();
+
+        // ZipArchive writes synchronously when an entry closes, even through its async API: it writes into a spool
+        // that is drained asynchronously into the output.
+        using var spool = new SpoolStream();
+        using var zip = new ZipArchive(spool, ZipArchiveMode.Create, leaveOpen: true);
+        Stream? entry = null;
+        StreamWriter? file = null;
+        var sections = new SectionCursor(
+            open: async section =>
+            {
+                var (name, columns) = section switch
+                {
+                    ExportSection.Actors => (CsvLayout.NodesFile, CsvLayout.Nodes),
+                    ExportSection.Relations => (CsvLayout.EdgesFile, CsvLayout.Edges),
+                    _ => (CsvLayout.SourcesFile, CsvLayout.Sources),
+                };
+                entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                file = new StreamWriter(entry, Utf8, bufferSize: 16 * 1024, leaveOpen: false);
+                await WriteRowAsync(file, columns, cancellationToken);
+            },
+            close: async _ =>
+            {
+                await file!.DisposeAsync();
+                await spool.DrainAsync(output, cancellationToken);
+            });
+
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            await sections.EnterAsync(item);
+            switch (item)
+            {
+                case { Actor: { } actor }:
+                    actors.Add(actor);
+                    await WriteRowAsync(file!, NodeRow(actor), cancellationToken);
+                    break;
+                case { Relation: { } relation }:
+                    await WriteRowAsync(file!, EdgeRow(actors.View(relation)), cancellationToken);
+                    break;
+                case { Source: { } source }:
+                    await WriteRowAsync(file!, SourceRow(source), cancellationToken);
+                    break;
+            }
+
+            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
+        }
+
+        await sections.CompleteAsync();
+        zip.Dispose();
+        await spool.DrainAsync(output, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    private static Task WriteRowAsync(StreamWriter file, IEnumerable<string?> fields, CancellationToken cancellationToken) =>
+        file.WriteAsync(CsvText.Row(fields).AsMemory(), cancellationToken);
+
+    private static string?[] NodeRow(Actor actor)
+    {
+        var otherIds = actor.ExternalIds?
+            .Where(p => p.Key != ExternalIdKeys.Wikidata)
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return
+        [
+            actor.Id,
+            actor.Name,
+            ExportText.KindName(actor.Kind),
+            actor.Label,
+            CsvLayout.Aliases(actor.Aliases),
+            ExportText.Date(actor.Founded),
+            ExportText.Date(actor.Dissolved),
+            actor.Headquarters,
+            actor.Iso3,
+            ExportText.Wikidata(actor),
+            actor.Description,
+            actor.Sources is null ? null : JsonSerializer.Serialize(actor.Sources, CsvLayout.Json),
+            otherIds is { Count: > 0 } ? JsonSerializer.Serialize(otherIds, CsvLayout.Json) : null,
+        ];
+    }
+
+    private static string?[] EdgeRow(RelationView view)
+    {
+        var relation = view.Relation;
+        return
+        [
+            relation.Id,
+            relation.From,
+            relation.To,
+            ExportText.TypeName(relation.Type),
+            ExportText.Date(relation.Start),
+            ExportText.Date(relation.End),
+            relation.Role,
+            WireName<Confidence>.Of(relation.Confidence),
+            view.Sentence,
+            relation.Note,
+            JsonSerializer.Serialize(relation.Sources, CsvLayout.Json),
+        ];
+    }
+
+    private static string?[] SourceRow(Source source) =>
+    [
+        source.Id,
+        source.Title,
+        WireName<SourceKind>.Of(source.Kind),
+        source.Author,
+        source.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        source.Url,
+        source.Note,
+    ];
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+
+namespace IomGraph.Api.Formats;
+
+/// <summary>
+/// Cytoscape.js elements JSON, <c>{ "elements": { "nodes": [{ "data": {...} }], "edges": [{ "data": {...} }] } }</c>:
+/// <c>cy.add(json.elements)</c> takes it as it is, and Cytoscape desktop imports it as "Cytoscape.js JSON" (.cyjs).
+/// Absent values are left out rather than written as null.
+/// </summary>
+public sealed class CytoscapeFormat : IGraphFormat
+{
+    public string Name => "cytoscape";
+
+    public string ContentType => "application/json";
+
+    public string FileExtension => "cyjs";
+
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var actors = new ActorDirectory();
+        // As in the json format: the writer writes into a spool, drained asynchronously into the output.
+        using var spool = new SpoolStream();
+        await using var json = new Utf8JsonWriter(spool, new JsonWriterOptions { Encoder = GraphJson.Options.Encoder });
+        var sections = new SectionCursor(
+            open: section =>
+            {
+                if (section != ExportSection.Sources)
+                {
+                    json.WriteStartArray(section == ExportSection.Actors ? "nodes" : "edges");
+                }
+
+                return ValueTask.CompletedTask;
+            },
+            close: section =>
+            {
+                if (section != ExportSection.Sources)
+                {
+                    json.WriteEndArray();
+                }
+
+                return ValueTask.CompletedTask;
+            });
+
+        json.WriteStartObject();
+        json.WriteString("format_version", "1.0");
+        json.WriteString("generated_by", "IomGraph");
+        json.WriteString("target_cytoscapejs_version", "~3");
+        json.WriteStartObject("data");
+        json.WriteString("name", "IomGraph");
+        json.WriteEndObject();
+        json.WriteStartObject("elements");
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            await sections.EnterAsync(item);
+            switch (item)
+            {
+                case { Actor: { } actor }:
+                    actors.Add(actor);
+                    WriteNode(json, actor);
+                    break;
+                case { Relation: { } relation }:
+                    WriteEdge(json, actors.Require(relation), actors);
+                    break;
+            }
+
+            json.Flush();
+            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
+        }
+
+        await sections.CompleteAsync();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        await spool.DrainAsync(output, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteNode(Utf8JsonWriter json, Actor actor)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("data");
+        json.WriteString("id", actor.Id);
+        json.WriteString("label", actor.DisplayLabel);
+        json.WriteString("name", actor.Name);
+        json.WriteString("kind", ExportText.KindName(actor.Kind));
+        WriteList(json, "aliases", actor.Aliases);
+        WriteIfPresent(json, "founded", ExportText.Date(actor.Founded));
+        WriteIfPresent(json, "dissolved", ExportText.Date(actor.Dissolved));
+        WriteIfPresent(json, "headquarters", actor.Headquarters);
+        WriteIfPresent(json, "iso3", actor.Iso3);
+        WriteIfPresent(json, "wikidata", ExportText.Wikidata(actor));
+        WriteIfPresent(json, "description", actor.Description);
+        WriteList(json, "sourceIds", [.. ExportText.SourceIds(actor.Sources)]);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEdge(Utf8JsonWriter json, RelationView view, ActorDirectory actors)
+    {
+        var relation = view.Relation;
+        json.WriteStartObject();
+        json.WriteStartObject("data");
+
+        // Cytoscape.js keeps nodes and edges in one id space; a relation id may be a bare slug equal to an actor's.
+        json.WriteString("id", actors.Contains(relation.Id) ? "relation:" + relation.Id : relation.Id);
+        json.WriteString("source", relation.From);
+        json.WriteString("target", relation.To);
+        json.WriteString("type", ExportText.TypeName(relation.Type));
+        json.WriteString("label", ExportText.TypeName(relation.Type));
+        json.WriteString("sentence", view.Sentence);
+        WriteIfPresent(json, "start", ExportText.Date(relation.Start));
+        WriteIfPresent(json, "end", ExportText.Date(relation.End));
+        WriteIfPresent(json, "role", relation.Role);
+        json.WriteString("confidence", WireName<Confidence>.Of(relation.Confidence));
+        WriteList(json, "sourceIds", [.. ExportText.SourceIds(relation.Sources)]);
+        WriteIfPresent(json, "note", relation.Note);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using FluentValidation;
+using IomGraph.Api.Formats;
+using IomGraph.Api.Infrastructure;
+using IomGraph.Core.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IomGraph.Api.Requests;
+
+public sealed record ExportRequest(
+    [property: FromQuery(Name = "format"), Description("json (the import format), cytoscape (Cytoscape.js elements), graphml (yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3, dynamic: Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv)."), DefaultValue("json"), Example("graphml")]
+    string? Format,
+    [property: FromQuery(Name = "type"), Description("Export only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    string[]? Type,
+    [property: FromQuery(Name = "kind"), Description("Export only actors of these kinds, and the relations among them."), Example("un-entity")]
+    string[]? Kind,
+    [property: FromQuery(Name = "asOf"), Description("Export only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    string? AsOf,
+    [property: FromQuery(Name = "ids"), Description("Export only these actors (ids, repeated or comma-separated, at most 1000) and the relations among them."), Example("iom,unhcr,ilo,global-migration-group")]
+    string[]? Ids,
+    [property: FromQuery(Name = "centre"), Description("Export the neighbourhood of this actor instead (with depth, type and asOf)."), Example("iom")]
+    string? Centre,
+    [property: FromQuery(Name = "depth"), Description("With centre: how many hops out, 1 to 3."), DefaultValue(1)]
+    int? Depth)
+{
+    public const int MaxIds = 1000;
+
+    public IGraphFormat ToFormat() => QueryRules.Format(Format);
+
+    public ExportFilter ToFilter() => new(
+        QueryRules.Kinds(Kind),
+        QueryRules.Types(Type),
+        QueryRules.Date(AsOf),
+        QueryRules.Values(Ids).Distinct().ToList() is { Count: > 0 } ids ? ids : null);
+}
+
+public sealed class ExportRequestValidator : AbstractValidator<ExportRequest>
+{
+    public ExportRequestValidator()
+    {
+        RuleFor(r => r.Format).MustBeFormat();
+        RuleFor(r => r.Type).MustBeRelationTypes();
+        RuleFor(r => r.Kind).MustBeActorKinds();
+        RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.Ids)
+            .Must(ids => QueryRules.Values(ids).Count() <= ExportRequest.MaxIds).WithMessage($"'{{PropertyName}}' may name at most {ExportRequest.MaxIds} actors.")
+            .Must(ids => QueryRules.Values(ids).All(Core.Validation.Ids.IsSlug)).WithMessage($"'{{PropertyName}}' must list actor ids: {Core.Validation.Ids.SlugDescription}.");
+        RuleFor(r => r.Centre).MustBeActorId();
+        RuleFor(r => r.Depth).InclusiveBetween(1, NeighbourhoodRequest.MaxDepth);
+        RuleFor(r => r.Depth).Null().When(r => r.Centre is null).WithMessage("'depth' needs 'centre'.");
+        RuleFor(r => r.Ids).Must(ids => !QueryRules.Values(ids).Any()).When(r => r.Centre is not null).WithMessage("Give either 'ids' or 'centre', not both.");
+        RuleFor(r => r.Kind).Must(kinds => !QueryRules.Values(kinds).Any()).When(r => r.Centre is not null).WithMessage("A neighbourhood ('centre') is filtered by 'type' and 'asOf', not 'kind'.");
+    }
+}

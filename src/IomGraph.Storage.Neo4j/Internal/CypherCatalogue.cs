@@ -1,0 +1,586 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using IomGraph.Core.Model;
+using IomGraph.Core.Vocabulary;
+
+namespace IomGraph.Storage.Neo4j.Internal;
+
+/// <summary>
+/// Every Cypher statement the adapter sends, by name. Values are always parameters; the only text that varies is
+/// a relationship type (taken from <see cref="RelationTypes"/>, one statement per type, since Cypher cannot
+/// parameterise a type) and the bound of a variable-length pattern (an integer from a fixed range).
+/// <see cref="All"/> lists every statement, with its parameters, for the lint test.
+/// </summary>
+/// <remarks>
+/// The graph as stored:
+/// <list type="bullet">
+/// <item><c>(:Actor {id, name, label, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// searchNames its folded id, name, label and aliases, sortKey its folded name.</item>
+/// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
+/// <item>Each relation twice: as a relationship of its own type between its actors,
+/// <c>(from)-[:MEMBER_OF {id, startKey, endKey, confidence}]->(to)</c>, which walks, counts and Neo4j Browser use; and as a
+/// <c>(:Relation {id, type, from, to, startKey, endKey, confidence, doc, hash, origin})</c> node, which holds the record and
+/// is found by id through a unique constraint (3.x cannot index relationship properties).</item>
+/// <item><c>(:Actor)-[:CITES]->(:Source)</c> and <c>(:Relation)-[:CITES]->(:Source)</c> for citations, one per cited source.</item>
+/// <item><c>(:Meta {key: 'seed', fingerprint, appliedAt})</c> for the last seed.</item>
+/// </list>
+/// Walks match relationships of any type and keep those whose <c>type(r) IN $types</c>: <c>$types</c> is the requested
+/// types or the whole vocabulary, which also leaves out CITES. Typed variable-length patterns are avoided because
+/// <c>allShortestPaths</c> with relationship types fails on Neo4j 3.1 under Java 17. Unset filters are passed as
+/// neutral values (every type, the widest dates, cursor "before the first row") rather than nulls, so that no
+/// statement needs "$x IS NULL OR" terms.
+/// </remarks>
+internal static class CypherCatalogue
+{
+    /// <summary>The largest path bound with a statement of its own; longer searches use <see cref="ShortestPathsUnbounded"/>.</summary>
+    public const int MaxBoundedPathDepth = 10;
+
+    public const string SeedKey = "seed";
+
+    private const string RelationFilter = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
+    private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
+    private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
+    private const string SearchMatch = "(size($kinds) = 0 OR a.kind IN $kinds) AND any(n IN a.searchNames WHERE n CONTAINS $q)";
+    private const string SearchRank = "CASE WHEN $q IN a.searchNames THEN 0 WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN 1 ELSE 2 END";
+
+    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label}}";
+
+    // ------------------------------------------------------------------ reads
+
+    public static readonly CypherQuery SeedState = new(
+        nameof(SeedState),
+        "MATCH (m:Meta {key: $key}) RETURN m.fingerprint AS fingerprint, m.appliedAt AS appliedAt",
+        ["key"]);
+
+    /// <summary>Rows of (doc, type, outgoing, relations): one per type and direction, or one with a null type for an actor without relations.</summary>
+    public static readonly CypherQuery Actor = new(
+        nameof(Actor),
+        """
+        MATCH (a:Actor {id: $id})
+        OPTIONAL MATCH (a)-[r]-()
+        WHERE type(r) IN $types
+        RETURN a.doc AS doc, type(r) AS type, startNode(r) = a AS outgoing, count(r) AS relations
+        ORDER BY type, outgoing
+        """,
+        ["id", "types"]);
+
+    public static readonly CypherQuery ActorRefs = new(
+        nameof(ActorRefs),
+        $$"""
+        UNWIND $ids AS id
+        MATCH (a:Actor {id: id})
+        RETURN a.id AS id, {{Ref("a")}} AS actor
+        ORDER BY id
+        """,
+        ["ids"]);
+
+    /// <summary>Rows of (total, doc, rank, sortKey); a single row with a null doc when the page is empty.</summary>
+    public static readonly CypherQuery SearchActors = new(
+        nameof(SearchActors),
+        $$"""
+        MATCH (a:Actor)
+        WHERE {{SearchMatch}}
+        WITH count(a) AS total
+        OPTIONAL MATCH (a:Actor)
+        WHERE {{SearchMatch}}
+          AND ({{SearchRank}} > $afterRank
+            OR ({{SearchRank}} = $afterRank AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))))
+        WITH total, a, {{SearchRank}} AS rank
+        ORDER BY rank, a.sortKey, a.id
+        LIMIT $take
+        RETURN total, a.doc AS doc, rank, a.sortKey AS sortKey, a.id AS id
+        ORDER BY rank, sortKey, id
+        """,
+        ["kinds", "q", "afterRank", "afterSortKey", "afterId", "take"]);
+
+    /// <summary>Like <see cref="SearchActors"/> without a query: every actor (of the kinds), by name.</summary>
+    public static readonly CypherQuery ListActors = new(
+        nameof(ListActors),
+        """
+        MATCH (a:Actor)
+        WHERE size($kinds) = 0 OR a.kind IN $kinds
+        WITH count(a) AS total
+        OPTIONAL MATCH (a:Actor)
+        WHERE (size($kinds) = 0 OR a.kind IN $kinds)
+          AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))
+        WITH total, a
+        ORDER BY a.sortKey, a.id
+        LIMIT $take
+        RETURN total, a.doc AS doc, a.sortKey AS sortKey, a.id AS id
+        ORDER BY sortKey, id
+        """,
+        ["kinds", "afterSortKey", "afterId", "take"]);
+
+    public static readonly CypherQuery ActorRelationsOut = ActorRelations(nameof(ActorRelationsOut), "(a)-[r]->()");
+
+    public static readonly CypherQuery ActorRelationsIn = ActorRelations(nameof(ActorRelationsIn), "(a)<-[r]-()");
+
+    public static readonly CypherQuery ActorRelationsBoth = ActorRelations(nameof(ActorRelationsBoth), "(a)-[r]-()");
+
+    /// <summary>
+    /// No rows when the actor does not exist; else rows of (total, doc, startKey, id, from, to), one with nulls when the
+    /// page is empty. The count and the page walk the actor's own relationships only.
+    /// </summary>
+    private static CypherQuery ActorRelations(string name, string pattern) => new(
+        name,
+        $$"""
+        MATCH (a:Actor {id: $id})
+        OPTIONAL MATCH {{pattern}}
+        WHERE {{RelationFilter}}
+        WITH a, count(r) AS total
+        OPTIONAL MATCH {{pattern}}
+        WHERE {{RelationFilter}} AND {{RelationSeek}}
+        WITH total, r
+        ORDER BY r.startKey, r.id
+        LIMIT $take
+        OPTIONAL MATCH (rn:Relation {id: r.id})
+        WITH total, r, rn, startNode(r) AS f, endNode(r) AS t
+        RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+        ORDER BY startKey, id
+        """,
+        ["id", "types", "asOfUpper", "asOfLower", "afterKey", "afterId", "take"]);
+
+    public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
+
+    public static readonly CypherQuery FindRelationsFrom = FindRelationsBy(nameof(FindRelationsFrom), "MATCH (rn:Relation)\nWHERE rn.from = $from AND ", ["from"]);
+
+    public static readonly CypherQuery FindRelationsTo = FindRelationsBy(nameof(FindRelationsTo), "MATCH (rn:Relation)\nWHERE rn.to = $to AND ", ["to"]);
+
+    public static readonly CypherQuery FindRelationsFromTo = FindRelationsBy(
+        nameof(FindRelationsFromTo), "MATCH (rn:Relation)\nWHERE rn.from = $from AND rn.to = $to AND ", ["from", "to"]);
+
+    /// <summary>
+    /// Rows of (total, doc, startKey, id, from, to). The anchor differs per variant so that a from or to filter is an
+    /// index seek on :Relation(from) or :Relation(to).
+    /// </summary>
+    private static CypherQuery FindRelationsBy(string name, string anchor, string[] anchorParameters)
+    {
+        const string Conditions = "rn.type IN $types AND rn.startKey <= $asOfUpper AND rn.endKey >= $asOfLower AND rn.confidence >= $minConfidence";
+        return new(
+            name,
+            $$"""
+            {{anchor}}{{Conditions}}
+            WITH count(rn) AS total
+            OPTIONAL {{anchor}}{{Conditions}} AND {{NodeSeek}}
+            WITH total, rn
+            ORDER BY rn.startKey, rn.id
+            LIMIT $take
+            OPTIONAL MATCH (f:Actor {id: rn.from})
+            OPTIONAL MATCH (t:Actor {id: rn.to})
+            RETURN total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+            ORDER BY startKey, id
+            """,
+            [.. anchorParameters, "types", "asOfUpper", "asOfLower", "minConfidence", "afterKey", "afterId", "take"]);
+    }
+
+    public static readonly CypherQuery Relation = new(
+        nameof(Relation),
+        $$"""
+        MATCH (rn:Relation {id: $id})
+        MATCH (f:Actor {id: rn.from})
+        MATCH (t:Actor {id: rn.to})
+        RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+        """,
+        ["id"]);
+
+    /// <summary>One breadth-first level: the actors one relation away from the frontier, not yet seen, in id order, at most $take.</summary>
+    public static readonly CypherQuery NeighbourStep = new(
+        nameof(NeighbourStep),
+        $$"""
+        UNWIND $frontier AS frontierId
+        MATCH (f:Actor {id: frontierId})-[r]-(n:Actor)
+        WHERE {{RelationFilter}} AND NOT n.id IN $seen
+        RETURN DISTINCT n.id AS id
+        ORDER BY id
+        LIMIT $take
+        """,
+        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "take"]);
+
+    /// <summary>Each of the nodes with the docs of its outgoing relations to other nodes of the set.</summary>
+    public static readonly CypherQuery Subgraph = new(
+        nameof(Subgraph),
+        $$"""
+        UNWIND $nodes AS nodeId
+        MATCH (a:Actor {id: nodeId})
+        OPTIONAL MATCH (a)-[r]->(b:Actor)
+        WHERE {{RelationFilter}} AND b.id IN $nodes
+        OPTIONAL MATCH (rn:Relation {id: r.id})
+        WITH a, r, rn
+        ORDER BY a.id, r.startKey, r.id
+        RETURN a.id AS id, {{Ref("a")}} AS actor, collect(rn.doc) AS edges
+        ORDER BY id
+        """,
+        ["nodes", "types", "asOfUpper", "asOfLower"]);
+
+    public static readonly CypherQuery ActorExists = new(
+        nameof(ActorExists),
+        "MATCH (a:Actor {id: $id}) RETURN a.id AS id",
+        ["id"]);
+
+    private static readonly CypherQuery[] BoundedShortestPaths =
+        [.. Enumerable.Range(1, MaxBoundedPathDepth).Select(depth => ShortestPathsQuery(string.Create(CultureInfo.InvariantCulture, $"ShortestPaths{depth}"), depth))];
+
+    /// <summary>For a bound above <see cref="MaxBoundedPathDepth"/>: unbounded search, then the length filter (all shortest paths share one length).</summary>
+    public static readonly CypherQuery ShortestPathsUnbounded = ShortestPathsQuery(nameof(ShortestPathsUnbounded), null);
+
+    /// <summary>The statement that finds every shortest path no longer than <paramref name="maxDepth"/> hops.</summary>
+    public static CypherQuery ShortestPaths(int maxDepth) =>
+        maxDepth is >= 1 and <= MaxBoundedPathDepth ? BoundedShortestPaths[maxDepth - 1] : ShortestPathsUnbounded;
+
+    /// <summary>
+    /// One row per hop of the first $maxPaths shortest paths in the order of their relation id sequences: pathKey is
+    /// the ids joined by spaces (a space sorts before every id character, so the string order is the sequence
+    /// order). The relation predicate is a universal one over relationships(p), which Neo4j checks during the search,
+    /// so a filtered-out shorter path does not hide a longer one.
+    /// </summary>
+    private static CypherQuery ShortestPathsQuery(string name, int? depth)
+    {
+        var bound = depth is { } d ? string.Create(CultureInfo.InvariantCulture, $"*..{d}") : "*";
+        var lengthFilter = depth is null ? "\nWITH p WHERE length(p) <= $maxDepth" : string.Empty;
+        return new(
+            name,
+            $$"""
+            MATCH (a:Actor {id: $from})
+            MATCH (b:Actor {id: $to})
+            MATCH p = allShortestPaths((a)-[{{bound}}]-(b))
+            WHERE all(r IN relationships(p) WHERE {{RelationFilter}}){{lengthFilter}}
+            WITH p, reduce(pathKey = '', r IN relationships(p) | pathKey + r.id + ' ') AS pathKey
+            ORDER BY pathKey
+            LIMIT $maxPaths
+            UNWIND range(0, length(p) - 1) AS hop
+            WITH pathKey, hop, relationships(p)[hop] AS r, nodes(p)[hop] AS walkFrom, nodes(p)[hop + 1] AS walkTo
+            MATCH (rn:Relation {id: r.id})
+            WITH pathKey, hop, rn, walkFrom, walkTo, startNode(r) AS f, endNode(r) AS t
+            RETURN pathKey, hop, rn.doc AS doc, walkFrom.id AS fromId, walkTo.id AS toId, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+            ORDER BY pathKey, hop
+            """,
+            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth", "maxPaths"] : ["from", "to", "types", "asOfUpper", "asOfLower", "maxPaths"]);
+    }
+
+    /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
+    public static readonly CypherQuery ListSources = new(
+        nameof(ListSources),
+        """
+        MATCH (s:Source)
+        WITH count(s) AS total
+        OPTIONAL MATCH (s:Source)
+        WHERE s.id > $afterId
+        WITH total, s
+        ORDER BY s.id
+        LIMIT $take
+        RETURN total, s.id AS id, s.doc AS doc, size([(s)<-[:CITES]-(c:Relation) | c.id]) AS citedBy
+        ORDER BY id
+        """,
+        ["afterId", "take"]);
+
+    /// <summary>No rows for an unknown source; else rows of (source, total, doc, startKey, id, from, to).</summary>
+    public static readonly CypherQuery Source = new(
+        nameof(Source),
+        $$"""
+        MATCH (s:Source {id: $id})
+        OPTIONAL MATCH (s)<-[:CITES]-(c:Relation)
+        WITH s, count(c) AS total
+        OPTIONAL MATCH (s)<-[:CITES]-(rn:Relation)
+        WHERE {{NodeSeek}}
+        WITH s, total, rn
+        ORDER BY rn.startKey, rn.id
+        LIMIT $take
+        OPTIONAL MATCH (f:Actor {id: rn.from})
+        OPTIONAL MATCH (t:Actor {id: rn.to})
+        RETURN s.doc AS source, total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+        ORDER BY startKey, id
+        """,
+        ["id", "afterKey", "afterId", "take"]);
+
+    /// <summary>
+    /// One row: counts by kind and by type, the number of sources, and the best-connected actors by degree then id
+    /// ($take is one more than wanted, so that the row survives a request for none).
+    /// </summary>
+    public static readonly CypherQuery Stats = new(
+        nameof(Stats),
+        """
+        OPTIONAL MATCH (a:Actor)
+        WITH a.kind AS kind, count(a) AS actors
+        WITH collect(CASE WHEN kind IS NULL THEN null ELSE {kind: kind, count: actors} END) AS byKind
+        OPTIONAL MATCH (rn:Relation)
+        WITH byKind, rn.type AS type, count(rn) AS relations
+        WITH byKind, collect(CASE WHEN type IS NULL THEN null ELSE {type: type, count: relations} END) AS byType
+        OPTIONAL MATCH (s:Source)
+        WITH byKind, byType, count(s) AS sources
+        OPTIONAL MATCH (a:Actor)
+        WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
+        ORDER BY degree DESC, a.id
+        LIMIT $take
+        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, degree: degree} END) AS connected
+        """,
+        ["types", "take"]);
+
+    // ------------------------------------------------------------------ writes (inside one transaction)
+
+    public static readonly CypherQuery StoredSourceHashes = StoredHashes("Source");
+
+    public static readonly CypherQuery StoredActorHashes = StoredHashes("Actor");
+
+    public static readonly CypherQuery StoredRelationHashes = StoredHashes("Relation");
+
+    private static CypherQuery StoredHashes(string label) => new(
+        $"StoredHashes.{label}",
+        $$"""
+        UNWIND $ids AS id
+        MATCH (n:{{label}} {id: id})
+        RETURN n.id AS id, n.hash AS hash
+        """,
+        ["ids"]);
+
+    public static readonly CypherQuery SeedOwnedSources = SeedOwned("Source");
+
+    public static readonly CypherQuery SeedOwnedActors = SeedOwned("Actor");
+
+    public static readonly CypherQuery SeedOwnedRelations = SeedOwned("Relation");
+
+    private static CypherQuery SeedOwned(string label) => new(
+        $"SeedOwned.{label}",
+        $$"""
+        MATCH (n:{{label}})
+        WHERE n.origin = $origin
+        RETURN n.id AS id
+        """,
+        ["origin"]);
+
+    public static readonly CypherQuery MissingActors = Missing("Actor");
+
+    public static readonly CypherQuery MissingSources = Missing("Source");
+
+    /// <summary>The ids among $ids that no node of the label holds (at most $take).</summary>
+    private static CypherQuery Missing(string label) => new(
+        $"Missing.{label}",
+        $$"""
+        UNWIND $ids AS id
+        OPTIONAL MATCH (n:{{label}} {id: id})
+        WITH id, n
+        WHERE n IS NULL
+        RETURN id
+        ORDER BY id
+        LIMIT $take
+        """,
+        ["ids", "take"]);
+
+    public static readonly CypherQuery UpsertSources = new(
+        nameof(UpsertSources),
+        """
+        UNWIND $rows AS row
+        MERGE (s:Source {id: row.id})
+        SET s.doc = row.doc, s.hash = row.hash, s.origin = $origin
+        RETURN count(s) AS written
+        """,
+        ["rows", "origin"]);
+
+    public static readonly CypherQuery UpsertActors = new(
+        nameof(UpsertActors),
+        """
+        UNWIND $rows AS row
+        MERGE (a:Actor {id: row.id})
+        SET a.name = row.name, a.label = row.label, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
+            a.doc = row.doc, a.hash = row.hash, a.origin = $origin
+        RETURN count(a) AS written
+        """,
+        ["rows", "origin"]);
+
+    public static readonly CypherQuery ClearActorCitations = ClearCitations("Actor");
+
+    public static readonly CypherQuery ClearRelationCitations = ClearCitations("Relation");
+
+    private static CypherQuery ClearCitations(string label) => new(
+        $"ClearCitations.{label}",
+        $$"""
+        UNWIND $ids AS id
+        MATCH (n:{{label}} {id: id})-[c:CITES]->(:Source)
+        DELETE c
+        RETURN count(*) AS removed
+        """,
+        ["ids"]);
+
+    public static readonly CypherQuery CreateActorCitations = CreateCitations("Actor");
+
+    public static readonly CypherQuery CreateRelationCitations = CreateCitations("Relation");
+
+    /// <summary>One CITES per distinct source of each row; the count tells whether every source was found.</summary>
+    private static CypherQuery CreateCitations(string label) => new(
+        $"CreateCitations.{label}",
+        $$"""
+        UNWIND $rows AS row
+        MATCH (n:{{label}} {id: row.id})
+        UNWIND row.sourceIds AS sourceId
+        MATCH (s:Source {id: sourceId})
+        CREATE (n)-[:CITES]->(s)
+        RETURN count(*) AS written
+        """,
+        ["rows"]);
+
+    /// <summary>Removes the typed relationship of each updated relation (its type or ends may change); the node stays.</summary>
+    public static readonly CypherQuery UnlinkRelations = new(
+        nameof(UnlinkRelations),
+        """
+        UNWIND $ids AS id
+        MATCH (rn:Relation {id: id})
+        MATCH (f:Actor {id: rn.from})-[r]->(t:Actor {id: rn.to})
+        WHERE r.id = id
+        DELETE r
+        RETURN count(*) AS removed
+        """,
+        ["ids"]);
+
+    private static readonly FrozenDictionary<RelationType, CypherQuery> LinkQueries =
+        RelationTypes.All.ToFrozenDictionary(t => t.Type, t => LinkQuery(t.Name));
+
+    /// <summary>Writes relations of one type: the :Relation node (created or updated) and a new typed relationship between the actors.</summary>
+    public static CypherQuery LinkRelations(RelationType type) => LinkQueries[type];
+
+    private static CypherQuery LinkQuery(string typeName) => new(
+        $"LinkRelations.{typeName}",
+        $$"""
+        UNWIND $rows AS row
+        MATCH (f:Actor {id: row.from})
+        MATCH (t:Actor {id: row.to})
+        MERGE (rn:Relation {id: row.id})
+        SET rn.type = row.type, rn.from = row.from, rn.to = row.to, rn.startKey = row.startKey, rn.endKey = row.endKey,
+            rn.confidence = row.confidence, rn.doc = row.doc, rn.hash = row.hash, rn.origin = $origin
+        CREATE (f)-[r:{{typeName}} {id: row.id, startKey: row.startKey, endKey: row.endKey, confidence: row.confidence}]->(t)
+        RETURN count(r) AS written
+        """,
+        ["rows", "origin"]);
+
+    public static readonly CypherQuery ClaimSources = Claim("Source");
+
+    public static readonly CypherQuery ClaimActors = Claim("Actor");
+
+    public static readonly CypherQuery ClaimRelations = Claim("Relation");
+
+    /// <summary>A seed takes ownership of unchanged records it holds, so that a later seed may remove them.</summary>
+    private static CypherQuery Claim(string label) => new(
+        $"Claim.{label}",
+        $$"""
+        UNWIND $ids AS id
+        MATCH (n:{{label}} {id: id})
+        WHERE n.origin <> $origin
+        SET n.origin = $origin
+        RETURN count(n) AS claimed
+        """,
+        ["ids", "origin"]);
+
+    public static readonly CypherQuery DeleteRelations = new(
+        nameof(DeleteRelations),
+        """
+        UNWIND $ids AS id
+        MATCH (rn:Relation {id: id})
+        OPTIONAL MATCH (f:Actor {id: rn.from})-[r]->(t:Actor {id: rn.to})
+        WHERE r.id = id
+        DELETE r
+        WITH DISTINCT rn
+        DETACH DELETE rn
+        RETURN count(*) AS deleted
+        """,
+        ["ids"]);
+
+    /// <summary>Deletes the actors among $ids that no relation uses any more.</summary>
+    public static readonly CypherQuery DeleteUnusedActors = new(
+        nameof(DeleteUnusedActors),
+        """
+        UNWIND $ids AS id
+        MATCH (a:Actor {id: id})
+        WHERE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) = 0
+        DETACH DELETE a
+        RETURN count(*) AS deleted
+        """,
+        ["ids", "types"]);
+
+    /// <summary>Deletes the sources among $ids that nothing cites any more.</summary>
+    public static readonly CypherQuery DeleteUnusedSources = new(
+        nameof(DeleteUnusedSources),
+        """
+        UNWIND $ids AS id
+        MATCH (s:Source {id: id})
+        WHERE size([(s)<-[c:CITES]-() | c]) = 0
+        DELETE s
+        RETURN count(*) AS deleted
+        """,
+        ["ids"]);
+
+    public static readonly CypherQuery SaveSeedState = new(
+        nameof(SaveSeedState),
+        """
+        MERGE (m:Meta {key: $key})
+        SET m.fingerprint = $fingerprint, m.appliedAt = $appliedAt
+        RETURN count(m) AS written
+        """,
+        ["key", "fingerprint", "appliedAt"]);
+
+    // ------------------------------------------------------------------ schema, one statement per request
+
+    /// <summary>3.x to 4.3. Repeats are harmless on 3.x; 4.0–4.3 answer "already exists", which the store ignores.</summary>
+    public static readonly IReadOnlyList<CypherQuery> LegacySchema =
+    [
+        Ddl("Schema.Legacy.ActorId", "CREATE CONSTRAINT ON (a:Actor) ASSERT a.id IS UNIQUE", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.SourceId", "CREATE CONSTRAINT ON (s:Source) ASSERT s.id IS UNIQUE", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.RelationId", "CREATE CONSTRAINT ON (r:Relation) ASSERT r.id IS UNIQUE", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.MetaKey", "CREATE CONSTRAINT ON (m:Meta) ASSERT m.key IS UNIQUE", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.RelationFrom", "CREATE INDEX ON :Relation(from)", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.RelationTo", "CREATE INDEX ON :Relation(to)", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.RelationType", "CREATE INDEX ON :Relation(type)", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.RelationStart", "CREATE INDEX ON :Relation(startKey)", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.ActorKind", "CREATE INDEX ON :Actor(kind)", CypherDialect.LegacyDdl),
+    ];
+
+    /// <summary>4.4 and later: the same schema, named and idempotent.</summary>
+    public static readonly IReadOnlyList<CypherQuery> ModernSchema =
+    [
+        Ddl("Schema.ActorId", "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE", CypherDialect.ModernDdl),
+        Ddl("Schema.SourceId", "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE", CypherDialect.ModernDdl),
+        Ddl("Schema.RelationId", "CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (r:Relation) REQUIRE r.id IS UNIQUE", CypherDialect.ModernDdl),
+        Ddl("Schema.MetaKey", "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE", CypherDialect.ModernDdl),
+        Ddl("Schema.RelationFrom", "CREATE INDEX relation_from IF NOT EXISTS FOR (r:Relation) ON (r.from)", CypherDialect.ModernDdl),
+        Ddl("Schema.RelationTo", "CREATE INDEX relation_to IF NOT EXISTS FOR (r:Relation) ON (r.to)", CypherDialect.ModernDdl),
+        Ddl("Schema.RelationType", "CREATE INDEX relation_type IF NOT EXISTS FOR (r:Relation) ON (r.type)", CypherDialect.ModernDdl),
+        Ddl("Schema.RelationStart", "CREATE INDEX relation_start IF NOT EXISTS FOR (r:Relation) ON (r.startKey)", CypherDialect.ModernDdl),
+        Ddl("Schema.ActorKind", "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)", CypherDialect.ModernDdl),
+    ];
+
+    /// <summary>
+    /// 5.x and later: a full-text index over names and labels for people exploring the graph in Neo4j Browser
+    /// (<c>CALL db.index.fulltext.queryNodes('actor_names', 'migration')</c>). The API's search does not use it: Lucene's
+    /// tokenised matching cannot give the exact / prefix / substring ranks that every store must share, so the search
+    /// scans searchNames, as SQLite scans its search_names column.
+    /// </summary>
+    public static readonly IReadOnlyList<CypherQuery> FullTextSchema =
+    [
+        Ddl("Schema.ActorNames", "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.label]", CypherDialect.FullTextDdl),
+    ];
+
+    private static CypherQuery Ddl(string name, string text, CypherDialect dialect) => new(name, text, [], dialect);
+
+    /// <summary>Every statement the adapter can send, including each per-type and per-depth variant and all schema dialects.</summary>
+    public static IReadOnlyList<CypherQuery> All { get; } =
+    [
+        SeedState, Actor, ActorRefs, SearchActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
+        FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph, ActorExists,
+        .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, Stats,
+        StoredSourceHashes, StoredActorHashes, StoredRelationHashes, SeedOwnedSources, SeedOwnedActors, SeedOwnedRelations,
+        MissingActors, MissingSources, UpsertSources, UpsertActors, ClearActorCitations, ClearRelationCitations,
+        CreateActorCitations, CreateRelationCitations, UnlinkRelations, .. LinkQueries.Values.OrderBy(q => q.Name, StringComparer.Ordinal),
+        ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
+        .. LegacySchema, .. ModernSchema, .. FullTextSchema,
+    ];
+
+    /// <summary>The labels the statements use.</summary>
+    public static IReadOnlyList<string> Labels { get; } = ["Actor", "Source", "Relation", "Meta"];
+
+    /// <summary>The relationship types the statements may use: the vocabulary and CITES.</summary>
+    public static IReadOnlyList<string> RelationshipTypes { get; } = [.. RelationTypes.Names, "CITES"];
+
+    /// <summary>The property keys of the stored graph.</summary>
+    public static IReadOnlyList<string> PropertyKeys { get; } =
+    [
+        "id", "name", "label", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
+        "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
+    ];
+}

@@ -1,0 +1,541 @@
+using System.Globalization;
+using System.Text.Json;
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+using IomGraph.Core.Vocabulary;
+using IomGraph.Storage.Neo4j.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IomGraph.Storage.Neo4j;
+
+/// <summary>
+/// The graph store on Neo4j, over HTTP: the Query API on 5.19+ and 2025.x, the transactional endpoint on 3.x to 5.x
+/// (chosen from the discovery document, or by <see cref="Neo4jOptions.Transport"/>). Every read is one Cypher statement
+/// in one request, except a neighbourhood (one per level, then one for the subgraph). Writes run in one transaction.
+/// Answers equal the SQLite store's, field for field: the contract suite checks both.
+/// </summary>
+public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the store uses, as registered by <see cref="Neo4jServiceCollectionExtensions.AddNeo4jGraphStore"/>.</summary>
+    public const string HttpClientName = "IomGraph.Neo4j";
+
+    private static readonly string[] AllTypes = [.. RelationTypes.Names];
+
+    private readonly Neo4jOptions _options;
+    private readonly TransportProvider _transports;
+    private readonly TimeProvider _time;
+    private readonly ILogger<Neo4jGraphStore> _logger;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public Neo4jGraphStore(IHttpClientFactory httpClientFactory, IOptions<Neo4jOptions> options, TimeProvider timeProvider, ILogger<Neo4jGraphStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClientFactory);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _transports = new TransportProvider(new Neo4jHttp(httpClientFactory, _options));
+        _time = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Discovers the server and creates the constraints and indexes its version understands. Wrong credentials fail here
+    /// with <see cref="Neo4jAuthenticationException"/>; an unreachable server with <see cref="StoreUnavailableException"/>.
+    /// </summary>
+    public Task InitialiseAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(
+            async connection =>
+            {
+                IEnumerable<CypherQuery> schema = connection.Server.SchemaDialect == SchemaDialect.Legacy ? CypherCatalogue.LegacySchema : CypherCatalogue.ModernSchema;
+                if (connection.Server.HasFullTextDdl)
+                {
+                    schema = schema.Concat(CypherCatalogue.FullTextSchema);
+                }
+
+                // One statement per request: a schema change cannot share a transaction with anything else on 3.x.
+                foreach (var statement in schema)
+                {
+                    try
+                    {
+                        await connection.Transport.ExecuteAsync([statement.With()], idempotent: true, cancellationToken);
+                    }
+                    catch (CypherException e) when (e.IsAlreadyExists)
+                    {
+                        // 4.0–4.3 refuse to create what exists; the schema is as wanted.
+                    }
+                }
+
+                var (server, transport) = (connection.Server.ToString(), connection.Transport.Description);
+                LogInitialised(server, transport);
+                return 0;
+            },
+            cancellationToken,
+            initialising: true);
+
+    public async Task<BundleResult> ApplyBundleAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(
+                async connection =>
+                {
+                    try
+                    {
+                        return await new BundleWriter(connection.Transport, _options, _time).ApplyAsync(bundle, mode, cancellationToken);
+                    }
+                    catch (InvalidBundleException e)
+                    {
+                        throw new ArgumentException(e.Message, nameof(bundle), e.InnerException);
+                    }
+                    catch (CypherException e) when (e.IsConstraintViolation)
+                    {
+                        throw new ArgumentException($"The bundle breaks the store's integrity: {e.ServerMessage}", nameof(bundle), e);
+                    }
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task<SeedState?> GetSeedStateAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            CypherCatalogue.SeedState.With(("key", CypherCatalogue.SeedKey)),
+            result =>
+            {
+                if (result.Rows.Count == 0)
+                {
+                    return null;
+                }
+
+                var row = result.Rows[0];
+                var fingerprint = Rows.Text(row[result.Column("fingerprint")]);
+                var appliedAt = Rows.Text(row[result.Column("appliedAt")]);
+                return fingerprint is null || appliedAt is null
+                    ? null
+                    : new SeedState(fingerprint, DateTimeOffset.Parse(appliedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            },
+            cancellationToken);
+
+    public Task<ActorDetails?> GetActorAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync(
+            CypherCatalogue.Actor.With(("id", id), ("types", AllTypes)),
+            result =>
+            {
+                if (result.Rows.Count == 0)
+                {
+                    return null;
+                }
+
+                var (docColumn, typeColumn, outgoingColumn, countColumn) =
+                    (result.Column("doc"), result.Column("type"), result.Column("outgoing"), result.Column("relations"));
+                var counts = new SortedDictionary<RelationType, (int Outgoing, int Incoming)>();
+                foreach (var row in result.Rows)
+                {
+                    if (Rows.Text(row[typeColumn]) is not { } typeName)
+                    {
+                        continue;
+                    }
+
+                    var type = Rows.Type(typeName);
+                    var count = Rows.Int(row[countColumn]);
+                    var (outgoing, incoming) = counts.GetValueOrDefault(type);
+                    counts[type] = Rows.Bool(row[outgoingColumn]) ? (outgoing + count, incoming) : (outgoing, incoming + count);
+                }
+
+                return (ActorDetails?)new ActorDetails(
+                    Rows.Decode<Actor>(result.Rows[0][docColumn]),
+                    [.. counts.Select(c => new RelationCount(c.Key, c.Value.Outgoing, c.Value.Incoming))]);
+            },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ActorRef>> GetActorRefsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, ActorRef>(StringComparer.Ordinal);
+        }
+
+        return await ReadAsync(
+            CypherCatalogue.ActorRefs.With(("ids", ids.Distinct(StringComparer.Ordinal).ToList())),
+            result =>
+            {
+                var column = result.Column("actor");
+                return (IReadOnlyDictionary<string, ActorRef>)result.Rows.Select(row => Rows.ActorRef(row[column])).ToDictionary(a => a.Id, StringComparer.Ordinal);
+            },
+            cancellationToken);
+    }
+
+    public Task<Page<ActorHit>> SearchActorsAsync(ActorSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentOutOfRangeException.ThrowIfLessThan(search.Limit, 1, nameof(search));
+        var query = search.Query is null ? string.Empty : TextFolding.Fold(search.Query);
+        var hasQuery = query.Length > 0;
+
+        // Without a query every hit ranks 3, so a cursor of a better rank means "from the start".
+        var after = hasQuery || search.After is { Rank: 3 } ? search.After : null;
+        var kinds = search.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
+        var statement = hasQuery
+            ? CypherCatalogue.SearchActors.With(
+                ("kinds", kinds), ("q", query), ("afterRank", after?.Rank ?? -1), ("afterSortKey", after?.SortKey ?? string.Empty),
+                ("afterId", after?.Id ?? string.Empty), ("take", search.Limit + 1))
+            : CypherCatalogue.ListActors.With(
+                ("kinds", kinds), ("afterSortKey", after?.SortKey ?? string.Empty), ("afterId", after?.Id ?? string.Empty), ("take", search.Limit + 1));
+        return ReadAsync(
+            statement,
+            result =>
+            {
+                var (docColumn, sortKeyColumn) = (result.Column("doc"), result.Column("sortKey"));
+                var rankColumn = hasQuery ? result.Column("rank") : -1;
+                var hits = new List<(ActorHit Hit, string SortKey)>();
+                foreach (var row in result.Rows)
+                {
+                    if (!Rows.IsNull(row[docColumn]))
+                    {
+                        var rank = hasQuery ? Rows.Int(row[rankColumn]) : 3;
+                        hits.Add((new ActorHit(Rows.Decode<Actor>(row[docColumn]), rank), Rows.RequiredText(row[sortKeyColumn])));
+                    }
+                }
+
+                return ToPage(hits, search.Limit, Total(result), h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));
+            },
+            cancellationToken);
+    }
+
+    public Task<Page<RelationView>?> GetActorRelationsAsync(ActorRelationsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var statement = query.Direction switch
+        {
+            Direction.Out => CypherCatalogue.ActorRelationsOut,
+            Direction.In => CypherCatalogue.ActorRelationsIn,
+            _ => CypherCatalogue.ActorRelationsBoth,
+        };
+        return ReadAsync(
+            statement.With(
+                ("id", query.ActorId), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
+                ("afterKey", query.After?.StartKey ?? -1), ("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1)),
+            result => result.Rows.Count == 0 ? null : (Page<RelationView>?)RelationPage(result, query.Limit),
+            cancellationToken);
+    }
+
+    public Task<Page<RelationView>> FindRelationsAsync(RelationFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(filter.Limit, 1, nameof(filter));
+        var (statement, anchors) = (filter.From, filter.To) switch
+        {
+            ({ } from, { } to) => (CypherCatalogue.FindRelationsFromTo, new (string, object?)[] { ("from", from), ("to", to) }),
+            ({ } from, null) => (CypherCatalogue.FindRelationsFrom, [("from", from)]),
+            (null, { } to) => (CypherCatalogue.FindRelationsTo, [("to", to)]),
+            _ => (CypherCatalogue.FindRelations, []),
+        };
+        return ReadAsync(
+            statement.With(
+            [
+                .. anchors,
+                ("types", Types(filter.Types)), ("asOfUpper", AsOfUpper(filter.AsOf)), ("asOfLower", AsOfLower(filter.AsOf)),
+                ("minConfidence", (int?)filter.MinConfidence ?? 0), ("afterKey", filter.After?.StartKey ?? -1), ("afterId", filter.After?.Id ?? string.Empty),
+                ("take", filter.Limit + 1),
+            ]),
+            result => RelationPage(result, filter.Limit),
+            cancellationToken);
+    }
+
+    public Task<RelationView?> GetRelationAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return ReadAsync(
+            CypherCatalogue.Relation.With(("id", id)),
+            result => result.Rows.Count == 0 ? null : Rows.View(result, result.Rows[0])?.View,
+            cancellationToken);
+    }
+
+    public Task<Graph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Depth, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxNodes, 1, nameof(query));
+        var types = Types(query.Types);
+        var (upper, lower) = (AsOfUpper(query.AsOf), AsOfLower(query.AsOf));
+        return RunAsync(
+            async connection =>
+            {
+                var depths = new Dictionary<string, int>(StringComparer.Ordinal) { [query.ActorId] = 0 };
+                var order = new List<string> { query.ActorId };
+                List<string> frontier = [query.ActorId];
+                var truncated = false;
+
+                // Level by level, as the SQLite store does: a level stops at MaxNodes, so a capped neighbourhood of a hub
+                // never walks the levels beyond the cap, and each level is one indexed statement.
+                for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
+                {
+                    var room = query.MaxNodes - order.Count;
+                    var step = await ReadOneAsync(
+                        connection,
+                        CypherCatalogue.NeighbourStep.With(
+                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("seen", order), ("take", room + 1)),
+                        cancellationToken);
+                    var reached = step.Rows.Select(row => Rows.RequiredText(row[0])).ToList();
+                    if (reached.Count > room)
+                    {
+                        truncated = true;
+                        reached.RemoveRange(room, reached.Count - room);
+                    }
+
+                    foreach (var id in reached)
+                    {
+                        depths[id] = depth;
+                        order.Add(id);
+                    }
+
+                    frontier = truncated ? [] : reached;
+                }
+
+                var subgraph = await ReadOneAsync(
+                    connection,
+                    CypherCatalogue.Subgraph.With(("nodes", order), ("types", types), ("asOfUpper", upper), ("asOfLower", lower)),
+                    cancellationToken);
+                var (actorColumn, edgesColumn) = (subgraph.Column("actor"), subgraph.Column("edges"));
+                var refs = new Dictionary<string, ActorRef>(StringComparer.Ordinal);
+                var relations = new List<Relation>();
+                foreach (var row in subgraph.Rows)
+                {
+                    var actor = Rows.ActorRef(row[actorColumn]);
+                    refs[actor.Id] = actor;
+                    relations.AddRange(row[edgesColumn].EnumerateArray().Select(Rows.Decode<Relation>));
+                }
+
+                if (!refs.ContainsKey(query.ActorId))
+                {
+                    return null;
+                }
+
+                var edges = relations
+                    .OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal)
+                    .Select(r => new RelationView(r, refs[r.From], refs[r.To]))
+                    .ToList();
+                return (Graph?)new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id]))], edges, truncated);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.MaxDepth, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPaths, 1, nameof(query));
+        if (query.From == query.To)
+        {
+            // The path from an actor to itself is the one with no hops; an unknown actor has none.
+            return ReadAsync(
+                CypherCatalogue.ActorExists.With(("id", query.From)),
+                result => result.Rows.Count > 0 ? [new GraphPath([])] : (IReadOnlyList<GraphPath>)[],
+                cancellationToken);
+        }
+
+        if (query.MaxDepth == 0)
+        {
+            return Task.FromResult<IReadOnlyList<GraphPath>>([]);
+        }
+
+        var statement = CypherCatalogue.ShortestPaths(query.MaxDepth);
+        List<(string, object?)> parameters =
+        [
+            ("from", query.From), ("to", query.To), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)),
+            ("asOfLower", AsOfLower(query.AsOf)), ("maxPaths", query.MaxPaths),
+        ];
+        if (statement == CypherCatalogue.ShortestPathsUnbounded)
+        {
+            parameters.Add(("maxDepth", query.MaxDepth));
+        }
+
+        return ReadAsync(
+            statement.With([.. parameters]),
+            result =>
+            {
+                var (keyColumn, hopColumn, fromColumn, toColumn) = (result.Column("pathKey"), result.Column("hop"), result.Column("fromId"), result.Column("toId"));
+                var hops = new List<(string Key, int Hop, PathHop Value)>();
+                foreach (var row in result.Rows)
+                {
+                    var view = Rows.View(result, row)!.Value.View;
+                    var walkFrom = Rows.RequiredText(row[fromColumn]);
+                    hops.Add((Rows.RequiredText(row[keyColumn]), Rows.Int(row[hopColumn]),
+                        new PathHop(view, walkFrom, Rows.RequiredText(row[toColumn]), view.Relation.From == walkFrom)));
+                }
+
+                return (IReadOnlyList<GraphPath>)hops
+                    .GroupBy(h => h.Key, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new GraphPath([.. g.OrderBy(h => h.Hop).Select(h => h.Value)]))
+                    .ToList();
+            },
+            cancellationToken);
+    }
+
+    public Task<Page<SourceSummary>> ListSourcesAsync(SourceListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        return ReadAsync(
+            CypherCatalogue.ListSources.With(("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1)),
+            result =>
+            {
+                var (docColumn, citedColumn) = (result.Column("doc"), result.Column("citedBy"));
+                var sources = result.Rows
+                    .Where(row => !Rows.IsNull(row[docColumn]))
+                    .Select(row => new SourceSummary(Rows.Decode<Source>(row[docColumn]), Rows.Int(row[citedColumn])))
+                    .ToList();
+                return ToPage(sources, query.Limit, Total(result), s => s, s => Cursors.Encode(IdCursor.After(s.Source.Id)));
+            },
+            cancellationToken);
+    }
+
+    public Task<SourceDetails?> GetSourceAsync(SourceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        return ReadAsync(
+            CypherCatalogue.Source.With(
+                ("id", query.Id), ("afterKey", query.After?.StartKey ?? -1), ("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1)),
+            result => result.Rows.Count == 0
+                ? null
+                : (SourceDetails?)new SourceDetails(Rows.Decode<Source>(result.Rows[0][result.Column("source")]), RelationPage(result, query.Limit)),
+            cancellationToken);
+    }
+
+    public Task<GraphStats> GetStatsAsync(int mostConnected, CancellationToken cancellationToken = default)
+    {
+        var top = Math.Max(mostConnected, 0);
+        return ReadAsync(
+            CypherCatalogue.Stats.With(("types", AllTypes), ("take", top + 1)),
+            result =>
+            {
+                var row = result.Rows[0];
+                var byKind = row[result.Column("byKind")].EnumerateArray()
+                    .ToDictionary(e => Rows.Kind(Rows.RequiredText(e.GetProperty("kind"))), e => Rows.Long(e.GetProperty("count")));
+                var byType = row[result.Column("byType")].EnumerateArray()
+                    .ToDictionary(e => Rows.Type(Rows.RequiredText(e.GetProperty("type"))), e => Rows.Long(e.GetProperty("count")));
+                var connected = row[result.Column("connected")].EnumerateArray()
+                    .Select(e => new ConnectedActor(Rows.ActorRef(e), Rows.Int(e.GetProperty("degree"))))
+                    .Take(top)
+                    .ToList();
+                return new GraphStats(byKind.Values.Sum(), byType.Values.Sum(), Rows.Long(row[result.Column("sources")]), byKind, byType, connected);
+            },
+            cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _transports.Dispose();
+        _writeGate.Dispose();
+    }
+
+    /// <summary>One statement, one request, read as <paramref name="read"/> says.</summary>
+    private Task<T> ReadAsync<T>(CypherStatement statement, Func<CypherResult, T> read, CancellationToken cancellationToken) =>
+        RunAsync(async connection => read(await ReadOneAsync(connection, statement, cancellationToken)), cancellationToken);
+
+    /// <summary>
+    /// Runs a read. A Neo.TransientError (a database still starting, a lock timeout) is tried again with the same
+    /// bounded backoff as the HTTP retries, which see only a successful response around it.
+    /// </summary>
+    private async Task<CypherResult> ReadOneAsync(TransportProvider.Connection connection, CypherStatement statement, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return (await connection.Transport.ExecuteAsync([statement], idempotent: true, cancellationToken))[0];
+            }
+            catch (CypherException e) when (e.IsTransient && attempt < _options.MaxRetries)
+            {
+                await Task.Delay(_options.RetryDelay * Math.Pow(2, attempt), _time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs one operation on the current connection (discovering the server first if needed) and turns a server that
+    /// cannot serve into <see cref="StoreUnavailableException"/>, forgetting the connection so that the next operation
+    /// discovers the server again.
+    /// </summary>
+    private async Task<T> RunAsync<T>(Func<TransportProvider.Connection, Task<T>> operation, CancellationToken cancellationToken, bool initialising = false)
+    {
+        TransportProvider.Connection? connection = null;
+        try
+        {
+            connection = await _transports.GetAsync(cancellationToken);
+            return await operation(connection);
+        }
+        catch (Neo4jUnavailableException e)
+        {
+            Forget(connection);
+            LogUnavailable(e.Message);
+            throw new StoreUnavailableException($"The Neo4j graph store is unavailable: {e.Message}", e);
+        }
+        catch (CypherException e) when (e.IsTransient || e.IsDatabaseError)
+        {
+            LogUnavailable(e.Message);
+            throw new StoreUnavailableException($"The Neo4j graph store is unavailable: {e.Message}", e);
+        }
+        catch (CypherException e)
+        {
+            // A statement the server refuses is a bug in this adapter, not a problem of the caller's input.
+            throw new InvalidOperationException(e.Message, e);
+        }
+        catch (Neo4jAuthenticationException e) when (!initialising)
+        {
+            Forget(connection);
+            LogUnavailable(e.Message);
+            throw new StoreUnavailableException($"The Neo4j graph store is unavailable: {e.Message}", e);
+        }
+    }
+
+    private void Forget(TransportProvider.Connection? connection)
+    {
+        if (connection is not null)
+        {
+            _transports.Invalidate(connection);
+        }
+    }
+
+    private static string[] Types(IReadOnlyList<RelationType> types) =>
+        types.Count == 0 ? AllTypes : [.. types.Distinct().Select(RelationTypes.NameOf)];
+
+    private static int AsOfUpper(PartialDate? asOf) => asOf?.UpperBound ?? Validity.Forever;
+
+    private static int AsOfLower(PartialDate? asOf) => asOf?.LowerBound ?? Validity.Beginning;
+
+    private static long Total(CypherResult result) => result.Rows.Count == 0 ? 0 : Rows.Long(result.Rows[0][result.Column("total")]);
+
+    private static Page<RelationView> RelationPage(CypherResult result, int limit) =>
+        ToPage(Rows.Views(result), limit, Total(result), r => r.View, r => Cursors.Encode(RelationCursor.After(r.StartKey, r.View.Relation.Id)));
+
+    /// <summary>Rows hold up to limit + 1 items; the extra one only says that a next page exists, after the last kept item.</summary>
+    private static Page<TItem> ToPage<TRow, TItem>(List<TRow> rows, int limit, long total, Func<TRow, TItem> item, Func<TRow, string> cursorAfter)
+    {
+        var more = rows.Count > limit;
+        if (more)
+        {
+            rows.RemoveRange(limit, rows.Count - limit);
+        }
+
+        return new Page<TItem>([.. rows.Select(item)], total, more ? cursorAfter(rows[^1]) : null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Neo4j graph store is ready: {Server}, through the {Transport}.")]
+    private partial void LogInitialised(string server, string transport);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Neo4j graph store is unavailable: {Reason}")]
+    private partial void LogUnavailable(string reason);
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IomGraph.Core.Model;
+using IomGraph.Core.Vocabulary;
+using IomGraph.Storage.Contract;
+using IomGraph.Storage.Neo4j.Internal;
+
+namespace IomGraph.Storage.Neo4j.Tests;
+
+/// <summary>The statement catalogue: names, parameters, vocabulary, and the current Cypher linter (tests/cypher-lint).</summary>
+public sealed partial class CypherCatalogueTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Statement_names_are_unique()
+    {
+        var duplicates = CypherCatalogue.All.GroupBy(q => q.Name).Where(g => g.Count() > 1).Select(g => g.Key);
+
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
+    public void Every_statement_declares_exactly_the_parameters_it_uses()
+    {
+        foreach (var query in CypherCatalogue.All)
+        {
+            var used = Parameter().Matches(query.Text).Select(m => m.Groups[1].Value).ToHashSet();
+            Assert.True(used.SetEquals(query.Parameters), $"{query.Name} uses [{string.Join(", ", used.Order())}] but declares [{string.Join(", ", query.Parameters.Order())}].");
+        }
+    }
+
+    [Fact]
+    public void Relationship_types_in_statements_come_from_the_vocabulary()
+    {
+        var known = CypherCatalogue.RelationshipTypes.ToHashSet(StringComparer.Ordinal);
+        foreach (var query in CypherCatalogue.All)
+        {
+            foreach (var type in RelationshipType().Matches(query.Text).Select(m => m.Groups[1].Value))
+            {
+                Assert.True(known.Contains(type), $"{query.Name} names relationship type {type}, which is not in the vocabulary.");
+            }
+        }
+
+        Assert.All(Enum.GetValues<RelationType>(), t => Assert.Contains(CypherCatalogue.LinkRelations(t), CypherCatalogue.All));
+        Assert.All(RelationTypes.Names, name => Assert.Contains(CypherCatalogue.All, q => q.Name == $"LinkRelations.{name}" && q.Text.Contains($"[r:{name} ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Binding_a_statement_checks_its_parameter_names()
+    {
+        Assert.Throws<ArgumentException>(() => CypherCatalogue.SeedState.With());
+        Assert.Throws<ArgumentException>(() => CypherCatalogue.SeedState.With(("key", "seed"), ("other", 1)));
+        Assert.Equal("seed", CypherCatalogue.SeedState.With(("key", "seed")).Parameters["key"]);
+    }
+
+    [Fact]
+    public void Each_path_bound_has_a_statement_and_longer_bounds_share_the_unbounded_one()
+    {
+        Assert.Contains("*..1]", CypherCatalogue.ShortestPaths(1).Text, StringComparison.Ordinal);
+        Assert.Contains("*..6]", CypherCatalogue.ShortestPaths(6).Text, StringComparison.Ordinal);
+        Assert.Same(CypherCatalogue.ShortestPathsUnbounded, CypherCatalogue.ShortestPaths(CypherCatalogue.MaxBoundedPathDepth + 1));
+    }
+
+    /// <summary>
+    /// Feeds every statement except the 3.x schema (which the current linter rejects by design) to one node process
+    /// running tests/cypher-lint/lint.mjs, each with its own parameter names, and the graph's labels, relationship types
+    /// and property keys as the schema. Errors fail; warnings are printed.
+    /// </summary>
+    [Fact]
+    public async Task Every_statement_passes_the_current_cypher_linter()
+    {
+        var lintDirectory = Path.Combine(RepositoryRoot(), "tests", "cypher-lint");
+        if (!Directory.Exists(Path.Combine(lintDirectory, "node_modules", "@neo4j-cypher", "language-support")))
+        {
+            Gate("tests/cypher-lint/node_modules is missing: run `npm ci` in tests/cypher-lint to lint the Cypher catalogue.");
+        }
+
+        var statements = CypherCatalogue.All.Where(q => q.Dialect != CypherDialect.LegacyDdl).ToList();
+        var input = JsonSerializer.Serialize(new
+        {
+            schema = new
+            {
+                labels = CypherCatalogue.Labels,
+                relationshipTypes = CypherCatalogue.RelationshipTypes,
+                propertyKeys = CypherCatalogue.PropertyKeys.Concat(["sourceIds"]),
+                parameters = Array.Empty<string>(),
+            },
+            statements = statements.Select(q => new { name = q.Name, cypher = q.Text, parameters = q.Parameters }),
+        });
+
+        var (exitCode, stdout, stderr) = await RunNodeAsync(lintDirectory, input);
+
+        Assert.True(exitCode == 0, $"lint.mjs exited with {exitCode}: {stderr}");
+        using var report = JsonDocument.Parse(stdout);
+        var errors = new List<string>();
+        var linted = 0;
+        foreach (var result in report.RootElement.GetProperty("results").EnumerateArray())
+        {
+            linted++;
+            var name = result.GetProperty("name").GetString();
+            foreach (var diagnostic in result.GetProperty("errors").EnumerateArray())
+            {
+                var line = $"{name} ({diagnostic.GetProperty("line").GetInt32()}:{diagnostic.GetProperty("col").GetInt32()}): {diagnostic.GetProperty("message").GetString()}";
+                if (diagnostic.GetProperty("severity").GetString() == "error")
+                {
+                    errors.Add(line);
+                }
+                else
+                {
+                    output.WriteLine("warning: " + line);
+                }
+            }
+        }
+
+        Assert.Equal(statements.Count, linted);
+        Assert.True(errors.Count == 0, "The Cypher linter reports errors:\n" + string.Join('\n', errors));
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunNodeAsync(string directory, string input)
+    {
+        var start = new ProcessStartInfo("node", ["lint.mjs"])
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Gate($"node is not installed ({e.Message}); it is needed to lint the Cypher catalogue.");
+            throw;
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            return (process.ExitCode, await stdout, await stderr);
+        }
+    }
+
+    /// <summary>Skips on a developer machine without the tool; fails in CI, where .ci/run installs it.</summary>
+    private static void Gate(string reason)
+    {
+        if (Neo4jTestServer.IsCi)
+        {
+            Assert.Fail("CI=true but " + reason);
+        }
+
+        Assert.Skip(reason);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (holding IomGraph.sln) is not above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex Parameter();
+
+    [GeneratedRegex(@"\[[a-z]*:([A-Z_]+)[\s\]]")]
+    private static partial Regex RelationshipType();
+}

@@ -1,0 +1,118 @@
+using IomGraph.Storage.Contract;
+using IomGraph.Storage.Neo4j.Internal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IomGraph.Storage.Neo4j.Tests;
+
+/// <summary>A store built the way a host builds it: configuration, AddNeo4jGraphStore, optionally a fake HTTP handler.</summary>
+internal sealed class TestStore : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestStore(ServiceProvider services)
+    {
+        _services = services;
+        Store = services.GetRequiredService<Neo4jGraphStore>();
+    }
+
+    public Neo4jGraphStore Store { get; }
+
+    public IServiceProvider Services => _services;
+
+    public Neo4jOptions Options => _services.GetRequiredService<IOptions<Neo4jOptions>>().Value;
+
+    public static TestStore Create(
+        string url,
+        Dictionary<string, string?>? settings = null,
+        HttpMessageHandler? handler = null,
+        ILoggerProvider? logs = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Neo4j:Url"] = url,
+                ["Neo4j:RetryDelay"] = "00:00:00.010",
+                ["Neo4j:MaxRetries"] = "2",
+            })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Trace);
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        });
+        services.AddNeo4jGraphStore();
+        if (handler is not null)
+        {
+            services.AddHttpClient(Neo4jGraphStore.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => handler)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+
+        return new TestStore(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    /// <summary>The HTTP layer the store uses, for tests of the transports themselves.</summary>
+    public Neo4jHttp Http() => new(_services.GetRequiredService<IHttpClientFactory>(), Options);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
+
+/// <summary>Clears the shared test database, and runs test-only Cypher through the adapter's own transports.</summary>
+internal static class TestDatabase
+{
+    public static Task ClearAsync(TestStore store, CancellationToken cancellationToken) =>
+        Neo4jTestServer.ClearDatabaseAsync(store.Options.Url!, cancellationToken);
+
+    public static async Task<CypherResult> RunAsync(TestStore store, CypherStatement statement, CancellationToken cancellationToken)
+    {
+        using var transports = new TransportProvider(store.Http());
+        var connection = await transports.GetAsync(cancellationToken);
+        return (await connection.Transport.ExecuteAsync([statement], idempotent: true, cancellationToken))[0];
+    }
+}
+
+/// <summary>
+/// Holds the cross-process lock on the shared server for the life of a test class, taken on first use (so that a
+/// class whose tests are all skipped never waits for it).
+/// </summary>
+public sealed class SharedNeo4j : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IAsyncDisposable? _lease;
+
+    /// <summary>The server's URL, with the lock held; skips (or, in CI, fails) without a server.</summary>
+    public async Task<string> AcquireAsync()
+    {
+        var url = Neo4jTestServer.RequireUrl();
+        await _gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            _lease ??= await Neo4jTestServer.AcquireAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return url;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_lease is not null)
+        {
+            await _lease.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}

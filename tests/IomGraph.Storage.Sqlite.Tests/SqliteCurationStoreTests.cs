@@ -1,0 +1,162 @@
+using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
+using IomGraph.Storage.Contract;
+using IomGraph.Storage.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IomGraph.Storage.Sqlite.Tests;
+
+/// <summary>What the curation side of the SQLite store does beyond the contract: its migration, its locking, its connection.</summary>
+public sealed class SqliteCurationStoreTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Migrating_a_version_1_database_logs_its_records_as_created_by_their_origin()
+    {
+        var path = _directory.File("graph.db");
+        var newcomer = new Actor("newcomer", "Newcomer", ActorKind.ForumOrCommission);
+        await using (var store = await TestStores.CreateInitialisedAsync(path))
+        {
+            await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+            await store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer] }, BundleMode.Import, Ct);
+        }
+
+        // What a database written by a build of schema version 1 looks like: the graph, and no change log.
+        await ExecuteAsync(path, "DROP TABLE changes; DELETE FROM sqlite_sequence; PRAGMA user_version = 1;");
+        await using var migrated = await TestStores.CreateInitialisedAsync(path);
+
+        var log = await migrated.GetChangesAsync(new ChangeQuery(null, null, 1000, null), Ct);
+        var records = ContractGraph.AllSources.Count + ContractGraph.AllActors.Count + 1 + ContractGraph.AllRelations.Count;
+        Assert.Equal(records, log.Total);
+        Assert.All(log.Items, e => Assert.Equal((ChangeOperation.Create, null), (e.Operation, e.Before)));
+        Assert.Equal(["import"], log.Items.Where(e => e.Record.Id == newcomer.Id).Select(e => e.Author));
+        Assert.Equal(records - 1, log.Items.Count(e => e.Author == "seed"));
+        Assert.Equal(CanonicalJson.Encode(newcomer).Json, log.Items.Single(e => e.Record.Id == newcomer.Id).After);
+        Assert.Equal(
+            [RecordKind.Source, RecordKind.Actor, RecordKind.Relation],
+            log.Items.Select(e => e.Record.Kind).Distinct());
+        Assert.InRange(log.Items[0].At, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
+
+        var next = await migrated.WriteAsync(new CurationWrite("alice", GraphBundle.Empty, [RecordRef.ActorOf(newcomer.Id)]), Ct);
+        Assert.Equal(WriteStatus.Applied, next.Status);
+        Assert.Equal(records + 1, (await migrated.GetChangesAsync(new ChangeQuery(null, null, 1, null), Ct)).Total);
+    }
+
+    [Fact]
+    public async Task Racing_writes_with_the_same_precondition_apply_exactly_once()
+    {
+        var path = _directory.File("graph.db");
+        await using var first = await TestStores.CreateInitialisedAsync(path);
+        await using var second = TestStores.Create(path);
+        await first.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        var gmg = ContractGraph.Actor(ContractGraph.Actors.Gmg);
+        var version = RecordVersion.Of(gmg);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second).WriteAsync(
+            new CurationWrite(
+                $"curator-{i}",
+                new GraphBundle { Actors = [gmg with { Description = $"Version {i}" }] },
+                [],
+                Preconditions: new Dictionary<RecordRef, string?> { [RecordRef.ActorOf(gmg.Id)] = version }),
+            Ct)));
+
+        Assert.Single(results, r => r.Status == WriteStatus.Applied);
+        Assert.Equal(7, results.Count(r => r.Status == WriteStatus.PreconditionFailed));
+        var history = await first.GetChangesAsync(new ChangeQuery(null, RecordRef.ActorOf(gmg.Id), 10, null), Ct);
+        Assert.Equal([ChangeOperation.Create, ChangeOperation.Update], history.Items.Select(e => e.Operation));
+    }
+
+    [Fact]
+    public async Task An_export_stopped_early_gives_the_in_memory_store_back()
+    {
+        await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+
+        await foreach (var item in store.ExportAsync(new ExportFilter([], [], null), Ct))
+        {
+            Assert.NotNull(item.Actor);
+            break;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var result = await store.WriteAsync(CurationWrite.Upsert("alice", new GraphBundle { Sources = [new Source("after-export", "After the export", SourceKind.News)] }), timeout.Token);
+        Assert.Equal(WriteStatus.Applied, result.Status);
+    }
+
+    [Fact]
+    public async Task A_cancelled_export_throws_operation_cancelled()
+    {
+        await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in store.ExportAsync(new ExportFilter([], [], null), cancelled.Token))
+            {
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_seed_that_replaces_curated_records_says_so_in_a_warning()
+    {
+        var logger = new ListLogger();
+        await using var store = new SqliteGraphStore(Options.Create(new SqliteGraphStoreOptions { Path = SqliteGraphStoreOptions.InMemory }), TimeProvider.System, logger);
+        await store.InitialiseAsync(Ct);
+        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.WriteAsync(CurationWrite.Upsert("alice", new GraphBundle
+        {
+            Actors = [ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = "Curated." }, ContractGraph.Actor(ContractGraph.Actors.Iom) with { Description = "Curated." }],
+        }), Ct);
+
+        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+
+        var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("replaced 2 records", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_by_an_unnamed_author_is_refused()
+    {
+        await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.WriteAsync(CurationWrite.Upsert(" ", GraphBundle.Empty), Ct));
+    }
+
+    private static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private sealed class ListLogger : ILogger<SqliteGraphStore>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Entries)
+            {
+                Entries.Add((logLevel, formatter(state, exception)));
+            }
+        }
+    }
+}
