@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;

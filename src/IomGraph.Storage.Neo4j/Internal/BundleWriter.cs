@@ -48,7 +48,8 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
     private static bool IsRetryable(Exception e) => e switch
     {
         Neo4jUnavailableException unavailable => !unavailable.CommitOutcomeUnknown,
-        CypherException cypher => cypher.IsTransient,
+        // A concurrent writer created an id this bundle found missing: run again, and it will be found.
+        CypherException cypher => cypher.IsTransient || cypher.IsConstraintViolation,
         _ => false,
     };
 
@@ -141,15 +142,8 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         var writes = new List<(CypherStatement Statement, string? Column, long Expected)>();
         void Write(CypherStatement statement, string? column = null, long expected = -1) => writes.Add((statement, column, expected));
 
-        foreach (var chunk in Changed(bundle.Sources, sourceStates).Chunk(options.BatchSize))
-        {
-            Write(CypherCatalogue.UpsertSources.With(("rows", chunk.Select(SourceRow).ToList()), ("origin", origin)), "written", chunk.Length);
-        }
-
-        foreach (var chunk in Changed(bundle.Actors, actorStates).Chunk(options.BatchSize))
-        {
-            Write(CypherCatalogue.UpsertActors.With(("rows", chunk.Select(ActorRow).ToList()), ("origin", origin)), "written", chunk.Length);
-        }
+        WriteRecords(CypherCatalogue.CreateSources, CypherCatalogue.UpdateSources, bundle.Sources, sourceStates, SourceRow);
+        WriteRecords(CypherCatalogue.CreateActors, CypherCatalogue.UpdateActors, bundle.Actors, actorStates, ActorRow);
 
         foreach (var chunk in Ids(bundle.Actors, actorStates, Updated).Chunk(options.BatchSize))
         {
@@ -167,11 +161,12 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             Write(CypherCatalogue.ClearRelationCitations.With(("ids", chunk)));
         }
 
+        WriteRecords(CypherCatalogue.CreateRelations, CypherCatalogue.UpdateRelations, bundle.Relations, relationStates, RelationRow);
         foreach (var byType in Changed(bundle.Relations, relationStates).GroupBy(r => r.Record.Type).OrderBy(g => g.Key))
         {
             foreach (var chunk in byType.Chunk(options.BatchSize))
             {
-                Write(CypherCatalogue.LinkRelations(byType.Key).With(("rows", chunk.Select(RelationRow).ToList()), ("origin", origin)), "written", chunk.Length);
+                Write(CypherCatalogue.LinkRelations(byType.Key).With(("rows", chunk.Select(LinkRow).ToList())), "written", chunk.Length);
             }
         }
 
@@ -180,13 +175,11 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             Write(CypherCatalogue.CreateRelationCitations.With(("rows", chunk.Select(c => c.Row).ToList())), "written", chunk.Sum(c => c.Count));
         }
 
-        var deleteStart = writes.Count;
         if (seed)
         {
             ClaimUnchanged(CypherCatalogue.ClaimSources, bundle.Sources, sourceStates);
             ClaimUnchanged(CypherCatalogue.ClaimActors, bundle.Actors, actorStates);
             ClaimUnchanged(CypherCatalogue.ClaimRelations, bundle.Relations, relationStates);
-            deleteStart = writes.Count;
 
             // Relations first: an actor or source goes only once nothing that stays refers to it.
             foreach (var chunk in Dropped(found[owned[2]], bundle.Relations).Chunk(options.BatchSize))
@@ -230,7 +223,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
                     $"The bundle's references changed while it was written: {statement.Query.Name} wrote {count} of {expected}. Nothing was written.");
             }
 
-            if (i >= deleteStart && column == "deleted")
+            if (column == "deleted")
             {
                 deleted[statement.Query.Name] = deleted.GetValueOrDefault(statement.Query.Name) + (int)count;
             }
@@ -241,6 +234,17 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             Counts(sourceStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedSources.Name)),
             Counts(actorStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedActors.Name)),
             Counts(relationStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteRelations.Name)));
+
+        void WriteRecords<T>(CypherQuery create, CypherQuery update, List<Encoded<T>> records, int[] states, Func<Encoded<T>, Dictionary<string, object?>> row)
+        {
+            foreach (var (query, state) in new[] { (create, Created), (update, Updated) })
+            {
+                foreach (var chunk in records.Where((_, i) => states[i] == state).Chunk(options.BatchSize))
+                {
+                    Write(query.With(("rows", chunk.Select(row).ToList()), ("origin", origin)), "written", chunk.Length);
+                }
+            }
+        }
 
         void ClaimUnchanged<T>(CypherQuery claim, List<Encoded<T>> records, int[] states)
         {
@@ -343,6 +347,16 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["searchNames"] = TextFolding.SearchNames(actor.Record),
         ["doc"] = actor.Json,
         ["hash"] = actor.HexHash,
+    };
+
+    private static Dictionary<string, object?> LinkRow(Encoded<Relation> relation) => new()
+    {
+        ["id"] = relation.Id,
+        ["from"] = relation.Record.From,
+        ["to"] = relation.Record.To,
+        ["startKey"] = Validity.StartKey(relation.Record.Start),
+        ["endKey"] = Validity.EndKey(relation.Record.End),
+        ["confidence"] = (int)relation.Record.Confidence,
     };
 
     private static Dictionary<string, object?> RelationRow(Encoded<Relation> relation) => new()

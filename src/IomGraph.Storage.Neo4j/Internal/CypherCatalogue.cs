@@ -49,7 +49,7 @@ internal static class CypherCatalogue
 
     public static readonly CypherQuery SeedState = new(
         nameof(SeedState),
-        "MATCH (m:Meta {key: $key}) RETURN m.fingerprint AS fingerprint, m.appliedAt AS appliedAt",
+        "MATCH (m:Meta {key: $key}) USING INDEX m:Meta(key) RETURN m.fingerprint AS fingerprint, m.appliedAt AS appliedAt",
         ["key"]);
 
     /// <summary>Rows of (doc, type, outgoing, relations): one per type and direction, or one with a null type for an actor without relations.</summary>
@@ -57,6 +57,7 @@ internal static class CypherCatalogue
         nameof(Actor),
         """
         MATCH (a:Actor {id: $id})
+        USING INDEX a:Actor(id)
         OPTIONAL MATCH (a)-[r]-()
         WHERE type(r) IN $types
         RETURN a.doc AS doc, type(r) AS type, startNode(r) = a AS outgoing, count(r) AS relations
@@ -69,6 +70,7 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $ids AS id
         MATCH (a:Actor {id: id})
+        USING INDEX a:Actor(id)
         RETURN a.id AS id, {{Ref("a")}} AS actor
         ORDER BY id
         """,
@@ -125,6 +127,7 @@ internal static class CypherCatalogue
         name,
         $$"""
         MATCH (a:Actor {id: $id})
+        USING INDEX a:Actor(id)
         OPTIONAL MATCH {{pattern}}
         WHERE {{RelationFilter}}
         WITH a, count(r) AS total
@@ -133,7 +136,9 @@ internal static class CypherCatalogue
         WITH total, r
         ORDER BY r.startKey, r.id
         LIMIT $take
-        OPTIONAL MATCH (rn:Relation {id: r.id})
+        WITH total, r, r.id AS relationId
+        OPTIONAL MATCH (rn:Relation {id: relationId})
+        USING INDEX rn:Relation(id)
         WITH total, r, rn, startNode(r) AS f, endNode(r) AS t
         RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         ORDER BY startKey, id
@@ -142,12 +147,12 @@ internal static class CypherCatalogue
 
     public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
 
-    public static readonly CypherQuery FindRelationsFrom = FindRelationsBy(nameof(FindRelationsFrom), "MATCH (rn:Relation)\nWHERE rn.from = $from AND ", ["from"]);
+    public static readonly CypherQuery FindRelationsFrom = FindRelationsBy(nameof(FindRelationsFrom), "MATCH (rn:Relation)\nUSING INDEX rn:Relation(from)\nWHERE rn.from = $from AND ", ["from"]);
 
-    public static readonly CypherQuery FindRelationsTo = FindRelationsBy(nameof(FindRelationsTo), "MATCH (rn:Relation)\nWHERE rn.to = $to AND ", ["to"]);
+    public static readonly CypherQuery FindRelationsTo = FindRelationsBy(nameof(FindRelationsTo), "MATCH (rn:Relation)\nUSING INDEX rn:Relation(to)\nWHERE rn.to = $to AND ", ["to"]);
 
     public static readonly CypherQuery FindRelationsFromTo = FindRelationsBy(
-        nameof(FindRelationsFromTo), "MATCH (rn:Relation)\nWHERE rn.from = $from AND rn.to = $to AND ", ["from", "to"]);
+        nameof(FindRelationsFromTo), "MATCH (rn:Relation)\nUSING INDEX rn:Relation(from)\nWHERE rn.from = $from AND rn.to = $to AND ", ["from", "to"]);
 
     /// <summary>
     /// Rows of (total, doc, startKey, id, from, to). The anchor differs per variant so that a from or to filter is an
@@ -165,8 +170,11 @@ internal static class CypherCatalogue
             WITH total, rn
             ORDER BY rn.startKey, rn.id
             LIMIT $take
-            OPTIONAL MATCH (f:Actor {id: rn.from})
-            OPTIONAL MATCH (t:Actor {id: rn.to})
+            WITH total, rn, rn.from AS fromId, rn.to AS toId
+            OPTIONAL MATCH (f:Actor {id: fromId})
+            USING INDEX f:Actor(id)
+            OPTIONAL MATCH (t:Actor {id: toId})
+            USING INDEX t:Actor(id)
             RETURN total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
             ORDER BY startKey, id
             """,
@@ -177,8 +185,12 @@ internal static class CypherCatalogue
         nameof(Relation),
         $$"""
         MATCH (rn:Relation {id: $id})
-        MATCH (f:Actor {id: rn.from})
-        MATCH (t:Actor {id: rn.to})
+        USING INDEX rn:Relation(id)
+        WITH rn, rn.from AS fromId, rn.to AS toId
+        MATCH (f:Actor {id: fromId})
+        USING INDEX f:Actor(id)
+        MATCH (t:Actor {id: toId})
+        USING INDEX t:Actor(id)
         RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         """,
         ["id"]);
@@ -189,6 +201,7 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $frontier AS frontierId
         MATCH (f:Actor {id: frontierId})-[r]-(n:Actor)
+        USING INDEX f:Actor(id)
         WHERE {{RelationFilter}} AND NOT n.id IN $seen
         RETURN DISTINCT n.id AS id
         ORDER BY id
@@ -202,9 +215,12 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $nodes AS nodeId
         MATCH (a:Actor {id: nodeId})
+        USING INDEX a:Actor(id)
         OPTIONAL MATCH (a)-[r]->(b:Actor)
         WHERE {{RelationFilter}} AND b.id IN $nodes
-        OPTIONAL MATCH (rn:Relation {id: r.id})
+        WITH a, r, r.id AS relationId
+        OPTIONAL MATCH (rn:Relation {id: relationId})
+        USING INDEX rn:Relation(id)
         WITH a, r, rn
         ORDER BY a.id, r.startKey, r.id
         RETURN a.id AS id, {{Ref("a")}} AS actor, collect(rn.doc) AS edges
@@ -214,7 +230,7 @@ internal static class CypherCatalogue
 
     public static readonly CypherQuery ActorExists = new(
         nameof(ActorExists),
-        "MATCH (a:Actor {id: $id}) RETURN a.id AS id",
+        "MATCH (a:Actor {id: $id}) USING INDEX a:Actor(id) RETURN a.id AS id",
         ["id"]);
 
     private static readonly CypherQuery[] BoundedShortestPaths =
@@ -241,7 +257,9 @@ internal static class CypherCatalogue
             name,
             $$"""
             MATCH (a:Actor {id: $from})
+            USING INDEX a:Actor(id)
             MATCH (b:Actor {id: $to})
+            USING INDEX b:Actor(id)
             MATCH p = allShortestPaths((a)-[{{bound}}]-(b))
             WHERE all(r IN relationships(p) WHERE {{RelationFilter}}){{lengthFilter}}
             WITH p, reduce(pathKey = '', r IN relationships(p) | pathKey + r.id + ' ') AS pathKey
@@ -249,7 +267,9 @@ internal static class CypherCatalogue
             LIMIT $maxPaths
             UNWIND range(0, length(p) - 1) AS hop
             WITH pathKey, hop, relationships(p)[hop] AS r, nodes(p)[hop] AS walkFrom, nodes(p)[hop + 1] AS walkTo
-            MATCH (rn:Relation {id: r.id})
+            WITH pathKey, hop, r, walkFrom, walkTo, r.id AS relationId
+            MATCH (rn:Relation {id: relationId})
+            USING INDEX rn:Relation(id)
             WITH pathKey, hop, rn, walkFrom, walkTo, startNode(r) AS f, endNode(r) AS t
             RETURN pathKey, hop, rn.doc AS doc, walkFrom.id AS fromId, walkTo.id AS toId, {{Ref("f")}} AS from, {{Ref("t")}} AS to
             ORDER BY pathKey, hop
@@ -278,6 +298,7 @@ internal static class CypherCatalogue
         nameof(Source),
         $$"""
         MATCH (s:Source {id: $id})
+        USING INDEX s:Source(id)
         OPTIONAL MATCH (s)<-[:CITES]-(c:Relation)
         WITH s, count(c) AS total
         OPTIONAL MATCH (s)<-[:CITES]-(rn:Relation)
@@ -285,8 +306,11 @@ internal static class CypherCatalogue
         WITH s, total, rn
         ORDER BY rn.startKey, rn.id
         LIMIT $take
-        OPTIONAL MATCH (f:Actor {id: rn.from})
-        OPTIONAL MATCH (t:Actor {id: rn.to})
+        WITH s, total, rn, rn.from AS fromId, rn.to AS toId
+        OPTIONAL MATCH (f:Actor {id: fromId})
+        USING INDEX f:Actor(id)
+        OPTIONAL MATCH (t:Actor {id: toId})
+        USING INDEX t:Actor(id)
         RETURN s.doc AS source, total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         ORDER BY startKey, id
         """,
@@ -328,6 +352,7 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $ids AS id
         MATCH (n:{{label}} {id: id})
+        USING INDEX n:{{label}}(id)
         RETURN n.id AS id, n.hash AS hash
         """,
         ["ids"]);
@@ -357,6 +382,7 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $ids AS id
         OPTIONAL MATCH (n:{{label}} {id: id})
+        USING INDEX n:{{label}}(id)
         WITH id, n
         WHERE n IS NULL
         RETURN id
@@ -365,21 +391,45 @@ internal static class CypherCatalogue
         """,
         ["ids", "take"]);
 
-    public static readonly CypherQuery UpsertSources = new(
-        nameof(UpsertSources),
+    // The first request of a write tells which records exist, so writes CREATE or MATCH … SET rather than MERGE: a MERGE
+    // takes no index hint, and 3.1 may keep a plan made on an empty database (a label scan) for a bundle of a million.
+
+    public static readonly CypherQuery CreateSources = new(
+        nameof(CreateSources),
         """
         UNWIND $rows AS row
-        MERGE (s:Source {id: row.id})
+        CREATE (s:Source {id: row.id, doc: row.doc, hash: row.hash, origin: $origin})
+        RETURN count(s) AS written
+        """,
+        ["rows", "origin"]);
+
+    public static readonly CypherQuery UpdateSources = new(
+        nameof(UpdateSources),
+        """
+        UNWIND $rows AS row
+        MATCH (s:Source {id: row.id})
+        USING INDEX s:Source(id)
         SET s.doc = row.doc, s.hash = row.hash, s.origin = $origin
         RETURN count(s) AS written
         """,
         ["rows", "origin"]);
 
-    public static readonly CypherQuery UpsertActors = new(
-        nameof(UpsertActors),
+    public static readonly CypherQuery CreateActors = new(
+        nameof(CreateActors),
         """
         UNWIND $rows AS row
-        MERGE (a:Actor {id: row.id})
+        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
+            doc: row.doc, hash: row.hash, origin: $origin})
+        RETURN count(a) AS written
+        """,
+        ["rows", "origin"]);
+
+    public static readonly CypherQuery UpdateActors = new(
+        nameof(UpdateActors),
+        """
+        UNWIND $rows AS row
+        MATCH (a:Actor {id: row.id})
+        USING INDEX a:Actor(id)
         SET a.name = row.name, a.label = row.label, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
             a.doc = row.doc, a.hash = row.hash, a.origin = $origin
         RETURN count(a) AS written
@@ -395,6 +445,7 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $ids AS id
         MATCH (n:{{label}} {id: id})-[c:CITES]->(:Source)
+        USING INDEX n:{{label}}(id)
         DELETE c
         RETURN count(*) AS removed
         """,
@@ -410,8 +461,10 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $rows AS row
         MATCH (n:{{label}} {id: row.id})
+        USING INDEX n:{{label}}(id)
         UNWIND row.sourceIds AS sourceId
         MATCH (s:Source {id: sourceId})
+        USING INDEX s:Source(id)
         CREATE (n)-[:CITES]->(s)
         RETURN count(*) AS written
         """,
@@ -423,17 +476,42 @@ internal static class CypherCatalogue
         """
         UNWIND $ids AS id
         MATCH (rn:Relation {id: id})
-        MATCH (f:Actor {id: rn.from})-[r]->(t:Actor {id: rn.to})
+        USING INDEX rn:Relation(id)
+        WITH id, rn.from AS fromId, rn.to AS toId
+        MATCH (f:Actor {id: fromId})-[r]->(t:Actor {id: toId})
+        USING INDEX f:Actor(id)
         WHERE r.id = id
         DELETE r
         RETURN count(*) AS removed
         """,
         ["ids"]);
 
+    public static readonly CypherQuery CreateRelations = new(
+        nameof(CreateRelations),
+        """
+        UNWIND $rows AS row
+        CREATE (rn:Relation {id: row.id, type: row.type, from: row.from, to: row.to, startKey: row.startKey, endKey: row.endKey,
+            confidence: row.confidence, doc: row.doc, hash: row.hash, origin: $origin})
+        RETURN count(rn) AS written
+        """,
+        ["rows", "origin"]);
+
+    public static readonly CypherQuery UpdateRelations = new(
+        nameof(UpdateRelations),
+        """
+        UNWIND $rows AS row
+        MATCH (rn:Relation {id: row.id})
+        USING INDEX rn:Relation(id)
+        SET rn.type = row.type, rn.from = row.from, rn.to = row.to, rn.startKey = row.startKey, rn.endKey = row.endKey,
+            rn.confidence = row.confidence, rn.doc = row.doc, rn.hash = row.hash, rn.origin = $origin
+        RETURN count(rn) AS written
+        """,
+        ["rows", "origin"]);
+
     private static readonly FrozenDictionary<RelationType, CypherQuery> LinkQueries =
         RelationTypes.All.ToFrozenDictionary(t => t.Type, t => LinkQuery(t.Name));
 
-    /// <summary>Writes relations of one type: the :Relation node (created or updated) and a new typed relationship between the actors.</summary>
+    /// <summary>Creates the typed relationships of relations of one type between their actors; the count tells whether both ends were found.</summary>
     public static CypherQuery LinkRelations(RelationType type) => LinkQueries[type];
 
     private static CypherQuery LinkQuery(string typeName) => new(
@@ -441,14 +519,13 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $rows AS row
         MATCH (f:Actor {id: row.from})
+        USING INDEX f:Actor(id)
         MATCH (t:Actor {id: row.to})
-        MERGE (rn:Relation {id: row.id})
-        SET rn.type = row.type, rn.from = row.from, rn.to = row.to, rn.startKey = row.startKey, rn.endKey = row.endKey,
-            rn.confidence = row.confidence, rn.doc = row.doc, rn.hash = row.hash, rn.origin = $origin
+        USING INDEX t:Actor(id)
         CREATE (f)-[r:{{typeName}} {id: row.id, startKey: row.startKey, endKey: row.endKey, confidence: row.confidence}]->(t)
         RETURN count(r) AS written
         """,
-        ["rows", "origin"]);
+        ["rows"]);
 
     public static readonly CypherQuery ClaimSources = Claim("Source");
 
@@ -462,6 +539,7 @@ internal static class CypherCatalogue
         $$"""
         UNWIND $ids AS id
         MATCH (n:{{label}} {id: id})
+        USING INDEX n:{{label}}(id)
         WHERE n.origin <> $origin
         SET n.origin = $origin
         RETURN count(n) AS claimed
@@ -473,7 +551,10 @@ internal static class CypherCatalogue
         """
         UNWIND $ids AS id
         MATCH (rn:Relation {id: id})
-        OPTIONAL MATCH (f:Actor {id: rn.from})-[r]->(t:Actor {id: rn.to})
+        USING INDEX rn:Relation(id)
+        WITH id, rn, rn.from AS fromId, rn.to AS toId
+        OPTIONAL MATCH (f:Actor {id: fromId})-[r]->(t:Actor {id: toId})
+        USING INDEX f:Actor(id)
         WHERE r.id = id
         DELETE r
         WITH DISTINCT rn
@@ -488,6 +569,7 @@ internal static class CypherCatalogue
         """
         UNWIND $ids AS id
         MATCH (a:Actor {id: id})
+        USING INDEX a:Actor(id)
         WHERE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) = 0
         DETACH DELETE a
         RETURN count(*) AS deleted
@@ -500,6 +582,7 @@ internal static class CypherCatalogue
         """
         UNWIND $ids AS id
         MATCH (s:Source {id: id})
+        USING INDEX s:Source(id)
         WHERE size([(s)<-[c:CITES]-() | c]) = 0
         DELETE s
         RETURN count(*) AS deleted
@@ -565,8 +648,9 @@ internal static class CypherCatalogue
         FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph, ActorExists,
         .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, Stats,
         StoredSourceHashes, StoredActorHashes, StoredRelationHashes, SeedOwnedSources, SeedOwnedActors, SeedOwnedRelations,
-        MissingActors, MissingSources, UpsertSources, UpsertActors, ClearActorCitations, ClearRelationCitations,
-        CreateActorCitations, CreateRelationCitations, UnlinkRelations, .. LinkQueries.Values.OrderBy(q => q.Name, StringComparer.Ordinal),
+        MissingActors, MissingSources, CreateSources, UpdateSources, CreateActors, UpdateActors, ClearActorCitations, ClearRelationCitations,
+        CreateActorCitations, CreateRelationCitations, UnlinkRelations, CreateRelations, UpdateRelations,
+        .. LinkQueries.Values.OrderBy(q => q.Name, StringComparer.Ordinal),
         ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
         .. LegacySchema, .. ModernSchema, .. FullTextSchema,
     ];
