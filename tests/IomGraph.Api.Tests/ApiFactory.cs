@@ -1,7 +1,6 @@
 using IomGraph.Storage.Contract;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace IomGraph.Api.Tests;
 
@@ -54,7 +53,13 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+
+        // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services, which is
+        // when Graph:Provider decides the store.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
 

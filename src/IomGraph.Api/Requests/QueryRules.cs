@@ -26,7 +26,7 @@ public static class QueryRules
     public static PartialDate? Date(string? raw) => raw is null ? null : PartialDate.Parse(raw);
 
     public static T? Cursor<T>(string? raw)
-        where T : class, ICursor => raw is null ? null : Cursors.TryDecode<T>(raw, out var c) ? c : throw new InvalidOperationException("Unvalidated cursor.");
+        where T : class, ICursor => string.IsNullOrEmpty(raw) ? null : Cursors.TryDecode<T>(raw, out var c) ? c : throw new InvalidOperationException("Unvalidated cursor.");
 
     public static IRuleBuilderOptions<T, string[]?> MustBeRelationTypes<T>(this IRuleBuilder<T, string[]?> rule) =>
         rule.Must(v => Values(v).Count() <= MaxTypes).WithMessage($"'{{PropertyName}}' may name at most {MaxTypes} types.")
@@ -43,7 +43,7 @@ public static class QueryRules
 
     public static IRuleBuilderOptions<T, string?> MustBeCursor<T, TCursor>(this IRuleBuilder<T, string?> rule)
         where TCursor : class, ICursor =>
-        rule.Must(v => v is null || Cursors.TryDecode<TCursor>(v, out _))
+        rule.Must(v => string.IsNullOrEmpty(v) || Cursors.TryDecode<TCursor>(v, out _))
             .WithMessage("'{PropertyName}' is not a cursor this listing issued. Pass back the 'nextCursor' of the previous page unchanged.");
 
     public static Formats.IGraphFormat Format(string? raw) =>

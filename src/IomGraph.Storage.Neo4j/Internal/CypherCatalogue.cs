@@ -23,6 +23,9 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// is found by id through a unique constraint (3.x cannot index relationship properties).</item>
 /// <item><c>(:Actor)-[:CITES]->(:Source)</c> and <c>(:Relation)-[:CITES]->(:Source)</c> for citations, one per cited source.</item>
 /// <item><c>(:Meta {key: 'seed', fingerprint, appliedAt})</c> for the last seed.</item>
+/// <item><c>(:Change {seq, at, atTicks, author, kind, recordId, operation, before, after})</c>, one per record a write
+/// created, updated or deleted, written by the statement that changes the record; <c>(:Meta {key: 'changes', next, lastTicks})</c>
+/// allocates their sequence numbers and serialises writers.</item>
 /// </list>
 /// Walks match relationships of any type and keep those whose <c>type(r) IN $types</c>: <c>$types</c> is the requested
 /// types or the whole vocabulary, which also leaves out CITES. Typed variable-length patterns are avoided because
@@ -37,6 +40,15 @@ internal static class CypherCatalogue
 
     public const string SeedKey = "seed";
 
+    /// <summary>The key of the change log's counter node, <c>(:Meta {key: 'changes', next, lastTicks, holder})</c>.</summary>
+    public const string ChangesKey = "changes";
+
+    /// <summary>
+    /// What every statement that changes a record binds to log it: the write's author and time (ISO text for people, UTC
+    /// ticks for comparisons). Each row carries its own <c>seq</c>, allocated from the counter under its lock.
+    /// </summary>
+    private static readonly string[] ChangeParameters = ["author", "at", "atTicks"];
+
     private const string RelationFilter = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
@@ -44,6 +56,13 @@ internal static class CypherCatalogue
     private const string SearchRank = "CASE WHEN $q IN a.searchNames THEN 0 WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN 1 ELSE 2 END";
 
     private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label}}";
+
+    /// <summary>The CREATE of one change entry for the current row; <paramref name="before"/> and <paramref name="after"/> are expressions, null to leave out.</summary>
+    private static string LogChange(string kind, string operation, string? before, string? after)
+    {
+        var documents = (before is null ? string.Empty : $", before: {before}") + (after is null ? string.Empty : $", after: {after}");
+        return $"CREATE (:Change {{seq: row.seq, at: $at, atTicks: $atTicks, author: $author, kind: '{kind}', recordId: row.id, operation: '{operation}'{documents}}})";
+    }
 
     // ------------------------------------------------------------------ reads
 
@@ -396,45 +415,51 @@ internal static class CypherCatalogue
 
     public static readonly CypherQuery CreateSources = new(
         nameof(CreateSources),
-        """
+        $$"""
         UNWIND $rows AS row
         CREATE (s:Source {id: row.id, doc: row.doc, hash: row.hash, origin: $origin})
+        {{LogChange("source", "create", null, "row.doc")}}
         RETURN count(s) AS written
         """,
-        ["rows", "origin"]);
+        ["rows", "origin", .. ChangeParameters]);
 
     public static readonly CypherQuery UpdateSources = new(
         nameof(UpdateSources),
-        """
+        $$"""
         UNWIND $rows AS row
         MATCH (s:Source {id: row.id})
         USING INDEX s:Source(id)
+        WITH row, s, s.doc AS before
         SET s.doc = row.doc, s.hash = row.hash, s.origin = $origin
+        {{LogChange("source", "update", "before", "row.doc")}}
         RETURN count(s) AS written
         """,
-        ["rows", "origin"]);
+        ["rows", "origin", .. ChangeParameters]);
 
     public static readonly CypherQuery CreateActors = new(
         nameof(CreateActors),
-        """
+        $$"""
         UNWIND $rows AS row
         CREATE (a:Actor {id: row.id, name: row.name, label: row.label, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
             doc: row.doc, hash: row.hash, origin: $origin})
+        {{LogChange("actor", "create", null, "row.doc")}}
         RETURN count(a) AS written
         """,
-        ["rows", "origin"]);
+        ["rows", "origin", .. ChangeParameters]);
 
     public static readonly CypherQuery UpdateActors = new(
         nameof(UpdateActors),
-        """
+        $$"""
         UNWIND $rows AS row
         MATCH (a:Actor {id: row.id})
         USING INDEX a:Actor(id)
+        WITH row, a, a.doc AS before
         SET a.name = row.name, a.label = row.label, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
             a.doc = row.doc, a.hash = row.hash, a.origin = $origin
+        {{LogChange("actor", "update", "before", "row.doc")}}
         RETURN count(a) AS written
         """,
-        ["rows", "origin"]);
+        ["rows", "origin", .. ChangeParameters]);
 
     public static readonly CypherQuery ClearActorCitations = ClearCitations("Actor");
 
@@ -488,25 +513,28 @@ internal static class CypherCatalogue
 
     public static readonly CypherQuery CreateRelations = new(
         nameof(CreateRelations),
-        """
+        $$"""
         UNWIND $rows AS row
         CREATE (rn:Relation {id: row.id, type: row.type, from: row.from, to: row.to, startKey: row.startKey, endKey: row.endKey,
             confidence: row.confidence, doc: row.doc, hash: row.hash, origin: $origin})
+        {{LogChange("relation", "create", null, "row.doc")}}
         RETURN count(rn) AS written
         """,
-        ["rows", "origin"]);
+        ["rows", "origin", .. ChangeParameters]);
 
     public static readonly CypherQuery UpdateRelations = new(
         nameof(UpdateRelations),
-        """
+        $$"""
         UNWIND $rows AS row
         MATCH (rn:Relation {id: row.id})
         USING INDEX rn:Relation(id)
+        WITH row, rn, rn.doc AS before
         SET rn.type = row.type, rn.from = row.from, rn.to = row.to, rn.startKey = row.startKey, rn.endKey = row.endKey,
             rn.confidence = row.confidence, rn.doc = row.doc, rn.hash = row.hash, rn.origin = $origin
+        {{LogChange("relation", "update", "before", "row.doc")}}
         RETURN count(rn) AS written
         """,
-        ["rows", "origin"]);
+        ["rows", "origin", .. ChangeParameters]);
 
     private static readonly FrozenDictionary<RelationType, CypherQuery> LinkQueries =
         RelationTypes.All.ToFrozenDictionary(t => t.Type, t => LinkQuery(t.Name));
@@ -548,46 +576,49 @@ internal static class CypherCatalogue
 
     public static readonly CypherQuery DeleteRelations = new(
         nameof(DeleteRelations),
-        """
-        UNWIND $ids AS id
-        MATCH (rn:Relation {id: id})
+        $$"""
+        UNWIND $rows AS row
+        MATCH (rn:Relation {id: row.id})
         USING INDEX rn:Relation(id)
-        WITH id, rn, rn.from AS fromId, rn.to AS toId
+        WITH row, row.id AS id, rn, rn.from AS fromId, rn.to AS toId
         OPTIONAL MATCH (f:Actor {id: fromId})-[r]->(t:Actor {id: toId})
         USING INDEX f:Actor(id)
         WHERE r.id = id
         DELETE r
-        WITH DISTINCT rn
+        WITH DISTINCT row, rn
+        {{LogChange("relation", "delete", "rn.doc", null)}}
         DETACH DELETE rn
         RETURN count(*) AS deleted
         """,
-        ["ids"]);
+        ["rows", .. ChangeParameters]);
 
-    /// <summary>Deletes the actors among $ids that no relation uses any more.</summary>
+    /// <summary>Deletes the actors among $rows that no relation uses any more.</summary>
     public static readonly CypherQuery DeleteUnusedActors = new(
         nameof(DeleteUnusedActors),
-        """
-        UNWIND $ids AS id
-        MATCH (a:Actor {id: id})
+        $$"""
+        UNWIND $rows AS row
+        MATCH (a:Actor {id: row.id})
         USING INDEX a:Actor(id)
         WHERE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) = 0
+        {{LogChange("actor", "delete", "a.doc", null)}}
         DETACH DELETE a
         RETURN count(*) AS deleted
         """,
-        ["ids", "types"]);
+        ["rows", "types", .. ChangeParameters]);
 
-    /// <summary>Deletes the sources among $ids that nothing cites any more.</summary>
+    /// <summary>Deletes the sources among $rows that nothing cites any more.</summary>
     public static readonly CypherQuery DeleteUnusedSources = new(
         nameof(DeleteUnusedSources),
-        """
-        UNWIND $ids AS id
-        MATCH (s:Source {id: id})
+        $$"""
+        UNWIND $rows AS row
+        MATCH (s:Source {id: row.id})
         USING INDEX s:Source(id)
         WHERE size([(s)<-[c:CITES]-() | c]) = 0
+        {{LogChange("source", "delete", "s.doc", null)}}
         DELETE s
         RETURN count(*) AS deleted
         """,
-        ["ids"]);
+        ["rows", .. ChangeParameters]);
 
     public static readonly CypherQuery SaveSeedState = new(
         nameof(SaveSeedState),
@@ -597,6 +628,256 @@ internal static class CypherCatalogue
         RETURN count(m) AS written
         """,
         ["key", "fingerprint", "appliedAt"]);
+
+    // ------------------------------------------------------------------ the change log and curation reads
+
+    /// <summary>
+    /// The first statement of every write: takes the write lock on the change log's counter (creating it on first use),
+    /// so that writers serialise there, and reads the next sequence number and the last entry's time. The holder is a
+    /// fresh value each time, so that the SET always writes and always locks; the RETURN reads after the lock is held.
+    /// </summary>
+    public static readonly CypherQuery LockChanges = new(
+        nameof(LockChanges),
+        """
+        MERGE (m:Meta {key: $key})
+        ON CREATE SET m.next = 1, m.lastTicks = 0
+        SET m.holder = $holder
+        RETURN m.next AS next, m.lastTicks AS lastTicks
+        """,
+        ["key", "holder"]);
+
+    /// <summary>The last statement of a write that logged entries: moves the counter past them, under the lock taken by <see cref="LockChanges"/>.</summary>
+    public static readonly CypherQuery AdvanceChanges = new(
+        nameof(AdvanceChanges),
+        """
+        MATCH (m:Meta {key: $key})
+        USING INDEX m:Meta(key)
+        SET m.next = m.next + $count, m.lastTicks = $atTicks
+        RETURN m.next AS next
+        """,
+        ["key", "count", "atTicks"]);
+
+    /// <summary>
+    /// For each record a curation write names (preconditions, deletes): its stored hash (null when missing), the ids of
+    /// the relations that use it (an actor) and the records that cite it (a source), for the checks made before anything is written.
+    /// </summary>
+    public static readonly CypherQuery CurationCheck = new(
+        nameof(CurationCheck),
+        """
+        UNWIND $refs AS ref
+        WITH ref, ref.id AS id
+        OPTIONAL MATCH (a:Actor {id: id})
+        USING INDEX a:Actor(id)
+        WHERE ref.kind = 'actor'
+        WITH ref, id, a
+        OPTIONAL MATCH (rn:Relation {id: id})
+        USING INDEX rn:Relation(id)
+        WHERE ref.kind = 'relation'
+        WITH ref, id, a, rn
+        OPTIONAL MATCH (s:Source {id: id})
+        USING INDEX s:Source(id)
+        WHERE ref.kind = 'source'
+        RETURN ref.kind AS kind, id, coalesce(a.hash, rn.hash, s.hash) AS hash,
+            CASE WHEN a IS NULL THEN [] ELSE [(a)-[r]-() WHERE type(r) IN $types | r.id] END AS relations,
+            CASE WHEN s IS NULL THEN [] ELSE [(c)-[:CITES]->(s) | {kind: CASE WHEN c:Actor THEN 'actor' ELSE 'relation' END, id: c.id}] END AS citers
+        """,
+        ["refs", "types"]);
+
+    /// <summary>Rows of (what, id, kind): the actors among $actorIds that exist with their kinds, then the sources among $sourceIds.</summary>
+    public static readonly CypherQuery Existing = new(
+        nameof(Existing),
+        """
+        UNWIND $actorIds AS actorId
+        MATCH (a:Actor {id: actorId})
+        USING INDEX a:Actor(id)
+        RETURN 'actor' AS what, a.id AS id, a.kind AS kind
+        UNION ALL
+        UNWIND $sourceIds AS sourceId
+        MATCH (s:Source {id: sourceId})
+        USING INDEX s:Source(id)
+        RETURN 'source' AS what, s.id AS id, null AS kind
+        """,
+        ["actorIds", "sourceIds"]);
+
+    public static readonly CypherQuery StoredActor = StoredRecord("Actor");
+
+    public static readonly CypherQuery StoredRelation = StoredRecord("Relation");
+
+    public static readonly CypherQuery StoredSource = StoredRecord("Source");
+
+    private static CypherQuery StoredRecord(string label) => new(
+        $"StoredRecord.{label}",
+        $$"""
+        MATCH (n:{{label}} {id: $id})
+        USING INDEX n:{{label}}(id)
+        RETURN n.doc AS doc, n.hash AS hash
+        """,
+        ["id"]);
+
+    private static readonly CypherQuery[] ChangeQueries =
+        [.. from since in new[] { false, true } from record in new[] { false, true } select ChangesQuery(since, record)];
+
+    /// <summary>The change-log page for a query: by time (<paramref name="since"/>) and for one record (<paramref name="record"/>) or not.</summary>
+    public static CypherQuery Changes(bool since, bool record) => ChangeQueries[(since ? 2 : 0) + (record ? 1 : 0)];
+
+    /// <summary>
+    /// Rows of (total, seq, at, atTicks, author, kind, recordId, operation, before, after) oldest first; one row with a null
+    /// seq when the page is empty. Total counts what since and record select, whatever the cursor. A record's history
+    /// seeks :Change(recordId) and filters by kind; a time seeks :Change(atTicks), since times never decrease along the
+    /// log; the whole log seeks :Change(seq) from the cursor.
+    /// </summary>
+    private static CypherQuery ChangesQuery(bool since, bool record)
+    {
+        var terms = new List<string>();
+        if (record)
+        {
+            terms.Add("c.recordId = $recordId AND c.kind = $kind");
+        }
+
+        if (since)
+        {
+            terms.Add("c.atTicks >= $since");
+        }
+
+        var hint = record ? "USING INDEX c:Change(recordId)\n" : since ? "USING INDEX c:Change(atTicks)\n" : string.Empty;
+        var pageHint = record || since ? hint : "USING INDEX c:Change(seq)\n";
+        var where = terms.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", terms) + "\n";
+        var pageWhere = "WHERE " + string.Join(" AND ", [.. terms, "c.seq > $after"]) + "\n";
+        return new(
+            $"Changes{(since ? ".Since" : string.Empty)}{(record ? ".Record" : string.Empty)}",
+            $"""
+            MATCH (c:Change)
+            {hint}{where}WITH count(c) AS total
+            OPTIONAL MATCH (c:Change)
+            {pageHint}{pageWhere}WITH total, c
+            ORDER BY c.seq
+            LIMIT $take
+            RETURN total, c.seq AS seq, c.atTicks AS atTicks, c.author AS author, c.kind AS kind, c.recordId AS recordId,
+                c.operation AS operation, c.before AS before, c.after AS after
+            ORDER BY seq
+            """,
+            [.. record ? new[] { "recordId", "kind" } : [], .. since ? new[] { "since" } : [], "after", "take"]);
+    }
+
+    // ------------------------------------------------------------------ exports, a page at a time in id order
+
+    private const string ExportRelationTerms = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
+
+    private static readonly CypherQuery[] ExportActorQueries =
+        [.. from byIds in new[] { false, true } from byKinds in new[] { false, true } select ExportActorsQuery(byIds, byKinds)];
+
+    /// <summary>The actors restricted by id and/or kind (all of them when neither), a page after $afterId.</summary>
+    public static CypherQuery ExportActors(bool byIds, bool byKinds) => ExportActorQueries[(byIds ? 2 : 0) + (byKinds ? 1 : 0)];
+
+    private static CypherQuery ExportActorsQuery(bool byIds, bool byKinds)
+    {
+        var text = byIds
+            ? $$"""
+              UNWIND $actorIds AS actorId
+              WITH DISTINCT actorId
+              WHERE actorId > $afterId
+              MATCH (a:Actor {id: actorId})
+              USING INDEX a:Actor(id){{(byKinds ? "\nWHERE a.kind IN $kinds" : string.Empty)}}
+              RETURN a.id AS id, a.doc AS doc
+              ORDER BY id
+              LIMIT $take
+              """
+            : $$"""
+              MATCH (a:Actor)
+              WHERE a.id > $afterId{{(byKinds ? " AND a.kind IN $kinds" : string.Empty)}}
+              RETURN a.id AS id, a.doc AS doc
+              ORDER BY id
+              LIMIT $take
+              """;
+        return new(
+            $"ExportActors{(byIds ? ".Ids" : string.Empty)}{(byKinds ? ".Kinds" : string.Empty)}",
+            text,
+            [.. byIds ? new[] { "actorIds" } : [], .. byKinds ? new[] { "kinds" } : [], "afterId", "take"]);
+    }
+
+    private static readonly CypherQuery[] ExportRelationEndQueries = [ExportRelationEndsQuery(false), ExportRelationEndsQuery(true)];
+
+    /// <summary>The actors at an end of an exported relation (actors unrestricted, relations filtered), a page after $afterId.</summary>
+    public static CypherQuery ExportRelationEnds(bool byRelationIds) => ExportRelationEndQueries[byRelationIds ? 1 : 0];
+
+    private static CypherQuery ExportRelationEndsQuery(bool byRelationIds) => new(
+        $"ExportRelationEnds{(byRelationIds ? ".Ids" : string.Empty)}",
+        $$"""
+        MATCH (a:Actor)
+        WHERE a.id > $afterId AND size([(a)-[r]-() WHERE {{ExportRelationTerms}}{{(byRelationIds ? " AND r.id IN $relationIds" : string.Empty)}} | r.id]) > 0
+        RETURN a.id AS id, a.doc AS doc
+        ORDER BY id
+        LIMIT $take
+        """,
+        [.. byRelationIds ? new[] { "relationIds" } : [], "types", "asOfUpper", "asOfLower", "afterId", "take"]);
+
+    private static readonly CypherQuery[] ExportRelationQueries =
+        [.. from byRelationIds in new[] { false, true } from byIds in new[] { false, true } from byKinds in new[] { false, true } select ExportRelationsQuery(byRelationIds, byIds, byKinds)];
+
+    /// <summary>The relations of the filter, with both ends among the actors when those are restricted, a page after $afterId.</summary>
+    public static CypherQuery ExportRelations(bool byRelationIds, bool byActorIds, bool byKinds) =>
+        ExportRelationQueries[(byRelationIds ? 4 : 0) + (byActorIds ? 2 : 0) + (byKinds ? 1 : 0)];
+
+    private static CypherQuery ExportRelationsQuery(bool byRelationIds, bool byActorIds, bool byKinds)
+    {
+        var terms = new List<string> { ExportRelationTerms, "r.id > $afterId" };
+        if (byRelationIds)
+        {
+            terms.Add("r.id IN $relationIds");
+        }
+
+        if (byActorIds)
+        {
+            terms.Add("f.id IN $actorIds AND t.id IN $actorIds");
+        }
+
+        if (byKinds)
+        {
+            terms.Add("f.kind IN $kinds AND t.kind IN $kinds");
+        }
+
+        return new(
+            $"ExportRelations{(byRelationIds ? ".RelationIds" : string.Empty)}{(byActorIds ? ".ActorIds" : string.Empty)}{(byKinds ? ".Kinds" : string.Empty)}",
+            $$"""
+            MATCH (f:Actor)-[r]->(t:Actor)
+            WHERE {{string.Join(" AND ", terms)}}
+            WITH r.id AS relationId
+            ORDER BY relationId
+            LIMIT $take
+            MATCH (rn:Relation {id: relationId})
+            USING INDEX rn:Relation(id)
+            RETURN rn.id AS id, rn.doc AS doc
+            ORDER BY id
+            """,
+            [
+                .. byRelationIds ? new[] { "relationIds" } : [], .. byActorIds ? new[] { "actorIds" } : [], .. byKinds ? new[] { "kinds" } : [],
+                "types", "asOfUpper", "asOfLower", "afterId", "take",
+            ]);
+    }
+
+    /// <summary>Every source that something cites, a page after $afterId.</summary>
+    public static readonly CypherQuery ExportCitedSources = new(
+        nameof(ExportCitedSources),
+        """
+        MATCH (s:Source)
+        WHERE s.id > $afterId AND size([(s)<-[c:CITES]-() | c]) > 0
+        RETURN s.id AS id, s.doc AS doc
+        ORDER BY id
+        LIMIT $take
+        """,
+        ["afterId", "take"]);
+
+    /// <summary>The sources among $ids (in id order), for an export whose selection named them.</summary>
+    public static readonly CypherQuery ExportSources = new(
+        nameof(ExportSources),
+        """
+        UNWIND $ids AS sourceId
+        MATCH (s:Source {id: sourceId})
+        USING INDEX s:Source(id)
+        RETURN s.id AS id, s.doc AS doc
+        ORDER BY id
+        """,
+        ["ids"]);
 
     // ------------------------------------------------------------------ schema, one statement per request
 
@@ -612,6 +893,9 @@ internal static class CypherCatalogue
         Ddl("Schema.Legacy.RelationType", "CREATE INDEX ON :Relation(type)", CypherDialect.LegacyDdl),
         Ddl("Schema.Legacy.RelationStart", "CREATE INDEX ON :Relation(startKey)", CypherDialect.LegacyDdl),
         Ddl("Schema.Legacy.ActorKind", "CREATE INDEX ON :Actor(kind)", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.ChangeSeq", "CREATE CONSTRAINT ON (c:Change) ASSERT c.seq IS UNIQUE", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.ChangeRecord", "CREATE INDEX ON :Change(recordId)", CypherDialect.LegacyDdl),
+        Ddl("Schema.Legacy.ChangeTime", "CREATE INDEX ON :Change(atTicks)", CypherDialect.LegacyDdl),
     ];
 
     /// <summary>4.4 and later: the same schema, named and idempotent.</summary>
@@ -626,6 +910,9 @@ internal static class CypherCatalogue
         Ddl("Schema.RelationType", "CREATE INDEX relation_type IF NOT EXISTS FOR (r:Relation) ON (r.type)", CypherDialect.ModernDdl),
         Ddl("Schema.RelationStart", "CREATE INDEX relation_start IF NOT EXISTS FOR (r:Relation) ON (r.startKey)", CypherDialect.ModernDdl),
         Ddl("Schema.ActorKind", "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)", CypherDialect.ModernDdl),
+        Ddl("Schema.ChangeSeq", "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE", CypherDialect.ModernDdl),
+        Ddl("Schema.ChangeRecord", "CREATE INDEX change_record IF NOT EXISTS FOR (c:Change) ON (c.recordId)", CypherDialect.ModernDdl),
+        Ddl("Schema.ChangeTime", "CREATE INDEX change_time IF NOT EXISTS FOR (c:Change) ON (c.atTicks)", CypherDialect.ModernDdl),
     ];
 
     /// <summary>
@@ -652,11 +939,13 @@ internal static class CypherCatalogue
         CreateActorCitations, CreateRelationCitations, UnlinkRelations, CreateRelations, UpdateRelations,
         .. LinkQueries.Values.OrderBy(q => q.Name, StringComparer.Ordinal),
         ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
+        LockChanges, AdvanceChanges, CurationCheck, Existing, StoredActor, StoredRelation, StoredSource, .. ChangeQueries,
+        .. ExportActorQueries, .. ExportRelationEndQueries, .. ExportRelationQueries, ExportCitedSources, ExportSources,
         .. LegacySchema, .. ModernSchema, .. FullTextSchema,
     ];
 
     /// <summary>The labels the statements use.</summary>
-    public static IReadOnlyList<string> Labels { get; } = ["Actor", "Source", "Relation", "Meta"];
+    public static IReadOnlyList<string> Labels { get; } = ["Actor", "Source", "Relation", "Meta", "Change"];
 
     /// <summary>The relationship types the statements may use: the vocabulary and CITES.</summary>
     public static IReadOnlyList<string> RelationshipTypes { get; } = [.. RelationTypes.Names, "CITES"];
@@ -666,5 +955,6 @@ internal static class CypherCatalogue
     [
         "id", "name", "label", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
+        "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];
 }

@@ -30,6 +30,12 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     // constantly. The bigger cache lasts for this bundle only: the connection may go back to a pool.
     private const int BundleCacheKibibytes = 256 * 1024;
 
+    /// <summary>
+    /// How many records a seed replaced that an import or a curator wrote last. The seed wins (its files are the source
+    /// of truth for what they hold) and the change log keeps what it replaced; this count lets the caller say so.
+    /// </summary>
+    public int Overwritten { get; private set; }
+
     /// <summary>A seed or an import: stages, logs and merges the bundle; a seed then removes what it no longer holds.</summary>
     public Task<BundleOutcome> ApplyAsync(GraphBundle bundle, BundleMode mode, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithBundleCacheAsync(bundle, () => ApplyCoreAsync(bundle, mode, stamp, now, cancellationToken), cancellationToken);
@@ -71,7 +77,6 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     private async Task<BundleOutcome> ApplyCoreAsync(GraphBundle bundle, BundleMode mode, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await StageAsync(bundle, cancellationToken);
-        var overwritten = mode == BundleMode.Seed ? await CountOverwrittenAsync(cancellationToken) : 0;
         var result = await MergeAsync(mode, stamp, cancellationToken);
 
         if (mode == BundleMode.Seed)
@@ -89,7 +94,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         }
 
         await DropStageTablesAsync(cancellationToken);
-        return new BundleOutcome(result, overwritten);
+        return new BundleOutcome(result, Overwritten);
     }
 
     /// <summary>
@@ -186,22 +191,6 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     }
 
     public Task DropStageTablesAsync(CancellationToken cancellationToken) => ExecuteAsync(DropStageTables, cancellationToken);
-
-    /// <summary>
-    /// How many records a seed is about to overwrite that an import or a curator wrote last. The seed wins (its files
-    /// are the source of truth for what they hold) and the change log keeps what it replaced; this count lets the
-    /// caller say so.
-    /// </summary>
-    private async Task<int> CountOverwrittenAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            """
-            SELECT (SELECT count(*) FROM stage_sources s JOIN sources t ON t.id = s.id WHERE s.state = 2 AND t.origin <> 'seed')
-                 + (SELECT count(*) FROM stage_actors s JOIN actors t ON t.id = s.id WHERE s.state = 2 AND t.origin <> 'seed')
-                 + (SELECT count(*) FROM stage_relations s JOIN relations t ON t.id = s.id WHERE s.state = 2 AND t.origin <> 'seed');
-            """);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
 
     // Relations first: an actor or source is removed only once nothing that stays refers to it, so one that an
     // imported or curated record still uses outlives the seed that dropped it.
@@ -438,39 +427,56 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     /// <summary>
     /// Counts the staged rows by state, logs the created and updated ones and writes them. A seed also claims the
     /// unchanged rows it holds, so that a later seed may remove them; that changes no record, so it is not logged.
+    /// A table with nothing to write is not scanned again: re-applying a large unchanged seed stays a read.
     /// </summary>
     private async Task<RecordCounts> MergeTableAsync(string kind, string table, string columns, BundleMode mode, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var stage = "stage_" + table;
-        var assignments = string.Join(", ", columns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
-        await using var merge = Command(
-            $"""
-            SELECT state, count(*) FROM {stage} GROUP BY state;
-            {ChangeLog.LogStaged(kind, table)}
-            INSERT INTO {table} ({columns}, origin) SELECT {columns}, $origin FROM {stage} WHERE state <> {Unchanged}
-            ON CONFLICT (id) DO UPDATE SET {assignments}, origin = excluded.origin;
-            {(mode == BundleMode.Seed ? $"UPDATE {table} SET origin = 'seed' WHERE origin <> 'seed' AND id IN (SELECT id FROM {stage} WHERE state = {Unchanged});" : string.Empty)}
-            """);
-        merge.Parameters.AddWithValue("$origin", mode == BundleMode.Seed ? "seed" : "import");
-        stamp.Bind(merge);
         int created = 0, updated = 0, unchanged = 0;
-        await using (var reader = await merge.ExecuteReaderAsync(cancellationToken))
+        await using (var count = Command($"SELECT state, count(*) FROM {stage} GROUP BY state;"))
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var count = reader.GetInt32(1);
+                var rows = reader.GetInt32(1);
                 switch (reader.GetInt32(0))
                 {
-                    case Created: created = count; break;
-                    case Updated: updated = count; break;
-                    default: unchanged = count; break;
+                    case Created: created = rows; break;
+                    case Updated: updated = rows; break;
+                    default: unchanged = rows; break;
                 }
             }
+        }
 
-            // Drain the remaining statements so that their errors surface here, inside the transaction.
-            while (await reader.NextResultAsync(cancellationToken))
-            {
-            }
+        if (mode == BundleMode.Seed && updated > 0)
+        {
+            await using var overwritten = Command($"SELECT count(*) FROM {stage} s JOIN {table} t ON t.id = s.id WHERE s.state = {Updated} AND t.origin <> 'seed';");
+            Overwritten += Convert.ToInt32(await overwritten.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var assignments = string.Join(", ", columns.Split(", ").Skip(1).Select(c => $"{c} = excluded.{c}"));
+        var statements = new List<string>();
+        if (created + updated > 0)
+        {
+            statements.Add(ChangeLog.LogStaged(kind, table));
+            statements.Add(
+                $"""
+                INSERT INTO {table} ({columns}, origin) SELECT {columns}, $origin FROM {stage} WHERE state <> {Unchanged}
+                ON CONFLICT (id) DO UPDATE SET {assignments}, origin = excluded.origin;
+                """);
+        }
+
+        if (mode == BundleMode.Seed && unchanged > 0)
+        {
+            statements.Add($"UPDATE {table} SET origin = 'seed' WHERE origin <> 'seed' AND id IN (SELECT id FROM {stage} WHERE state = {Unchanged});");
+        }
+
+        if (statements.Count > 0)
+        {
+            await using var merge = Command(string.Join('\n', statements));
+            merge.Parameters.AddWithValue("$origin", mode == BundleMode.Seed ? "seed" : "import");
+            stamp.Bind(merge);
+            await merge.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return new RecordCounts(created, updated, unchanged, 0);
