@@ -1,4 +1,7 @@
+using IomGraph.Core.Seed;
+using IomGraph.Core.Storage;
 using IomGraph.Storage.Contract;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -93,6 +96,23 @@ public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
     }
 
     protected override void EnsureAvailable() => Neo4jTestServer.RequireUrl();
+
+    /// <summary>
+    /// Empties the shared database for a test that writes, and returns a function that puts the seeded graph back
+    /// afterwards, so that the read-only classes of the collection always see the seed.
+    /// </summary>
+    public async Task<Func<Task>> LendDatabaseAsync()
+    {
+        Neo4jTestServer.RequireUrl();
+        _ = Client();
+        await Neo4jDatabase.ClearAsync();
+        return async () =>
+        {
+            await Neo4jDatabase.ClearAsync();
+            var seed = await SeedReader.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "seed-data"));
+            await Services.GetRequiredService<IGraphStore>().ApplyBundleAsync(seed.Bundle, BundleMode.Seed);
+        };
+    }
 
     public override async ValueTask DisposeAsync()
     {

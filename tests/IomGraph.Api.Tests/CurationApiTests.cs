@@ -354,3 +354,32 @@ public sealed class CurationApiTestsOnSqlite : CurationApiTests
 {
     protected override Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings) => Task.FromResult(new ApiFactory(settings));
 }
+
+/// <summary>The same tests on Neo4j: each borrows the shared database, empty, and gives it back seeded.</summary>
+[Collection(Neo4jApiTestGroup.Name)]
+public sealed class CurationApiTestsOnNeo4j(Neo4jApi shared) : CurationApiTests
+{
+    private Func<Task>? _giveBack;
+
+    protected override async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
+    {
+        _giveBack ??= await shared.LendDatabaseAsync();
+        await Neo4jDatabase.ClearAsync();
+        var all = Neo4jApi.Neo4jSettings();
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new ApiFactory(all);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_giveBack is not null)
+        {
+            await _giveBack();
+        }
+    }
+}

@@ -30,13 +30,20 @@ public abstract class ImportExportApiTests : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Starts the empty API that round-trip tests import into. By default it is another store of this class's provider;
+    /// a provider whose test server holds one database overrides it.
+    /// </summary>
+    protected virtual Task<ApiFactory> StartEmptyApiAsync(IDictionary<string, string?> settings) => StartApiAsync(settings);
+
     private async Task<HttpClient> ClientAsync(bool seeded = true)
     {
-        var api = await StartApiAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Auth:ApiKeys:curator"] = Key,
             ["Graph:Seed:Enabled"] = seeded ? "true" : "false",
-        });
+        };
+        var api = seeded ? await StartApiAsync(settings) : await StartEmptyApiAsync(settings);
         _started.Add(api);
         var client = api.Client();
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
@@ -299,4 +306,36 @@ public abstract class ImportExportApiTests : IAsyncLifetime
 public sealed class ImportExportApiTestsOnSqlite : ImportExportApiTests
 {
     protected override Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings) => Task.FromResult(new ApiFactory(settings));
+}
+
+/// <summary>The same tests on Neo4j: each borrows the shared database, empty, and gives it back seeded.</summary>
+[Collection(Neo4jApiTestGroup.Name)]
+public sealed class ImportExportApiTestsOnNeo4j(Neo4jApi shared) : ImportExportApiTests
+{
+    private Func<Task>? _giveBack;
+
+    protected override async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
+    {
+        _giveBack ??= await shared.LendDatabaseAsync();
+        await Neo4jDatabase.ClearAsync();
+        var all = Neo4jApi.Neo4jSettings();
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new ApiFactory(all);
+    }
+
+    /// <summary>Neo4j 3.1 has one database, so what a Neo4j export imports into is an embedded store.</summary>
+    protected override Task<ApiFactory> StartEmptyApiAsync(IDictionary<string, string?> settings) => Task.FromResult(new ApiFactory(settings));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_giveBack is not null)
+        {
+            await _giveBack();
+        }
+    }
 }

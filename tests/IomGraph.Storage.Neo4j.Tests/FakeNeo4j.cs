@@ -90,8 +90,8 @@ internal sealed class FakeNeo4j : HttpMessageHandler
     // -------------------------------------------------------------- canned servers
 
     /// <summary>
-    /// Answers a transactional request as an empty store would: no stored hashes, and every UNWIND $rows statement
-    /// writes all its rows.
+    /// Answers a transactional request as an empty store would: no stored hashes, the change log's counter at 1, and every
+    /// UNWIND $rows statement writes all its rows.
     /// </summary>
     public static HttpResponseMessage EmptyStoreResults(SeenRequest request)
     {
@@ -99,13 +99,15 @@ internal sealed class FakeNeo4j : HttpMessageHandler
         var results = body.RootElement.GetProperty("statements").EnumerateArray().Select(statement =>
             statement.GetProperty("parameters").TryGetProperty("rows", out var rows)
                 ? $$"""{"columns":["written"],"data":[{"row":[{{rows.GetArrayLength()}}]}]}"""
-                : """{"columns":["id","hash"],"data":[]}""");
+                : statement.GetProperty("parameters").TryGetProperty("holder", out _)
+                    ? """{"columns":["next","lastTicks"],"data":[{"row":[1,0]}]}"""
+                    : """{"columns":["id","hash"],"data":[]}""");
         return Json(HttpStatusCode.OK, $$"""{"results":[{{string.Join(',', results)}}],"errors":[]}""");
     }
 
     /// <summary>
     /// A 5.19+ server whose store is empty, answering the Query API's explicit transaction flow: every statement is
-    /// one request; UNWIND $rows statements write all their rows; lookups find nothing.
+    /// one request; UNWIND $rows statements write all their rows; the change log's counter starts at 1; lookups find nothing.
     /// </summary>
     public static FakeNeo4j EmptyQueryApiStore()
     {
@@ -118,7 +120,9 @@ internal sealed class FakeNeo4j : HttpMessageHandler
                 var parameters = body.RootElement.GetProperty("parameters");
                 return Json(HttpStatusCode.Accepted, parameters.TryGetProperty("rows", out var rows)
                     ? $$"""{"data": {"fields": ["written"], "values": [[{"$type": "Integer", "_value": "{{rows.GetProperty("_value").GetArrayLength()}}"}]]}, "bookmarks": []}"""
-                    : """{"data": {"fields": ["id", "hash"], "values": []}, "bookmarks": []}""");
+                    : parameters.TryGetProperty("holder", out _)
+                        ? """{"data": {"fields": ["next", "lastTicks"], "values": [[{"$type": "Integer", "_value": "1"}, {"$type": "Integer", "_value": "0"}]]}, "bookmarks": []}"""
+                        : """{"data": {"fields": ["id", "hash"], "values": []}, "bookmarks": []}""");
             })
             .On(HttpMethod.Post, Path + "/tx/tx1/commit", HttpStatusCode.Accepted, """{"data": {"fields": [], "values": []}, "bookmarks": ["FB:1"]}""")
             .On(HttpMethod.Delete, Path + "/tx/tx1", HttpStatusCode.Accepted, """{"data": {"fields": [], "values": []}, "bookmarks": []}""");

@@ -25,6 +25,7 @@ public sealed class Neo4jOptionsTests
         var options = host.Services.GetRequiredService<IOptions<Neo4jOptions>>().Value;
 
         Assert.Same(store, host.Services.GetRequiredService<Neo4jGraphStore>());
+        Assert.Same(store, host.Services.GetRequiredService<ICurationStore>());
         Assert.Equal(("graph", Neo4jTransport.Transactional, TimeSpan.FromSeconds(30)), (options.Database, options.Transport, options.RequestTimeout));
         await host.StopAsync(Ct);
     }

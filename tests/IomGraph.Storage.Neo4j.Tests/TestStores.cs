@@ -28,7 +28,8 @@ internal sealed class TestStore : IAsyncDisposable
         string url,
         Dictionary<string, string?>? settings = null,
         HttpMessageHandler? handler = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -49,6 +50,11 @@ internal sealed class TestStore : IAsyncDisposable
                 b.AddProvider(logs);
             }
         });
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddNeo4jGraphStore();
         if (handler is not null)
         {

@@ -28,14 +28,41 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
 
     private static readonly string[] AllTypes = [.. RelationTypes.Names];
 
+    /// <summary>The change-log time format: fixed-width UTC with every tick, as the SQLite store writes it.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
     public async Task<BundleResult> ApplyAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken)
     {
         var prepared = Prepare(bundle);
+        var author = mode == BundleMode.Seed ? "seed" : "import";
+        var result = await RetryAsync(() => WriteAsync(prepared, mode, author, null, cancellationToken), cancellationToken);
+        return result.Counts;
+    }
+
+    /// <summary>
+    /// Applies a curation write: the bundle path in import mode, with the write's checks first and its deletes after the
+    /// upserts, in the same transaction. Refusals are results; the transaction is rolled back.
+    /// </summary>
+    public async Task<WriteResult> WriteAsync(CurationWrite write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var prepared = Prepare(write.Upserts);
+            return await RetryAsync(() => WriteAsync(prepared, BundleMode.Import, write.Author, new CurationPlan(write), cancellationToken), cancellationToken);
+        }
+        catch (InvalidBundleException e)
+        {
+            return WriteResult.Failed(WriteStatus.Invalid, e.Message, e.Offender);
+        }
+    }
+
+    private async Task<WriteResult> RetryAsync(Func<Task<WriteResult>> write, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await WriteAsync(prepared, mode, cancellationToken);
+                return await write();
             }
             catch (Exception e) when (attempt < options.MaxRetries && IsRetryable(e))
             {
@@ -80,7 +107,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         {
             if (!seen.Add(id))
             {
-                throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.");
+                throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.", CurationPlan.Ref(what, id));
             }
         }
     }
@@ -97,14 +124,16 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         return [.. encoded];
     }
 
-    private async Task<BundleResult> WriteAsync(Prepared bundle, BundleMode mode, CancellationToken cancellationToken)
+    private async Task<WriteResult> WriteAsync(Prepared bundle, BundleMode mode, string author, CurationPlan? curation, CancellationToken cancellationToken)
     {
         var seed = mode == BundleMode.Seed;
         var origin = seed ? "seed" : "import";
         await using var transaction = await transport.BeginAsync(cancellationToken);
 
-        // ---- what the store holds
+        // ---- the change log's lock first, so that writers serialise before they read; then what the store holds
         var lookups = new List<CypherStatement>();
+        var counter = Add(lookups, CypherCatalogue.LockChanges.With(("key", CypherCatalogue.ChangesKey), ("holder", Guid.NewGuid().ToString("N"))));
+        var check = curation is { Refs.Count: > 0 } ? Add(lookups, CypherCatalogue.CurationCheck.With(("refs", curation.RefRows()), ("types", AllTypes))) : -1;
         var sourceHashes = Chunked(lookups, CypherCatalogue.StoredSourceHashes, bundle.Sources.Select(s => s.Id));
         var actorHashes = Chunked(lookups, CypherCatalogue.StoredActorHashes, bundle.Actors.Select(a => a.Id));
         var relationHashes = Chunked(lookups, CypherCatalogue.StoredRelationHashes, bundle.Relations.Select(r => r.Id));
@@ -117,7 +146,13 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             : [];
         var found = await transaction.ExecuteAsync(lookups, cancellationToken);
 
-        var missing = new List<string>();
+        if (curation?.CheckStored(check < 0 ? null : found[check]) is { } refusal)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return refusal;
+        }
+
+        var missing = new List<(string Message, RecordRef Offender)>();
         if (missingActors >= 0)
         {
             missing.AddRange(Problems(bundle, found[missingActors], "actor"));
@@ -131,19 +166,52 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         if (missing.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            throw new InvalidBundleException(string.Join(' ', missing.Take(5)) + (missing.Count > 5 ? " (and more)" : string.Empty));
+            throw new InvalidBundleException(
+                string.Join(' ', missing.Take(5).Select(m => m.Message)) + (missing.Count > 5 ? " (and more)" : string.Empty), missing[0].Offender);
+        }
+
+        var deletes = CurationPlan.Deletes.None;
+        if (curation is not null)
+        {
+            var (planned, refused) = curation.PlanDeletes(bundle.Actors.Select(a => a.Record), bundle.Relations.Select(r => r.Record));
+            if (refused is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return refused;
+            }
+
+            deletes = planned;
         }
 
         var sourceStates = States(bundle.Sources, found, sourceHashes);
         var actorStates = States(bundle.Actors, found, actorHashes);
         var relationStates = States(bundle.Relations, found, relationHashes);
 
+        // ---- the change log: one time for the write, never before the last entry's; sequence numbers in replay order
+        var counterRow = found[counter].Rows[0];
+        var first = Rows.Long(counterRow[found[counter].Column("next")]);
+        var atTicks = Math.Max(time.GetUtcNow().UtcTicks, Rows.Long(counterRow[found[counter].Column("lastTicks")]));
+        var log = new (string, object?)[]
+        {
+            ("author", author), ("at", new DateTime(atTicks, DateTimeKind.Utc).ToString(TimeFormat, CultureInfo.InvariantCulture)), ("atTicks", atTicks),
+        };
+        List<string> relationDeletes = seed ? [.. Dropped(found[owned[2]], bundle.Relations)] : deletes.Relations;
+        List<string> actorDeletes = seed ? [.. Dropped(found[owned[1]], bundle.Actors)] : deletes.Actors;
+        List<string> sourceDeletes = seed ? [.. Dropped(found[owned[0]], bundle.Sources)] : deletes.Sources;
+        var sequence = first;
+        var sourceSeqs = Sequence(Changed(bundle.Sources, sourceStates).Select(s => s.Id));
+        var actorSeqs = Sequence(Changed(bundle.Actors, actorStates).Select(a => a.Id));
+        var relationSeqs = Sequence(Changed(bundle.Relations, relationStates).Select(r => r.Id));
+        var relationDeleteSeqs = Sequence(relationDeletes);
+        var actorDeleteSeqs = Sequence(actorDeletes);
+        var sourceDeleteSeqs = Sequence(sourceDeletes);
+
         // ---- the changes
         var writes = new List<(CypherStatement Statement, string? Column, long Expected)>();
         void Write(CypherStatement statement, string? column = null, long expected = -1) => writes.Add((statement, column, expected));
 
-        WriteRecords(CypherCatalogue.CreateSources, CypherCatalogue.UpdateSources, bundle.Sources, sourceStates, SourceRow);
-        WriteRecords(CypherCatalogue.CreateActors, CypherCatalogue.UpdateActors, bundle.Actors, actorStates, ActorRow);
+        WriteRecords(CypherCatalogue.CreateSources, CypherCatalogue.UpdateSources, bundle.Sources, sourceStates, sourceSeqs, SourceRow);
+        WriteRecords(CypherCatalogue.CreateActors, CypherCatalogue.UpdateActors, bundle.Actors, actorStates, actorSeqs, ActorRow);
 
         foreach (var chunk in Ids(bundle.Actors, actorStates, Updated).Chunk(options.BatchSize))
         {
@@ -161,7 +229,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             Write(CypherCatalogue.ClearRelationCitations.With(("ids", chunk)));
         }
 
-        WriteRecords(CypherCatalogue.CreateRelations, CypherCatalogue.UpdateRelations, bundle.Relations, relationStates, RelationRow);
+        WriteRecords(CypherCatalogue.CreateRelations, CypherCatalogue.UpdateRelations, bundle.Relations, relationStates, relationSeqs, RelationRow);
         foreach (var byType in Changed(bundle.Relations, relationStates).GroupBy(r => r.Record.Type).OrderBy(g => g.Key))
         {
             foreach (var chunk in byType.Chunk(options.BatchSize))
@@ -180,27 +248,36 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             ClaimUnchanged(CypherCatalogue.ClaimSources, bundle.Sources, sourceStates);
             ClaimUnchanged(CypherCatalogue.ClaimActors, bundle.Actors, actorStates);
             ClaimUnchanged(CypherCatalogue.ClaimRelations, bundle.Relations, relationStates);
+        }
 
-            // Relations first: an actor or source goes only once nothing that stays refers to it.
-            foreach (var chunk in Dropped(found[owned[2]], bundle.Relations).Chunk(options.BatchSize))
-            {
-                Write(CypherCatalogue.DeleteRelations.With(("ids", chunk)), "deleted");
-            }
+        // Relations first: an actor or source goes only once nothing that stays refers to it. A seed's drops are
+        // best-effort (an actor a curator's relation still uses stays); a curation write's were checked, so all must go.
+        foreach (var chunk in relationDeletes.Chunk(options.BatchSize))
+        {
+            Write(CypherCatalogue.DeleteRelations.With([("rows", DeleteRows(chunk, relationDeleteSeqs)), .. log]), "deleted", seed ? -1 : chunk.Length);
+        }
 
-            foreach (var chunk in Dropped(found[owned[1]], bundle.Actors).Chunk(options.BatchSize))
-            {
-                Write(CypherCatalogue.DeleteUnusedActors.With(("ids", chunk), ("types", AllTypes)), "deleted");
-            }
+        foreach (var chunk in actorDeletes.Chunk(options.BatchSize))
+        {
+            Write(CypherCatalogue.DeleteUnusedActors.With([("rows", DeleteRows(chunk, actorDeleteSeqs)), ("types", AllTypes), .. log]), "deleted", seed ? -1 : chunk.Length);
+        }
 
-            foreach (var chunk in Dropped(found[owned[0]], bundle.Sources).Chunk(options.BatchSize))
-            {
-                Write(CypherCatalogue.DeleteUnusedSources.With(("ids", chunk)), "deleted");
-            }
+        foreach (var chunk in sourceDeletes.Chunk(options.BatchSize))
+        {
+            Write(CypherCatalogue.DeleteUnusedSources.With([("rows", DeleteRows(chunk, sourceDeleteSeqs)), .. log]), "deleted", seed ? -1 : chunk.Length);
+        }
 
+        if (seed)
+        {
             Write(CypherCatalogue.SaveSeedState.With(
                 ("key", CypherCatalogue.SeedKey),
                 ("fingerprint", bundle.Fingerprint),
                 ("appliedAt", time.GetUtcNow().ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))));
+        }
+
+        if (sequence > first)
+        {
+            Write(CypherCatalogue.AdvanceChanges.With(("key", CypherCatalogue.ChangesKey), ("count", sequence - first), ("atTicks", atTicks)));
         }
 
         var results = writes.Count == 0 ? [] : await transaction.ExecuteAsync([.. writes.Select(w => w.Statement)], cancellationToken);
@@ -230,18 +307,48 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new BundleResult(
+        var counts = new BundleResult(
             Counts(sourceStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedSources.Name)),
             Counts(actorStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedActors.Name)),
             Counts(relationStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteRelations.Name)));
+        var versions = new Dictionary<RecordRef, string>();
+        foreach (var source in bundle.Sources)
+        {
+            versions[RecordRef.SourceOf(source.Id)] = source.HexHash;
+        }
 
-        void WriteRecords<T>(CypherQuery create, CypherQuery update, List<Encoded<T>> records, int[] states, Func<Encoded<T>, Dictionary<string, object?>> row)
+        foreach (var actor in bundle.Actors)
+        {
+            versions[RecordRef.ActorOf(actor.Id)] = actor.HexHash;
+        }
+
+        foreach (var relation in bundle.Relations)
+        {
+            versions[RecordRef.RelationOf(relation.Id)] = relation.HexHash;
+        }
+
+        return new WriteResult(WriteStatus.Applied, counts, versions);
+
+        Dictionary<string, long> Sequence(IEnumerable<string> ids)
+        {
+            var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var id in ids.Order(StringComparer.Ordinal))
+            {
+                numbers[id] = sequence++;
+            }
+
+            return numbers;
+        }
+
+        void WriteRecords<T>(
+            CypherQuery create, CypherQuery update, List<Encoded<T>> records, int[] states, Dictionary<string, long> seqs, Func<Encoded<T>, Dictionary<string, object?>> row)
         {
             foreach (var (query, state) in new[] { (create, Created), (update, Updated) })
             {
                 foreach (var chunk in records.Where((_, i) => states[i] == state).Chunk(options.BatchSize))
                 {
-                    Write(query.With(("rows", chunk.Select(row).ToList()), ("origin", origin)), "written", chunk.Length);
+                    var rows = chunk.Select(r => WithSequence(row(r), seqs[r.Id])).ToList();
+                    Write(query.With([("rows", rows), ("origin", origin), .. log]), "written", chunk.Length);
                 }
             }
         }
@@ -254,6 +361,15 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             }
         }
     }
+
+    private static Dictionary<string, object?> WithSequence(Dictionary<string, object?> row, long seq)
+    {
+        row["seq"] = seq;
+        return row;
+    }
+
+    private static List<Dictionary<string, object?>> DeleteRows(IEnumerable<string> ids, Dictionary<string, long> seqs) =>
+        [.. ids.Select(id => new Dictionary<string, object?> { ["id"] = id, ["seq"] = seqs[id] })];
 
     private static int Add(List<CypherStatement> statements, CypherStatement statement)
     {
@@ -310,17 +426,21 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         return (actorRefs, sourceRefs);
     }
 
-    /// <summary>"Relation 'x' refers to actor 'y', which neither the bundle nor the store holds." for each missing id.</summary>
-    private static IEnumerable<string> Problems(Prepared bundle, CypherResult missing, string what)
+    /// <summary>
+    /// "Relation 'x' refers to actor 'y', which neither the bundle nor the store holds." for each missing id, with the
+    /// record that refers to it.
+    /// </summary>
+    private static IEnumerable<(string Message, RecordRef Offender)> Problems(Prepared bundle, CypherResult missing, string what)
     {
         foreach (var id in missing.Rows.Select(row => Rows.RequiredText(row[missing.Column("id")])))
         {
             var holder = what == "actor"
-                ? bundle.Relations.Where(r => r.Record.From == id || r.Record.To == id).Select(r => $"Relation '{r.Id}'").FirstOrDefault()
-                : bundle.Relations.Where(r => r.Record.Sources.Any(c => c.SourceId == id)).Select(r => $"Relation '{r.Id}'")
-                    .Concat(bundle.Actors.Where(a => a.Record.Sources?.Any(c => c.SourceId == id) == true).Select(a => $"Actor '{a.Id}'"))
-                    .FirstOrDefault();
-            yield return $"{holder ?? "A record"} refers to {what} '{id}', which neither the bundle nor the store holds.";
+                ? bundle.Relations.Where(r => r.Record.From == id || r.Record.To == id).Select(r => RecordRef.RelationOf(r.Id)).First()
+                : bundle.Relations.Where(r => r.Record.Sources.Any(c => c.SourceId == id)).Select(r => RecordRef.RelationOf(r.Id))
+                    .Concat(bundle.Actors.Where(a => a.Record.Sources?.Any(c => c.SourceId == id) == true).Select(a => RecordRef.ActorOf(a.Id)))
+                    .First();
+            var name = holder.Kind == RecordKind.Actor ? "Actor" : "Relation";
+            yield return ($"{name} '{holder.Id}' refers to {what} '{id}', which neither the bundle nor the store holds.", holder);
         }
     }
 
@@ -374,4 +494,8 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
 }
 
 /// <summary>A bundle the store refuses; <see cref="Neo4jGraphStore.ApplyBundleAsync"/> reports it as an <see cref="ArgumentException"/>.</summary>
-internal sealed class InvalidBundleException(string message, Exception? innerException = null) : Exception(message, innerException);
+internal sealed class InvalidBundleException(string message, RecordRef? offender = null, Exception? innerException = null) : Exception(message, innerException)
+{
+    /// <summary>The record at fault, when one is.</summary>
+    public RecordRef? Offender { get; } = offender;
+}

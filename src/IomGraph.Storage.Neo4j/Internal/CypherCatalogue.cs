@@ -49,11 +49,16 @@ internal static class CypherCatalogue
     /// </summary>
     private static readonly string[] ChangeParameters = ["author", "at", "atTicks"];
 
+    /// <summary>Both values of a flag that selects a statement variant.</summary>
+    private static readonly bool[] Flags = [false, true];
+
     private const string RelationFilter = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
     private const string SearchMatch = "(size($kinds) = 0 OR a.kind IN $kinds) AND any(n IN a.searchNames WHERE n CONTAINS $q)";
     private const string SearchRank = "CASE WHEN $q IN a.searchNames THEN 0 WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN 1 ELSE 2 END";
+
+    private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 
     private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label}}";
 
@@ -715,7 +720,7 @@ internal static class CypherCatalogue
         ["id"]);
 
     private static readonly CypherQuery[] ChangeQueries =
-        [.. from since in new[] { false, true } from record in new[] { false, true } select ChangesQuery(since, record)];
+        [.. from since in Flags from record in Flags select ChangesQuery(since, record)];
 
     /// <summary>The change-log page for a query: by time (<paramref name="since"/>) and for one record (<paramref name="record"/>) or not.</summary>
     public static CypherQuery Changes(bool since, bool record) => ChangeQueries[(since ? 2 : 0) + (record ? 1 : 0)];
@@ -756,7 +761,7 @@ internal static class CypherCatalogue
                 c.operation AS operation, c.before AS before, c.after AS after
             ORDER BY seq
             """,
-            [.. record ? new[] { "recordId", "kind" } : [], .. since ? new[] { "since" } : [], "after", "take"]);
+            [.. If(record, "recordId", "kind"), .. If(since, "since"), "after", "take"]);
     }
 
     // ------------------------------------------------------------------ exports, a page at a time in id order
@@ -764,7 +769,7 @@ internal static class CypherCatalogue
     private const string ExportRelationTerms = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
 
     private static readonly CypherQuery[] ExportActorQueries =
-        [.. from byIds in new[] { false, true } from byKinds in new[] { false, true } select ExportActorsQuery(byIds, byKinds)];
+        [.. from byIds in Flags from byKinds in Flags select ExportActorsQuery(byIds, byKinds)];
 
     /// <summary>The actors restricted by id and/or kind (all of them when neither), a page after $afterId.</summary>
     public static CypherQuery ExportActors(bool byIds, bool byKinds) => ExportActorQueries[(byIds ? 2 : 0) + (byKinds ? 1 : 0)];
@@ -792,7 +797,7 @@ internal static class CypherCatalogue
         return new(
             $"ExportActors{(byIds ? ".Ids" : string.Empty)}{(byKinds ? ".Kinds" : string.Empty)}",
             text,
-            [.. byIds ? new[] { "actorIds" } : [], .. byKinds ? new[] { "kinds" } : [], "afterId", "take"]);
+            [.. If(byIds, "actorIds"), .. If(byKinds, "kinds"), "afterId", "take"]);
     }
 
     private static readonly CypherQuery[] ExportRelationEndQueries = [ExportRelationEndsQuery(false), ExportRelationEndsQuery(true)];
@@ -809,10 +814,10 @@ internal static class CypherCatalogue
         ORDER BY id
         LIMIT $take
         """,
-        [.. byRelationIds ? new[] { "relationIds" } : [], "types", "asOfUpper", "asOfLower", "afterId", "take"]);
+        [.. If(byRelationIds, "relationIds"), "types", "asOfUpper", "asOfLower", "afterId", "take"]);
 
     private static readonly CypherQuery[] ExportRelationQueries =
-        [.. from byRelationIds in new[] { false, true } from byIds in new[] { false, true } from byKinds in new[] { false, true } select ExportRelationsQuery(byRelationIds, byIds, byKinds)];
+        [.. from byRelationIds in Flags from byIds in Flags from byKinds in Flags select ExportRelationsQuery(byRelationIds, byIds, byKinds)];
 
     /// <summary>The relations of the filter, with both ends among the actors when those are restricted, a page after $afterId.</summary>
     public static CypherQuery ExportRelations(bool byRelationIds, bool byActorIds, bool byKinds) =>
@@ -850,7 +855,7 @@ internal static class CypherCatalogue
             ORDER BY id
             """,
             [
-                .. byRelationIds ? new[] { "relationIds" } : [], .. byActorIds ? new[] { "actorIds" } : [], .. byKinds ? new[] { "kinds" } : [],
+                .. If(byRelationIds, "relationIds"), .. If(byActorIds, "actorIds"), .. If(byKinds, "kinds"),
                 "types", "asOfUpper", "asOfLower", "afterId", "take",
             ]);
     }

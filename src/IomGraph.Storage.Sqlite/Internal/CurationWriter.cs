@@ -45,8 +45,9 @@ internal sealed class CurationWriter(SqliteConnection connection, SqliteTransact
             return WriteResult.Failed(WriteStatus.NotFound, $"The {missing} does not exist.", missing);
         }
 
-        var upserted = Refs(write.Upserts).ToHashSet();
-        if (deletes.FirstOrDefault(upserted.Contains) is { } both)
+        // Deletes are few; an import's upserts may be a million. Walk the upserts against the deletes, not the reverse.
+        var deleting = deletes.ToHashSet();
+        if (deleting.Count > 0 && Refs(write.Upserts).FirstOrDefault(deleting.Contains) is { } both)
         {
             return WriteResult.Failed(WriteStatus.Invalid, $"The {both} is both written and deleted by one write.", both);
         }

@@ -1,0 +1,33 @@
+using IomGraph.Core.Storage;
+using IomGraph.Storage.Contract;
+
+namespace IomGraph.Storage.Neo4j.Tests;
+
+/// <summary>
+/// The curation contract against the real Neo4j at NEO4J_URL, each test on an emptied database. The server has one
+/// database, so a test that asks for a second empty store gets the same database emptied again (after the first store's
+/// data was read), through a store on the second clock.
+/// </summary>
+public sealed class Neo4jCurationStoreContractTests(SharedNeo4j server) : CurationStoreContract, IClassFixture<SharedNeo4j>
+{
+    private readonly List<TestStore> _stores = [];
+
+    protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
+    {
+        var url = await server.AcquireAsync();
+        var store = TestStore.Create(url, clock: clock);
+        _stores.Add(store);
+        await TestDatabase.ClearAsync(store, Ct);
+        await store.Store.InitialiseAsync(Ct);
+        return (store.Store, store.Store);
+    }
+
+    protected override async ValueTask DisposeStoreAsync(IGraphStore reads, ICurationStore writes)
+    {
+        foreach (var store in _stores.Where(s => ReferenceEquals(s.Store, reads)).ToList())
+        {
+            _stores.Remove(store);
+            await store.DisposeAsync();
+        }
+    }
+}
