@@ -144,7 +144,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
                         Rows.Text(row[columns.After])));
                 }
 
-                return ToPage(entries, query.Limit, Total(result), e => e, e => Cursors.Encode(ChangeCursor.After(e.Sequence)));
+                return Pages.Of(entries, query.Limit, Total(result), e => e, e => Cursors.Encode(ChangeCursor.After(e.Sequence)));
             },
             cancellationToken);
     }

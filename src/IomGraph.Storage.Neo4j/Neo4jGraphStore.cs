@@ -205,7 +205,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     }
                 }
 
-                return ToPage(hits, search.Limit, Total(result), h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));
+                return Pages.Of(hits, search.Limit, Total(result), h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));
             },
             cancellationToken);
     }
@@ -395,7 +395,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     .Where(row => !Rows.IsNull(row[docColumn]))
                     .Select(row => new SourceSummary(Rows.Decode<Source>(row[docColumn]), Rows.Int(row[citedColumn])))
                     .ToList();
-                return ToPage(sources, query.Limit, Total(result), s => s, s => Cursors.Encode(IdCursor.After(s.Source.Id)));
+                return Pages.Of(sources, query.Limit, Total(result), s => s, s => Cursors.Encode(IdCursor.After(s.Source.Id)));
             },
             cancellationToken);
     }
@@ -518,19 +518,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private static long Total(CypherResult result) => result.Rows.Count == 0 ? 0 : Rows.Long(result.Rows[0][result.Column("total")]);
 
     private static Page<RelationView> RelationPage(CypherResult result, int limit) =>
-        ToPage(Rows.Views(result), limit, Total(result), r => r.View, r => Cursors.Encode(RelationCursor.After(r.StartKey, r.View.Relation.Id)));
-
-    /// <summary>Rows hold up to limit + 1 items; the extra one only says that a next page exists, after the last kept item.</summary>
-    private static Page<TItem> ToPage<TRow, TItem>(List<TRow> rows, int limit, long total, Func<TRow, TItem> item, Func<TRow, string> cursorAfter)
-    {
-        var more = rows.Count > limit;
-        if (more)
-        {
-            rows.RemoveRange(limit, rows.Count - limit);
-        }
-
-        return new Page<TItem>([.. rows.Select(item)], total, more ? cursorAfter(rows[^1]) : null);
-    }
+        Pages.Of(Rows.Views(result), limit, Total(result), r => r.View, r => Cursors.Encode(RelationCursor.After(r.StartKey, r.View.Relation.Id)));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The Neo4j graph store is ready: {Server}, through the {Transport}.")]
     private partial void LogInitialised(string server, string transport);

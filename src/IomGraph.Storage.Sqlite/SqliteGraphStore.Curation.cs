@@ -143,7 +143,7 @@ public sealed partial class SqliteGraphStore : ICurationStore
                         reader.IsDBNull(7) ? null : reader.GetString(7)));
                 }
 
-                return ToPage(entries, query.Limit, total, e => e, e => Cursors.Encode(ChangeCursor.After(e.Sequence)));
+                return Pages.Of(entries, query.Limit, total, e => e, e => Cursors.Encode(ChangeCursor.After(e.Sequence)));
             },
             cancellationToken);
     }

@@ -227,7 +227,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     hits.Add((new ActorHit(RecordCodec.Decode<Actor>(reader.GetString(0)), reader.GetInt32(1)), reader.GetString(2)));
                 }
 
-                return ToPage(hits, search.Limit, total, h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));
+                return Pages.Of(hits, search.Limit, total, h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));
             },
             cancellationToken);
     }
@@ -469,7 +469,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     sources.Add(new SourceSummary(RecordCodec.Decode<Source>(reader.GetString(0)), reader.GetInt32(1)));
                 }
 
-                return ToPage(sources, query.Limit, total, s => s, s => Cursors.Encode(IdCursor.After(s.Source.Id)));
+                return Pages.Of(sources, query.Limit, total, s => s, s => Cursors.Encode(IdCursor.After(s.Source.Id)));
             },
             cancellationToken);
     }
@@ -600,19 +600,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
     }
 
     private static Page<RelationView> RelationPage(List<(RelationView View, int StartKey)> rows, int limit, long total) =>
-        ToPage(rows, limit, total, r => r.View, r => Cursors.Encode(RelationCursor.After(r.StartKey, r.View.Relation.Id)));
-
-    /// <summary>Rows hold up to limit + 1 items; the extra one only says that a next page exists, after the last kept item.</summary>
-    private static Page<TItem> ToPage<TRow, TItem>(List<TRow> rows, int limit, long total, Func<TRow, TItem> item, Func<TRow, string> cursorAfter)
-    {
-        var more = rows.Count > limit;
-        if (more)
-        {
-            rows.RemoveRange(limit, rows.Count - limit);
-        }
-
-        return new Page<TItem>([.. rows.Select(item)], total, more ? cursorAfter(rows[^1]) : null);
-    }
+        Pages.Of(rows, limit, total, r => r.View, r => Cursors.Encode(RelationCursor.After(r.StartKey, r.View.Relation.Id)));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Migrated the SQLite graph store {Path} to schema version {Version}.")]
     private partial void LogMigrated(string path, int version);

@@ -50,6 +50,26 @@ public sealed record SourceQuery(string Id, int Limit, RelationCursor? After);
 /// <summary>A page of results. <see cref="NextCursor"/> is null on the last page.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, long Total, string? NextCursor);
 
+/// <summary>How stores cut keyset pages, the same way everywhere.</summary>
+public static class Pages
+{
+    /// <summary>
+    /// Makes a page from rows fetched with a limit of <paramref name="limit"/> + 1: the extra row only says that a next
+    /// page exists, whose cursor points after the last kept row.
+    /// </summary>
+    public static Page<TItem> Of<TRow, TItem>(List<TRow> rows, int limit, long total, Func<TRow, TItem> item, Func<TRow, string> cursorAfter)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var more = rows.Count > limit;
+        if (more)
+        {
+            rows.RemoveRange(limit, rows.Count - limit);
+        }
+
+        return new Page<TItem>([.. rows.Select(item)], total, more ? cursorAfter(rows[^1]) : null);
+    }
+}
+
 /// <summary>An actor found by a search, with how well it matched (0 exact, 1 prefix, 2 contains, 3 no query).</summary>
 public sealed record ActorHit(Actor Actor, int Rank);
 
