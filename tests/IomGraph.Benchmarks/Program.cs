@@ -9,6 +9,7 @@ using IomGraph.Core.Validation;
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- [--scale tiny|small|large] [--quick] [--iterations N] [--rebuild] [BenchmarkDotNet options]
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- prepare  [--scale ...] [--rebuild]   build the cached database only
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- validate [--scale ...] [--full]      check the generated graph with BundleValidator
+//   dotnet run -c Release --project tests/IomGraph.Benchmarks -- import   [--scale ...]               time a bulk import (read, validate, write), twice
 // Without --filter (or --list), every benchmark runs. --quick defaults to the tiny scale.
 var forwarded = new List<string>();
 string? scaleName = null;
@@ -33,7 +34,7 @@ for (var i = 0; i < args.Length; i++)
         case "--full":
             full = true;
             break;
-        case "prepare" or "validate" when i == 0:
+        case "prepare" or "validate" or "import" when i == 0:
             command = args[i];
             break;
         default:
@@ -53,6 +54,8 @@ switch (command)
         return 0;
     case "validate":
         return Validate(scale, full);
+    case "import":
+        return await ImportTiming.RunAsync(scale);
 }
 
 if (rebuild)

@@ -120,12 +120,13 @@ public sealed class BundleValidator : AbstractValidator<GraphBundle>
         RuleForEach(b => b.Actors).SetValidator(new ActorValidator());
         RuleForEach(b => b.Relations).SetValidator(new RelationValidator());
 
-        RuleForEach(b => b.Sources).Must((b, s) => b.Sources.Count(x => x.Id == s.Id) == 1)
-            .WithMessage((_, s) => $"Source id '{s.Id}' appears more than once.");
-        RuleForEach(b => b.Actors).Must((b, a) => b.Actors.Count(x => x.Id == a.Id) == 1)
-            .WithMessage((_, a) => $"Actor id '{a.Id}' appears more than once.");
-        RuleForEach(b => b.Relations).Must((b, r) => b.Relations.Count(x => x.Id == r.Id) == 1)
-            .WithMessage((_, r) => $"Relation id '{r.Id}' appears more than once.");
+        // Duplicates are found with one pass per collection: a bundle may hold a million relations.
+        RuleFor(b => b).Custom((bundle, context) =>
+        {
+            ReportDuplicates(bundle.Sources, s => s.Id, "Sources", "Source", context);
+            ReportDuplicates(bundle.Actors, a => a.Id, "Actors", "Actor", context);
+            ReportDuplicates(bundle.Relations, r => r.Id, "Relations", "Relation", context);
+        });
 
         RuleFor(b => b).Custom((bundle, context) =>
         {
@@ -183,5 +184,23 @@ public sealed class BundleValidator : AbstractValidator<GraphBundle>
                 }
             }
         });
+    }
+
+    private static void ReportDuplicates<T>(IReadOnlyList<T> records, Func<T, string> id, string collection, string what, ValidationContext<GraphBundle> context)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            var key = id(record) ?? string.Empty;
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (counts[id(records[i]) ?? string.Empty] > 1)
+            {
+                context.AddFailure($"{collection}[{i}]", $"{what} id '{id(records[i])}' appears more than once.");
+            }
+        }
     }
 }
