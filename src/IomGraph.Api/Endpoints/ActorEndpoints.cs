@@ -93,47 +93,29 @@ public static class ActorEndpoints
             return Writes.Invalid("id", $"The body's id '{actor.Id}' differs from the path's '{id}'.");
         }
 
-        if (await Writes.ValidateAsync(new GraphBundle { Actors = [actor] }, store, cancellationToken) is { } problem)
+        var outcome = await Writes.UpsertAsync(http, RecordRef.ActorOf(id), new GraphBundle { Actors = [actor] }, store, createOnly: false, cancellationToken);
+        if (outcome.Invalid is not null)
         {
-            return problem;
+            return outcome.Invalid;
         }
 
-        var record = RecordRef.ActorOf(id);
-        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
-        if (failed is not null)
+        if (outcome.Refused is not null)
         {
-            return failed;
+            return outcome.Refused;
         }
 
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), new GraphBundle { Actors = [actor] }, [], Preconditions: preconditions), cancellationToken);
-        if (result.Status != WriteStatus.Applied)
-        {
-            return Writes.Refused(result);
-        }
-
-        http.Response.Headers.ETag = Writes.ETag(result.Versions[record]);
-        return result.Counts.Actors.Created > 0
+        return outcome.Written!.Counts.Actors.Created > 0
             ? TypedResults.Created($"/api/v1/actors/{id}", ActorResponse.Of(actor))
             : TypedResults.Ok(ActorResponse.Of(actor));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteActor(
+    public static Task<Results<NoContent, ProblemHttpResult>> DeleteActor(
         [Description(IdDescription), Example("iom")] string id,
         [Description("Also delete the relations that use the actor. Without it, an actor with relations is not deleted (409)."), DefaultValue(false)] bool? cascade,
         HttpContext http,
         ICurationStore store,
-        CancellationToken cancellationToken)
-    {
-        var record = RecordRef.ActorOf(id);
-        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
-        if (failed is not null)
-        {
-            return failed;
-        }
-
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], cascade ?? false, preconditions), cancellationToken);
-        return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Writes.Refused(result);
-    }
+        CancellationToken cancellationToken) =>
+        Writes.DeleteAsync(http, RecordRef.ActorOf(id), cascade ?? false, store, cancellationToken);
 
     public static async Task<Ok<PageResponse<ActorHitResponse>>> SearchActors(
         [AsParameters] ActorSearchRequest request, IGraphStore store, CancellationToken cancellationToken)

@@ -67,19 +67,9 @@ public static class RelationEndpoints
         CancellationToken cancellationToken) =>
         WriteRelationAsync(id, http, reads, store, cancellationToken);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
-        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken)
-    {
-        var record = RecordRef.RelationOf(id);
-        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
-        if (failed is not null)
-        {
-            return failed;
-        }
-
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], Preconditions: preconditions), cancellationToken);
-        return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Writes.Refused(result);
-    }
+    public static Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
+        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken) =>
+        Writes.DeleteAsync(http, RecordRef.RelationOf(id), cascade: false, store, cancellationToken);
 
     /// <summary>POST (id from the body, must be new) and PUT (id from the path, create or replace).</summary>
     private static async Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> WriteRelationAsync(
@@ -96,46 +86,22 @@ public static class RelationEndpoints
             return Writes.Invalid("id", $"The body's id '{relation.Id}' differs from the path's '{pathId}'.");
         }
 
-        var bundle = new GraphBundle { Relations = [relation!] };
-        if (await Writes.ValidateAsync(bundle, store, cancellationToken) is { } problem)
+        var outcome = await Writes.UpsertAsync(
+            http, RecordRef.RelationOf(relation!.Id), new GraphBundle { Relations = [relation] }, store, createOnly: pathId is null, cancellationToken);
+        if (outcome.Invalid is not null)
         {
-            return problem;
+            return outcome.Invalid;
         }
 
-        var record = RecordRef.RelationOf(relation!.Id);
-        IReadOnlyDictionary<RecordRef, string?>? preconditions;
-        if (pathId is null)
+        if (outcome.Refused is not null)
         {
-            preconditions = new Dictionary<RecordRef, string?> { [record] = null };
-        }
-        else
-        {
-            (preconditions, var failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
-            if (failed is not null)
-            {
-                return failed;
-            }
+            return outcome.Refused;
         }
 
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
-        if (pathId is null && result.Status == WriteStatus.PreconditionFailed)
-        {
-            return TypedResults.Problem(
-                detail: $"A relation with id '{relation.Id}' already exists. Nothing was written; use PUT /api/v1/relations/{relation.Id} to replace it.",
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Conflict");
-        }
-
-        if (result.Status != WriteStatus.Applied)
-        {
-            return Writes.Refused(result);
-        }
-
-        http.Response.Headers.ETag = Writes.ETag(result.Versions[record]);
         var view = await reads.GetRelationAsync(relation.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Relation '{relation.Id}' was written but cannot be read back.");
         var response = RelationResponse.Of(view);
-        return result.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
+        return outcome.Written!.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Ok<PageResponse<RelationResponse>>> ListRelations(

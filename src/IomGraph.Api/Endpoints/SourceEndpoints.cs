@@ -55,29 +55,20 @@ public static class SourceEndpoints
             return Writes.Invalid("id", $"The body's id '{source.Id}' differs from the path's '{id}'.");
         }
 
-        var bundle = new GraphBundle { Sources = [source] };
-        if (await Writes.ValidateAsync(bundle, store, cancellationToken) is { } problem)
+        var outcome = await Writes.UpsertAsync(http, RecordRef.SourceOf(id), new GraphBundle { Sources = [source] }, store, createOnly: false, cancellationToken);
+        if (outcome.Invalid is not null)
         {
-            return problem;
+            return outcome.Invalid;
         }
 
-        var record = RecordRef.SourceOf(id);
-        var (preconditions, failed) = await Writes.PreconditionsAsync(http.Request, record, store, cancellationToken);
-        if (failed is not null)
+        if (outcome.Refused is not null)
         {
-            return failed;
+            return outcome.Refused;
         }
 
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
-        if (result.Status != WriteStatus.Applied)
-        {
-            return Writes.Refused(result);
-        }
-
-        http.Response.Headers.ETag = Writes.ETag(result.Versions[record]);
         var stored = await reads.GetSourceAsync(new SourceQuery(id, 1, null), cancellationToken);
         var response = SourceResponse.Of(source, (int)(stored?.CitedBy.Total ?? 0));
-        return result.Counts.Sources.Created > 0 ? TypedResults.Created($"/api/v1/sources/{id}", response) : TypedResults.Ok(response);
+        return outcome.Written!.Counts.Sources.Created > 0 ? TypedResults.Created($"/api/v1/sources/{id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Ok<PageResponse<SourceResponse>>> ListSources(

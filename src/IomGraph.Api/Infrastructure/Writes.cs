@@ -117,6 +117,68 @@ public static class Writes
         return (new Dictionary<RecordRef, string?> { [record] = current.Version }, null);
     }
 
+    /// <summary>The outcome of one record's create-or-replace: the write, or the answer that refused it.</summary>
+    public sealed record UpsertOutcome(WriteResult? Written, ValidationProblem? Invalid, ProblemHttpResult? Refused);
+
+    /// <summary>
+    /// What every create-or-replace of one record does once the record is read: validate it against the store, turn
+    /// If-Match (or, for a create-only write, "must not exist yet") into a precondition, write it, and set the ETag.
+    /// </summary>
+    public static async Task<UpsertOutcome> UpsertAsync(
+        HttpContext http, RecordRef record, GraphBundle bundle, ICurationStore store, bool createOnly, CancellationToken cancellationToken)
+    {
+        if (await ValidateAsync(bundle, store, cancellationToken) is { } problem)
+        {
+            return new UpsertOutcome(null, problem, null);
+        }
+
+        IReadOnlyDictionary<RecordRef, string?>? preconditions;
+        if (createOnly)
+        {
+            preconditions = new Dictionary<RecordRef, string?> { [record] = null };
+        }
+        else
+        {
+            (preconditions, var failed) = await PreconditionsAsync(http.Request, record, store, cancellationToken);
+            if (failed is not null)
+            {
+                return new UpsertOutcome(null, null, failed);
+            }
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
+        if (createOnly && result.Status == WriteStatus.PreconditionFailed)
+        {
+            var kind = record.Kind.ToString().ToLowerInvariant();
+            return new UpsertOutcome(null, null, TypedResults.Problem(
+                detail: $"A {kind} with id '{record.Id}' already exists. Nothing was written; use PUT /api/v1/{kind}s/{record.Id} to replace it.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict"));
+        }
+
+        if (result.Status != WriteStatus.Applied)
+        {
+            return new UpsertOutcome(null, null, Refused(result));
+        }
+
+        http.Response.Headers.ETag = ETag(result.Versions[record]);
+        return new UpsertOutcome(result, null, null);
+    }
+
+    /// <summary>What every DELETE does: honour If-Match, delete (cascading when asked), answer 204 or the refusal.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        HttpContext http, RecordRef record, bool cascade, ICurationStore store, CancellationToken cancellationToken)
+    {
+        var (preconditions, failed) = await PreconditionsAsync(http.Request, record, store, cancellationToken);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], cascade, preconditions), cancellationToken);
+        return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Refused(result);
+    }
+
     public static ProblemHttpResult PreconditionFailed(RecordRef record) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status412PreconditionFailed,
