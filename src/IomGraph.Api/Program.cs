@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using IomGraph.Api.Endpoints;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 
 if (args is ["healthcheck", var url])
 {
@@ -32,24 +33,28 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddApiKeys();
 builder.Services.AddGraphHealthChecks();
 builder.Services.AddGraphOpenApi();
+builder.Services.AddGraphCors();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseGraphOpenApi();
 
-app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
-app.MapHealth();
-app.MapActors();
-app.MapRelations();
-app.MapPaths();
-app.MapSources();
-app.MapVocabulary();
-app.MapStats();
-app.MapChanges();
-app.MapImport();
-app.MapExport();
+app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AnswerHead();
+app.MapHealth().AnswerHead();
+
+var api = app.MapGroup("/api/v1").AnswerHead();
+api.MapActors();
+api.MapRelations();
+api.MapPaths();
+api.MapSources();
+api.MapVocabulary();
+api.MapStats();
+api.MapExport();
+api.MapChanges();
+api.MapImport();
 
 await app.RunAsync();
 return 0;

@@ -217,12 +217,12 @@ public abstract class ImportExportApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("json", "application/json", "json")]
-    [InlineData("cytoscape", "application/json", "cyjs")]
-    [InlineData("graphml", "application/graphml+xml", "graphml")]
-    [InlineData("gexf", "application/gexf+xml", "gexf")]
-    [InlineData("csv", "application/zip", "zip")]
-    public async Task Each_format_downloads_with_its_type_and_file_name(string format, string contentType, string extension)
+    [InlineData("json", "application/vnd.iomgraph.bundle+json", "json", "inline")]
+    [InlineData("cytoscape", "application/vnd.iomgraph.cytoscape+json", "cyjs", "inline")]
+    [InlineData("graphml", "application/graphml+xml", "graphml", "attachment")]
+    [InlineData("gexf", "application/gexf+xml", "gexf", "attachment")]
+    [InlineData("csv", "application/zip", "zip", "attachment")]
+    public async Task Each_format_downloads_with_its_type_and_file_name(string format, string contentType, string extension, string disposition)
     {
         var client = await ClientAsync();
 
@@ -230,7 +230,8 @@ public abstract class ImportExportApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        // JSON is shown inline (in a browser or Swagger UI), still with a file name for saving; the others download.
+        Assert.Equal(disposition, response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.EndsWith($".{extension}", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
@@ -42,7 +43,7 @@ public sealed record ActorResponse(
 }
 
 /// <summary>A search hit: the actor, and how it matched (exact, prefix, contains; absent without a query).</summary>
-public sealed record ActorHitResponse(ActorResponse Actor, string? Match)
+public sealed record ActorHitResponse(ActorResponse Actor, [property: Values("exact", "prefix", "contains")] string? Match)
 {
     public static ActorHitResponse Of(ActorHit hit) => new(
         ActorResponse.Of(hit.Actor),
@@ -61,11 +62,7 @@ public sealed record ActorDetailsResponse(ActorResponse Actor, IReadOnlyList<Rel
         d.RelationCounts.Sum(c => c.Outgoing + c.Incoming));
 }
 
-/// <summary>
-/// A relation: typed, directed (<c>from</c> → <c>to</c>), dated, with a plain-English sentence, a confidence and its sources.
-/// In an actor's relation list, <c>direction</c> says whether the actor is its <c>from</c> ("out") or its <c>to</c> ("in"),
-/// and <c>counterpart</c> is the actor at the other end.
-/// </summary>
+/// <summary>A relation: typed, directed (<c>from</c> → <c>to</c>), dated, with a plain-English sentence, a confidence and its sources.</summary>
 public sealed record RelationResponse(
     string Id,
     RelationType Type,
@@ -79,25 +76,43 @@ public sealed record RelationResponse(
     string? Role,
     Confidence Confidence,
     IReadOnlyList<CitationResponse> Sources,
-    string? Note,
-    Direction? Direction = null,
-    ActorRefResponse? Counterpart = null)
+    string? Note)
 {
     public static RelationResponse Of(RelationView v) => new(
         v.Relation.Id, v.Relation.Type, v.Relation.From, v.Relation.To,
         ActorRefResponse.Of(v.From), ActorRefResponse.Of(v.To), v.Sentence,
         v.Relation.Start, v.Relation.End, v.Relation.Role, v.Relation.Confidence,
         CitationResponse.Of(v.Relation.Sources), v.Relation.Note);
+}
 
-    /// <summary>The relation as seen from one of its ends.</summary>
-    public static RelationResponse Of(RelationView v, string focusActorId)
+/// <summary>
+/// A relation as seen from one of its ends, in that actor's relation list: <c>direction</c> says whether the actor is
+/// its <c>from</c> ("out") or its <c>to</c> ("in"), and <c>counterpart</c> is the actor at the other end.
+/// </summary>
+public sealed record ActorRelationResponse(
+    string Id,
+    RelationType Type,
+    string From,
+    string To,
+    ActorRefResponse FromActor,
+    ActorRefResponse ToActor,
+    string Sentence,
+    PartialDate? Start,
+    PartialDate? End,
+    string? Role,
+    Confidence Confidence,
+    IReadOnlyList<CitationResponse> Sources,
+    string? Note,
+    [property: Values("out", "in")] string Direction,
+    ActorRefResponse Counterpart)
+{
+    public static ActorRelationResponse Of(RelationView v, string focusActorId)
     {
         var outgoing = v.Relation.From == focusActorId;
-        return Of(v) with
-        {
-            Direction = outgoing ? Core.Model.Direction.Out : Core.Model.Direction.In,
-            Counterpart = ActorRefResponse.Of(outgoing ? v.To : v.From),
-        };
+        var r = RelationResponse.Of(v);
+        return new(
+            r.Id, r.Type, r.From, r.To, r.FromActor, r.ToActor, r.Sentence, r.Start, r.End, r.Role, r.Confidence, r.Sources, r.Note,
+            outgoing ? "out" : "in", ActorRefResponse.Of(outgoing ? v.To : v.From));
     }
 }
 
@@ -134,7 +149,7 @@ public sealed record GraphResponse(string Centre, int Depth, IReadOnlyList<Graph
 }
 
 /// <summary>One step of a path. <c>direction</c> is "forward" when the walk follows the relation from its <c>from</c> to its <c>to</c>.</summary>
-public sealed record PathHopResponse(string From, string To, string Direction, RelationResponse Relation);
+public sealed record PathHopResponse(string From, string To, [property: Values("forward", "backward")] string Direction, RelationResponse Relation);
 
 /// <summary>A path: its length in hops, the actors it visits in order, and each hop.</summary>
 public sealed record PathResponse(int Length, IReadOnlyList<ActorRefResponse> Actors, IReadOnlyList<PathHopResponse> Hops)
@@ -219,10 +234,10 @@ public sealed record StatsResponse(
 }
 
 /// <summary>The state of one health check.</summary>
-public sealed record HealthCheckResponse(string Status, string? Description);
+public sealed record HealthCheckResponse([property: Values("Healthy", "Degraded", "Unhealthy")] string Status, string? Description);
 
 /// <summary>The overall health ("Healthy", "Degraded" or "Unhealthy") and each check's.</summary>
-public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthCheckResponse> Checks)
+public sealed record HealthResponse([property: Values("Healthy", "Degraded", "Unhealthy")] string Status, IReadOnlyDictionary<string, HealthCheckResponse> Checks)
 {
     public static HealthResponse Of(Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) => new(
         report.Status.ToString(),
@@ -240,8 +255,8 @@ public sealed record ChangeResponse(
     RecordKind Kind,
     string Id,
     ChangeOperation Operation,
-    System.Text.Json.Nodes.JsonNode? Before,
-    System.Text.Json.Nodes.JsonNode? After)
+    object? Before,
+    object? After)
 {
     public static ChangeResponse Of(ChangeEntry e) => new(
         e.Sequence, e.At, e.Author, e.Record.Kind, e.Record.Id, e.Operation,

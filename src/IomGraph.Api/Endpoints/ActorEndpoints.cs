@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
@@ -12,9 +13,9 @@ public static class ActorEndpoints
 {
     private const string IdDescription = "The actor's id: a lowercase slug such as 'iom', 'unhcr' or 'un-network-on-migration', or a state's ISO 3166-1 alpha-3 code in lower case ('usa').";
 
-    public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/actors").WithTags("Actors");
+        var group = api.MapGroup("/actors").WithTags(ApiTags.Actors);
 
         group.MapGet("/", SearchActors)
             .WithName(nameof(SearchActors))
@@ -38,7 +39,8 @@ public static class ActorEndpoints
             .WithName(nameof(GetNeighbourhood))
             .WithSummary("Get an actor's neighbourhood as a graph")
             .WithDescription("Returns the actors within 1 to 3 hops of an actor, following relations in both directions, and the relations among them, as { nodes, edges }. Edges carry 'source' and 'target' node ids, never array positions, so D3, Cytoscape.js and sigma.js read them directly.")
-            .WithValidation<NeighbourhoodRequest>();
+            .WithValidation<NeighbourhoodRequest>()
+            .ProducesGraphRepresentations();
 
         group.MapGet("/{id}/history", GetActorHistory)
             .WithName(nameof(GetActorHistory))
@@ -46,13 +48,14 @@ public static class ActorEndpoints
             .WithDescription("Returns every change to this actor's record, oldest first: who made it (the curator key's name, 'seed' or 'import'), when, and the record before and after. Paged with cursors.")
             .WithValidation<HistoryRequest>();
 
-        var writes = group.MapGroup("/").RequireApiKey();
+        var writes = api.MapGroup("/actors").WithTags(ApiTags.Curation).RequireApiKey();
 
         writes.MapPut("/{id}", PutActor)
             .WithName(nameof(PutActor))
             .WithSummary("Create or replace an actor")
             .WithDescription("Creates the actor, or replaces it whole. The body is an actor record in the seed-data format; its id, if given, must equal the one in the path. Send If-Match with the ETag of a GET to replace only the version you read (412 otherwise). Needs an API key in X-Api-Key. Every change is logged.")
             .Accepts<Actor>("application/json")
+            .WithRequestExample(RequestExamples.Actor)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
@@ -80,7 +83,7 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Created<ActorResponse>, Ok<ActorResponse>, ValidationProblem, ProblemHttpResult>> PutActor(
-        [Description(IdDescription), Example("iom")] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken)
     {
         var (actor, invalid) = await Writes.ReadRecordAsync<Actor>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -110,7 +113,7 @@ public static class ActorEndpoints
     }
 
     public static Task<Results<NoContent, ProblemHttpResult>> DeleteActor(
-        [Description(IdDescription), Example("iom")] string id,
+        [Description(IdDescription), Example(RequestExamples.ActorId)] string id,
         [Description("Also delete the relations that use the actor. Without it, an actor with relations is not deleted (409)."), DefaultValue(false)] bool? cascade,
         HttpContext http,
         ICurationStore store,
@@ -140,18 +143,23 @@ public static class ActorEndpoints
             : TypedResults.Ok(ActorDetailsResponse.Of(details));
     }
 
-    public static async Task<Results<Ok<PageResponse<RelationResponse>>, NotFoundProblem>> GetActorRelations(
+    public static async Task<Results<Ok<PageResponse<ActorRelationResponse>>, NotFoundProblem>> GetActorRelations(
         [Description(IdDescription), Example("iom")] string id, [AsParameters] ActorRelationsRequest request, IGraphStore store, CancellationToken cancellationToken)
     {
         var page = await store.GetActorRelationsAsync(request.ToQuery(id), cancellationToken);
         return page is null
             ? Problems.NotFound("Actor", id)
-            : TypedResults.Ok(new PageResponse<RelationResponse>(page.Items.Select(r => RelationResponse.Of(r, id)).ToList(), page.Total, page.NextCursor));
+            : TypedResults.Ok(new PageResponse<ActorRelationResponse>(page.Items.Select(r => ActorRelationResponse.Of(r, id)).ToList(), page.Total, page.NextCursor));
     }
 
-    public static async Task<Results<Ok<GraphResponse>, ExportResult, NotFoundProblem>> GetNeighbourhood(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, IGraphStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<GraphResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> GetNeighbourhood(
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
     {
+        if (Representations.Choose(http.Request, request.Format, defaultFormat: null) is not { } representation)
+        {
+            return Representations.NotAcceptable(defaultFormat: null);
+        }
+
         var query = request.ToQuery(id);
         var graph = await store.GetNeighbourhoodAsync(query, cancellationToken);
         if (graph is null)
@@ -159,8 +167,8 @@ public static class ActorEndpoints
             return Problems.NotFound("Actor", id);
         }
 
-        return request.Format is null
+        return representation.Format is null
             ? TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph))
-            : new ExportResult(QueryRules.Format(request.Format), ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood");
+            : new ExportResult(representation.Format, ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood");
     }
 }

@@ -1,5 +1,6 @@
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +9,9 @@ namespace IomGraph.Api.Endpoints;
 
 public static class ChangeEndpoints
 {
-    public static RouteGroupBuilder MapChanges(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapChanges(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/changes").WithTags("Changes");
+        var group = api.MapGroup("/changes").WithTags(ApiTags.Changes);
 
         group.MapGet("/", ListChanges)
             .WithName(nameof(ListChanges))

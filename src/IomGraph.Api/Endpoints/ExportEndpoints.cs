@@ -1,4 +1,6 @@
+using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,23 +9,28 @@ namespace IomGraph.Api.Endpoints;
 
 public static class ExportEndpoints
 {
-    public static RouteGroupBuilder MapExport(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapExport(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/export").WithTags("Import and export");
+        var group = api.MapGroup("/export").WithTags(ApiTags.Export);
 
         group.MapGet("/", Export)
             .WithName(nameof(Export))
             .WithSummary("Export the graph for Gephi, Cytoscape, yEd, spreadsheets or a web front end")
             .WithDescription("Streams the graph, or the part the filters select, as a download: json (the seed/import format, with stable ids), cytoscape (Cytoscape.js 'elements'), graphml (with keys for every property: yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3 in dynamic mode, with start and end on nodes and edges for Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv, RFC 4180). Filters: type and asOf select relations; kind and ids select actors and the relations among them; centre (with depth) exports a neighbourhood.")
-            .WithValidation<ExportRequest>();
+            .WithValidation<ExportRequest>()
+            .ProducesGraphRepresentations(GraphFormats.Json);
 
         return group;
     }
 
-    public static async Task<Results<ExportResult, NotFoundProblem>> Export(
-        [AsParameters] ExportRequest request, IGraphStore store, CancellationToken cancellationToken)
+    public static async Task<Results<ExportResult, NotFoundProblem, ProblemHttpResult>> Export(
+        [AsParameters] ExportRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
     {
-        var format = request.ToFormat();
+        if (Representations.Choose(http.Request, request.Format, GraphFormats.Json)?.Format is not { } format)
+        {
+            return Representations.NotAcceptable(GraphFormats.Json);
+        }
+
         if (request.Centre is null)
         {
             return new ExportResult(format, request.ToFilter(), "iomgraph");

@@ -1,4 +1,5 @@
 using IomGraph.Api.Contracts;
+using IomGraph.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,7 +11,7 @@ public static class HealthEndpoints
 
     public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/health").WithTags("Health");
+        var group = app.MapGroup("/health").WithTags(ApiTags.Health);
 
         group.MapGet("/live", GetLiveness)
             .WithName(nameof(GetLiveness))
@@ -20,7 +21,8 @@ public static class HealthEndpoints
         group.MapGet("/ready", GetReadiness)
             .WithName(nameof(GetReadiness))
             .WithSummary("Readiness")
-            .WithDescription("200 when the store is open and seeded, 503 otherwise (for example while the database is unreachable). It recovers by itself when the store comes back.");
+            .WithDescription("200 when the store is open and seeded, 503 otherwise (for example while the database is unreachable). It recovers by itself when the store comes back.")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
         return group;
     }

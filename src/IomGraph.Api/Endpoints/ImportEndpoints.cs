@@ -3,6 +3,7 @@ using System.Text.Json;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +14,12 @@ namespace IomGraph.Api.Endpoints;
 
 public static class ImportEndpoints
 {
-    public static RouteGroupBuilder MapImport(this IEndpointRouteBuilder app)
+    /// <summary>Bodies up to this size that fail to read are read again as a whole, to list every problem.</summary>
+    private const long MaxDetailedBytes = 64L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapImport(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/import").WithTags("Import and export").RequireApiKey();
+        var group = api.MapGroup("/import").WithTags(ApiTags.Curation).RequireApiKey();
 
         group.MapPost("/", Import)
             .WithName(nameof(Import))
@@ -55,6 +59,15 @@ public static class ImportEndpoints
         return TypedResults.Ok(ImportResponse.Of(outcome, bundle!));
     }
 
+    /// <summary>"relations[3].to" → record "relations[3]", field "to"; "body" → record "body", no field.</summary>
+    private static (string Record, string? Id, string Field, string Message) SplitField(string path, string message)
+    {
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        return close < 0 || close + 1 >= path.Length
+            ? (path, null, string.Empty, message)
+            : (path[..(close + 1)], null, path[(close + 2)..], message);
+    }
+
     /// <summary>"relations[3]" → "edges.csv row 5": a CSV import's errors name the file and row a spreadsheet shows.</summary>
     private static string CsvRecord(string record, CsvReadResult rows)
     {
@@ -77,15 +90,35 @@ public static class ImportEndpoints
     {
         if (request.HasJsonContentType())
         {
+            // A valid bundle streams straight into records; only a bad one is read again, whole, to name every problem.
+            request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: options.MaxRequestBytes);
             try
             {
                 var bundle = await JsonSerializer.DeserializeAsync<GraphBundle>(request.Body, GraphJson.Options, cancellationToken);
-                return bundle is null ? (null, null, Writes.Invalid("body", "The body is null; send a bundle object.")) : (bundle, null, null);
+                if (bundle is not null)
+                {
+                    return (bundle, null, null);
+                }
             }
-            catch (JsonException e)
+            catch (JsonException e) when (request.Body.Length > MaxDetailedBytes)
             {
-                return (null, null, ImportProblem([("body", null, e.Path ?? "body", e.Message)]));
+                // Reading a very large body again as a document could take gigabytes: name the first problem only.
+                var path = e.Path is { Length: > 2 } p ? p[2..] : "body";
+                return (null, null, ImportProblem([SplitField(path, "This value does not fit the bundle format (see seed-data/graph-bundle.schema.json); the import was too large to list every problem.")]));
             }
+            catch (JsonException)
+            {
+            }
+
+            request.Body.Position = 0;
+            var (node, malformed) = await Writes.ReadJsonAsync(request.Body, cancellationToken);
+            if (malformed is not null)
+            {
+                return (null, null, ImportProblem([("body", null, string.Empty, malformed)]));
+            }
+
+            var (_, errors) = RecordReader.Read<GraphBundle>(node);
+            return (null, null, ImportProblem(errors.SelectMany(e => e.Value.Select(message => SplitField(e.Key, message)))));
         }
 
         if (string.Equals(request.ContentType, "application/zip", StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
@@ -12,9 +13,9 @@ public static class RelationEndpoints
 {
     private const string IdDescription = "The relation's id, such as 'iom.coordinates.un-network-on-migration'.";
 
-    public static RouteGroupBuilder MapRelations(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRelations(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/relations").WithTags("Relations");
+        var group = api.MapGroup("/relations").WithTags(ApiTags.Relations);
 
         group.MapGet("/", ListRelations)
             .WithName(nameof(ListRelations))
@@ -28,13 +29,14 @@ public static class RelationEndpoints
             .WithDescription("Returns one relation with its sentence, period, role, confidence, curators' note and every source it cites, with the quote it rests on. This is the record to cite. The ETag header versions it (If-None-Match gives 304; If-Match guards writes).")
             .Produces(StatusCodes.Status304NotModified);
 
-        var writes = group.MapGroup("/").RequireApiKey();
+        var writes = api.MapGroup("/relations").WithTags(ApiTags.Curation).RequireApiKey();
 
         writes.MapPost("/", CreateRelation)
             .WithName(nameof(CreateRelation))
             .WithSummary("Create a relation")
             .WithDescription("Creates a relation. The body is a relation record in the seed-data format: both ends must exist, their kinds must be ones the type allows, the end must not come before the start, and at least one source (with its quote) must be cited. An existing id is a 409: use PUT to replace. Needs an API key in X-Api-Key.")
             .Accepts<Relation>("application/json")
+            .WithRequestExample(RequestExamples.Relation)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -43,6 +45,7 @@ public static class RelationEndpoints
             .WithSummary("Create or replace a relation")
             .WithDescription("Creates the relation with this id, or replaces it whole, under the same rules as POST. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")
             .Accepts<Relation>("application/json")
+            .WithRequestExample(RequestExamples.Relation)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
@@ -60,7 +63,7 @@ public static class RelationEndpoints
         WriteRelationAsync(null, http, reads, store, cancellationToken);
 
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> PutRelation(
-        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
+        [Description(IdDescription), Example(RequestExamples.RelationId)] string id,
         HttpContext http,
         IGraphStore reads,
         ICurationStore store,
@@ -68,7 +71,7 @@ public static class RelationEndpoints
         WriteRelationAsync(id, http, reads, store, cancellationToken);
 
     public static Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
-        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken) =>
+        [Description(IdDescription), Example(RequestExamples.RelationId)] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken) =>
         Writes.DeleteAsync(http, RecordRef.RelationOf(id), cascade: false, store, cancellationToken);
 
     /// <summary>POST (id from the body, must be new) and PUT (id from the path, create or replace).</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
@@ -12,9 +13,9 @@ public static class SourceEndpoints
 {
     private const string IdDescription = "The source's id, such as 'noborder-iom-wiki'.";
 
-    public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/sources").WithTags("Sources");
+        var group = api.MapGroup("/sources").WithTags(ApiTags.Sources);
 
         group.MapGet("/", ListSources)
             .WithName(nameof(ListSources))
@@ -29,20 +30,22 @@ public static class SourceEndpoints
             .WithValidation<SourceRequest>()
             .Produces(StatusCodes.Status304NotModified);
 
-        group.MapPut("/{id}", PutSource)
+        var writes = api.MapGroup("/sources").WithTags(ApiTags.Curation).RequireApiKey();
+
+        writes.MapPut("/{id}", PutSource)
             .WithName(nameof(PutSource))
             .WithSummary("Create or replace a source")
             .WithDescription("Creates the source, or replaces it whole. The body is a source record in the seed-data format; its id must equal the one in the path. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")
             .Accepts<Source>("application/json")
+            .WithRequestExample(RequestExamples.Source)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .RequireApiKey();
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return group;
     }
 
     public static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> PutSource(
-        [Description(IdDescription), Example("noborder-iom-wiki")] string id, HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken)
     {
         var (source, invalid) = await Writes.ReadRecordAsync<Source>(http.Request, cancellationToken);
         if (invalid is not null)

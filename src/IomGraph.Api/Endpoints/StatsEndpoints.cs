@@ -1,5 +1,6 @@
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +9,9 @@ namespace IomGraph.Api.Endpoints;
 
 public static class StatsEndpoints
 {
-    public static RouteGroupBuilder MapStats(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapStats(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1/stats").WithTags("Statistics");
+        var group = api.MapGroup("/stats").WithTags(ApiTags.Statistics);
 
         group.MapGet("/", GetStats)
             .WithName(nameof(GetStats))

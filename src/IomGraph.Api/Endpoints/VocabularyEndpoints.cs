@@ -1,4 +1,5 @@
 using IomGraph.Api.Contracts;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,9 +7,9 @@ namespace IomGraph.Api.Endpoints;
 
 public static class VocabularyEndpoints
 {
-    public static RouteGroupBuilder MapVocabulary(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapVocabulary(this IEndpointRouteBuilder api)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Vocabulary");
+        var group = api.MapGroup("/").WithTags(ApiTags.Vocabulary);
 
         group.MapGet("/relation-types", ListRelationTypes)
             .WithName(nameof(ListRelationTypes))

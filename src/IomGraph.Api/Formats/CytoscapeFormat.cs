@@ -13,7 +13,7 @@ public sealed class CytoscapeFormat : IGraphFormat
 {
     public string Name => "cytoscape";
 
-    public string ContentType => "application/json";
+    public string ContentType => "application/vnd.iomgraph.cytoscape+json";
 
     public string FileExtension => "cyjs";
 

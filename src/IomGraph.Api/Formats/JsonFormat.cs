@@ -13,7 +13,7 @@ public sealed class JsonFormat : IGraphFormat
 {
     public string Name => "json";
 
-    public string ContentType => "application/json";
+    public string ContentType => "application/vnd.iomgraph.bundle+json";
 
     public string FileExtension => "json";
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentValidation.Results;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
@@ -28,15 +30,30 @@ public static class Writes
             return (null, Invalid("body", $"A single record may be at most {MaxRecordBytes} bytes."));
         }
 
+        var (node, malformed) = await ReadJsonAsync(request.Body, cancellationToken);
+        if (malformed is not null)
+        {
+            return (null, Invalid("body", malformed));
+        }
+
+        var (record, errors) = RecordReader.Read<T>(node);
+        return record is not null ? (record, null) : (null, Problem(errors));
+    }
+
+    /// <summary>Parses a JSON body, or says in plain words why it is not JSON.</summary>
+    public static async Task<(JsonNode? Node, string? Malformed)> ReadJsonAsync(Stream body, CancellationToken cancellationToken)
+    {
         try
         {
-            var record = await JsonSerializer.DeserializeAsync<T>(request.Body, GraphJson.Options, cancellationToken);
-            return record is null ? (null, Invalid("body", "The body is null; send a JSON object.")) : (record, null);
+            return (await JsonNode.ParseAsync(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellationToken), null);
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path ? path[2..] : "body";
-            return (null, Invalid(field, e.Message));
+            var reason = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            var where = e.LineNumber is { } line && e.BytePositionInLine is { } column
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, character {column + 1}")
+                : string.Empty;
+            return (null, $"The body is not valid JSON{where}: {reason}.");
         }
     }
 
@@ -53,8 +70,11 @@ public static class Writes
         return result.IsValid ? null : Problem(result.Errors);
     }
 
-    public static ValidationProblem Problem(IEnumerable<ValidationFailure> failures) => TypedResults.ValidationProblem(
-        failures.GroupBy(f => FieldName(f.PropertyName)).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()),
+    public static ValidationProblem Problem(IEnumerable<ValidationFailure> failures) =>
+        Problem(failures.GroupBy(f => FieldName(f.PropertyName)).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
+
+    public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors,
         detail: "The record is invalid and nothing was written. See 'errors', keyed by field.",
         title: "Invalid record");
 

@@ -1,15 +1,17 @@
 using System.ComponentModel;
 using FluentValidation;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
 
 public sealed record ActorSearchRequest(
-    [property: FromQuery(Name = "q"), Description("Text to find in an actor's name, acronym, aliases or id. Case and accents are ignored; exact matches come first."), Example("UNHCR")]
+    [property: FromQuery(Name = "q"), Description("Text to find in an actor's name, acronym, aliases or id. Case and accents are ignored; exact matches come first. Try 'UNHCR', 'ICEM' (the IOM's former name) or 'cote d'ivoire'.")]
     string? Q,
-    [property: FromQuery(Name = "kind"), Description("Keep only actors of these kinds (see /api/v1/actor-kinds). Repeat the parameter or separate with commas."), Example("un-entity")]
+    [property: FromQuery(Name = "kind"), Values(typeof(ActorKind)), Description("Keep only actors of these kinds (see /api/v1/actor-kinds). Repeat the parameter or separate with commas.")]
     string[]? Kind,
     [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 100."), DefaultValue(ActorSearchRequest.DefaultLimit)]
     int? Limit,
@@ -35,11 +37,11 @@ public sealed class ActorSearchRequestValidator : AbstractValidator<ActorSearchR
 }
 
 public sealed record ActorRelationsRequest(
-    [property: FromQuery(Name = "type"), Description("Keep only relations of these types (see /api/v1/relation-types). Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Keep only relations of these types (see /api/v1/relation-types). Repeat the parameter or separate with commas.")]
     string[]? Type,
-    [property: FromQuery(Name = "direction"), Description("'out' for relations from the actor, 'in' for relations to it, 'both' (the default) for all."), DefaultValue("both")]
+    [property: FromQuery(Name = "direction"), Values("out", "in", "both"), Description("'out' for relations from the actor, 'in' for relations to it, 'both' (the default) for all."), DefaultValue("both")]
     string? Direction,
-    [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. A year or month keeps relations valid at any time within it."), Example("2010")]
+    [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. A year or month keeps relations valid at any time within it. Try 2010 on global-migration-group with type MEMBER_OF.")]
     string? AsOf,
     [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(ActorRelationsRequest.DefaultLimit)]
     int? Limit,
@@ -77,13 +79,13 @@ public sealed class ActorRelationsRequestValidator : AbstractValidator<ActorRela
 public sealed record NeighbourhoodRequest(
     [property: FromQuery(Name = "depth"), Description("How many hops out from the actor, 1 to 3."), DefaultValue(1)]
     int? Depth,
-    [property: FromQuery(Name = "type"), Description("Follow only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Follow only relations of these types. Repeat the parameter or separate with commas.")]
     string[]? Type,
-    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
     string? AsOf,
     [property: FromQuery(Name = "maxNodes"), Description("The most nodes to return, 1 to 2000, nearest first; 'truncated' says when the graph was cut."), DefaultValue(NeighbourhoodRequest.DefaultMaxNodes)]
     int? MaxNodes,
-    [property: FromQuery(Name = "format"), Description("Omit for the { nodes, edges } JSON below; or download the same graph as json (the import format), cytoscape, graphml, gexf or csv."), Example("cytoscape")]
+    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Omit for the { nodes, edges } JSON below; or download the same graph as json (the import format), cytoscape, graphml, gexf or csv.")]
     string? Format)
 {
     public const int MaxDepth = 3;

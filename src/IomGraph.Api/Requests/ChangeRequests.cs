@@ -2,13 +2,14 @@ using System.ComponentModel;
 using System.Globalization;
 using FluentValidation;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
 
 public sealed record ChangesRequest(
-    [property: FromQuery(Name = "since"), Description("Only changes at or after this instant, ISO 8601 with an offset (2026-11-30T09:00:00Z). To sync, prefer the cursor: it never misses or repeats a change."), Example("2026-01-01T00:00:00Z")]
+    [property: FromQuery(Name = "since"), Description("Only changes at or after this instant, ISO 8601 with an offset (2026-11-30T09:00:00Z). To sync, prefer the cursor: it never misses or repeats a change.")]
     string? Since,
     [property: FromQuery(Name = "limit"), Description("Changes per page, 1 to 500."), DefaultValue(ChangesRequest.DefaultLimit)]
     int? Limit,

@@ -2,23 +2,25 @@ using System.ComponentModel;
 using FluentValidation;
 using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
 
 public sealed record ExportRequest(
-    [property: FromQuery(Name = "format"), Description("json (the import format), cytoscape (Cytoscape.js elements), graphml (yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3, dynamic: Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv)."), DefaultValue("json"), Example("graphml")]
+    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("json (the import format), cytoscape (Cytoscape.js elements), graphml (yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3, dynamic: Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv)."), DefaultValue("json")]
     string? Format,
-    [property: FromQuery(Name = "type"), Description("Export only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Export only relations of these types. Repeat the parameter or separate with commas.")]
     string[]? Type,
-    [property: FromQuery(Name = "kind"), Description("Export only actors of these kinds, and the relations among them."), Example("un-entity")]
+    [property: FromQuery(Name = "kind"), Values(typeof(ActorKind)), Description("Export only actors of these kinds, and the relations among them.")]
     string[]? Kind,
-    [property: FromQuery(Name = "asOf"), Description("Export only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    [property: FromQuery(Name = "asOf"), Description("Export only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
     string? AsOf,
-    [property: FromQuery(Name = "ids"), Description("Export only these actors (ids, repeated or comma-separated, at most 1000) and the relations among them."), Example("iom,unhcr,ilo,global-migration-group")]
+    [property: FromQuery(Name = "ids"), Description("Export only these actors (ids, repeated or comma-separated, at most 1000) and the relations among them.")]
     string[]? Ids,
-    [property: FromQuery(Name = "centre"), Description("Export the neighbourhood of this actor instead (with depth, type and asOf)."), Example("iom")]
+    [property: FromQuery(Name = "centre"), Description("Export the neighbourhood of this actor instead (with depth, type and asOf).")]
     string? Centre,
     [property: FromQuery(Name = "depth"), Description("With centre: how many hops out, 1 to 3."), DefaultValue(1)]
     int? Depth)

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -8,17 +10,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace IomGraph.Api.Requests;
 
 public sealed record PathsRequest(
-    [property: FromQuery(Name = "from"), Description("The id of the actor the path starts from."), Example("usa")]
+    [property: FromQuery(Name = "from"), Required, Description("The id of the actor the path starts from."), Example("usa")]
     string? From,
-    [property: FromQuery(Name = "to"), Description("The id of the actor the path ends at."), Example("unhcr")]
+    [property: FromQuery(Name = "to"), Required, Description("The id of the actor the path ends at."), Example("unhcr")]
     string? To,
     [property: FromQuery(Name = "maxDepth"), Description("The longest path to look for, in hops, 1 to 6."), DefaultValue(PathsRequest.DefaultMaxDepth)]
     int? MaxDepth,
-    [property: FromQuery(Name = "type"), Description("Follow only relations of these types. Repeat the parameter or separate with commas."), Example("MEMBER_OF")]
+    [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Follow only relations of these types. Repeat the parameter or separate with commas.")]
     string[]? Type,
-    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
     string? AsOf,
-    [property: FromQuery(Name = "format"), Description("Omit for the paths below; or download the actors and relations of all the paths as json (the import format), cytoscape, graphml, gexf or csv."), Example("graphml")]
+    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Omit for the paths below; or download the actors and relations of all the paths as json (the import format), cytoscape, graphml, gexf or csv.")]
     string? Format)
 {
     public const int DefaultMaxDepth = 4;
@@ -42,15 +44,15 @@ public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
 }
 
 public sealed record RelationsRequest(
-    [property: FromQuery(Name = "type"), Description("Keep only relations of these types. Repeat the parameter or separate with commas."), Example("CHAIRS")]
+    [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Keep only relations of these types. Repeat the parameter or separate with commas. Try CHAIRS with to=global-migration-group.")]
     string[]? Type,
-    [property: FromQuery(Name = "from"), Description("Keep only relations from this actor id."), Example("iom")]
+    [property: FromQuery(Name = "from"), Description("Keep only relations from this actor id, such as 'iom'.")]
     string? From,
-    [property: FromQuery(Name = "to"), Description("Keep only relations to this actor id."), Example("global-migration-group")]
+    [property: FromQuery(Name = "to"), Description("Keep only relations to this actor id, such as 'global-migration-group'.")]
     string? To,
-    [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD."), Example("2010")]
+    [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
     string? AsOf,
-    [property: FromQuery(Name = "minConfidence"), Description("Keep only relations at least this sure: 'low', 'medium' or 'high'."), Example("medium")]
+    [property: FromQuery(Name = "minConfidence"), Values(typeof(Confidence)), Description("Keep only relations at least this sure: 'low', 'medium' or 'high'.")]
     string? MinConfidence,
     [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(RelationsRequest.DefaultLimit)]
     int? Limit,

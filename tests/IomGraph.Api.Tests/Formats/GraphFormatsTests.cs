@@ -13,7 +13,7 @@ public sealed class GraphFormatsTests
     {
         Assert.Equal(["json", "cytoscape", "graphml", "gexf", "csv"], GraphFormats.Names);
         Assert.Equal(
-            [("application/json", "json"), ("application/json", "cyjs"), ("application/graphml+xml", "graphml"), ("application/gexf+xml", "gexf"), ("application/zip", "zip")],
+            [("application/vnd.iomgraph.bundle+json", "json"), ("application/vnd.iomgraph.cytoscape+json", "cyjs"), ("application/graphml+xml", "graphml"), ("application/gexf+xml", "gexf"), ("application/zip", "zip")],
             GraphFormats.All.Select(f => (f.ContentType, f.FileExtension)));
     }
 

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Core.Model;
+
+namespace IomGraph.Api.Contracts;
+
+// What format=cytoscape writes (Formats/CytoscapeFormat.cs streams it by hand), described for the OpenAPI document;
+// the response validation test checks real exports against it. Absent values are left out, not written as null.
+
+/// <summary>A Cytoscape.js document: <c>cy.add(json.elements)</c> takes its elements as they are; Cytoscape desktop imports it as .cyjs.</summary>
+public sealed record CytoscapeGraph(
+    [property: JsonPropertyName("format_version")] string FormatVersion,
+    [property: JsonPropertyName("generated_by")] string GeneratedBy,
+    [property: JsonPropertyName("target_cytoscapejs_version")] string TargetCytoscapeJsVersion,
+    CytoscapeGraphData Data,
+    CytoscapeElements Elements);
+
+/// <summary>The network's own attributes.</summary>
+public sealed record CytoscapeGraphData(string Name);
+
+/// <summary>The nodes and edges, each wrapped in <c>{ data }</c> as Cytoscape.js expects.</summary>
+public sealed record CytoscapeElements(IReadOnlyList<CytoscapeNode> Nodes, IReadOnlyList<CytoscapeEdge> Edges);
+
+/// <summary>A node.</summary>
+public sealed record CytoscapeNode(CytoscapeNodeData Data);
+
+/// <summary>An actor as a node's data.</summary>
+public sealed record CytoscapeNodeData(
+    string Id,
+    string Label,
+    string Name,
+    ActorKind Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Aliases,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Founded,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Dissolved,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Headquarters,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Iso3,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Wikidata,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SourceIds);
+
+/// <summary>An edge.</summary>
+public sealed record CytoscapeEdge(CytoscapeEdgeData Data);
+
+/// <summary>A relation as an edge's data; <c>source</c> and <c>target</c> are node ids.</summary>
+public sealed record CytoscapeEdgeData(
+    string Id,
+    string Source,
+    string Target,
+    RelationType Type,
+    string Label,
+    string Sentence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Start,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? End,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role,
+    Confidence Confidence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SourceIds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using IomGraph.Storage.Contract;
+
+namespace IomGraph.Api.Tests.OpenApi;
+
+/// <summary>
+/// The Node.js tools in tests/openapi (Redocly, Spectral, openapi-typescript, TypeScript), run as their users run them.
+/// Without node or `npm ci` there, a test skips with the reason; in CI (CI=true), where .ci/run installs them, it fails.
+/// </summary>
+internal static class NodeTools
+{
+    public static string Directory { get; } = Path.Combine(RepositoryRoot(), "tests", "openapi");
+
+    /// <summary>Skips (or fails in CI) unless tests/openapi/node_modules holds <paramref name="package"/>.</summary>
+    public static void Require(string package)
+    {
+        if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", package)))
+        {
+            Gate($"tests/openapi/node_modules/{package} is missing: run `npm ci` in tests/openapi.");
+        }
+    }
+
+    /// <summary>Runs a package's command (node_modules/.bin/<paramref name="command"/>) or node itself in tests/openapi.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string command, params string[] arguments)
+    {
+        var file = command == "node" ? "node" : Path.Combine(Directory, "node_modules", ".bin", command);
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["NO_COLOR"] = "1", ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" },
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Gate($"{command} cannot be started ({e.Message}); install Node.js and run `npm ci` in tests/openapi.");
+            throw;
+        }
+
+        using (process)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(3));
+            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
+            return (process.ExitCode, await stdout, await stderr);
+        }
+    }
+
+    private static void Gate(string reason)
+    {
+        if (Neo4jTestServer.IsCi)
+        {
+            Assert.Fail("CI=true but " + reason);
+        }
+
+        Assert.Skip(reason);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (holding IomGraph.sln) is not above " + AppContext.BaseDirectory);
+    }
+}
