@@ -526,7 +526,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 var connected = new List<ConnectedActor>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    connected.Add(new ConnectedActor(Rows.ReadActorRef(reader, 0), reader.GetInt32(4)));
+                    connected.Add(new ConnectedActor(Rows.ReadActorRef(reader, 0), reader.GetInt32(Rows.ActorRefWidth)));
                 }
 
                 return new GraphStats(actors, relations, sources, byKind, byType, connected);

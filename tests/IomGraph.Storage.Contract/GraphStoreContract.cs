@@ -349,6 +349,40 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.GetActorRefsAsync([], Ct));
     }
 
+    [Fact]
+    public async Task Actor_refs_carry_the_curated_short_name_wherever_the_actor_is_shown()
+    {
+        await SeedAsync();
+        var network = new ActorRef(
+            Actors.UnNetwork, "United Nations Network on Migration", ActorKind.InterAgencyGroup, "the UN Network on Migration", "UN Network on Migration");
+
+        var refs = await Store.GetActorRefsAsync([Actors.UnNetwork, Actors.Gmg], Ct);
+        var relation = await Store.GetRelationAsync(Relations.IomCoordinatesUnNetwork, Ct);
+        var relations = await Store.GetActorRelationsAsync(RelationsOf(Actors.UnNetwork, Direction.In), Ct);
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Iom, 1, [], null, 100), Ct);
+        var stats = await Store.GetStatsAsync(4, Ct);
+
+        Assert.Equal(network, refs[Actors.UnNetwork]);
+        Assert.Null(refs[Actors.Gmg].ShortName);
+        Assert.Equal("Global Migration Group", refs[Actors.Gmg].DisplayShortName);
+        Assert.Equal(network, relation!.To);
+        Assert.All(relations!.Items, v => Assert.Equal(network, v.To));
+        Assert.Equal(network, graph!.Nodes.Single(n => n.Actor.Id == Actors.UnNetwork).Actor);
+        Assert.Equal(network, stats.MostConnected.Single(c => c.Actor.Id == Actors.UnNetwork).Actor);
+    }
+
+    [Fact]
+    public async Task A_short_name_taken_away_is_gone_from_the_actors_refs()
+    {
+        await SeedAsync();
+
+        await SeedAsync(Bundle().With(Actor(Actors.UnNetwork) with { ShortName = null }));
+
+        Assert.Null((await Store.GetActorRefsAsync([Actors.UnNetwork], Ct))[Actors.UnNetwork].ShortName);
+        Assert.Null((await Store.GetRelationAsync(Relations.IomCoordinatesUnNetwork, Ct))!.To.ShortName);
+        Assert.Equal("UN Network on Migration", (await Store.GetRelationAsync(Relations.IomCoordinatesUnNetwork, Ct))!.To.DisplayShortName);
+    }
+
     [Theory]
     [InlineData("cote d'ivoire")]
     [InlineData("CÔTE D’IVOIRE")]

@@ -14,7 +14,7 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <remarks>
 /// The graph as stored:
 /// <list type="bullet">
-/// <item><c>(:Actor {id, name, label, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// <item><c>(:Actor {id, name, label, shortName, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
 /// searchNames its folded id, name, label and aliases, sortKey its folded name.</item>
 /// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
@@ -60,7 +60,8 @@ internal static class CypherCatalogue
 
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 
-    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label}}";
+    /// <summary>An actor's short form, read with <see cref="Rows.ActorRef"/>; a node written before short names existed has none, which reads as null.</summary>
+    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label, .shortName}}";
 
     /// <summary>The CREATE of one change entry for the current row; <paramref name="before"/> and <paramref name="after"/> are expressions, null to leave out.</summary>
     private static string LogChange(string kind, string operation, string? before, string? after)
@@ -359,7 +360,7 @@ internal static class CypherCatalogue
         WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
         ORDER BY degree DESC, a.id
         LIMIT $take
-        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, degree: degree} END) AS connected
+        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, .shortName, degree: degree} END) AS connected
         """,
         ["types", "take"]);
 
@@ -445,7 +446,7 @@ internal static class CypherCatalogue
         nameof(CreateActors),
         $$"""
         UNWIND $rows AS row
-        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
+        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
             doc: row.doc, hash: row.hash, origin: $origin})
         {{LogChange("actor", "create", null, "row.doc")}}
         RETURN count(a) AS written
@@ -459,7 +460,7 @@ internal static class CypherCatalogue
         MATCH (a:Actor {id: row.id})
         USING INDEX a:Actor(id)
         WITH row, a, a.doc AS before
-        SET a.name = row.name, a.label = row.label, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
+        SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
             a.doc = row.doc, a.hash = row.hash, a.origin = $origin
         {{LogChange("actor", "update", "before", "row.doc")}}
         RETURN count(a) AS written
@@ -958,7 +959,7 @@ internal static class CypherCatalogue
     /// <summary>The property keys of the stored graph.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "name", "label", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
+        "id", "name", "label", "shortName", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
         "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];

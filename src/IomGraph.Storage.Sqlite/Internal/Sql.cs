@@ -10,11 +10,19 @@ namespace IomGraph.Storage.Sqlite.Internal;
 internal static class Sql
 {
     /// <summary>A relation and both its ends; read with <see cref="Rows.ReadView"/>.</summary>
-    public const string ViewColumns = "r.doc, r.start_key, f.id, f.name, f.kind, f.label, t.id, t.name, t.kind, t.label";
+    public const string ViewColumns = $"r.doc, r.start_key, {FromRefColumns}, {ToRefColumns}";
 
     public const string ViewJoins = "JOIN actors f ON f.id = r.from_id JOIN actors t ON t.id = r.to_id";
 
-    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label";
+    /// <summary>
+    /// An actor's short form; read with <see cref="Rows.ReadActorRef"/>. The short name has no column of its own: it is
+    /// read from the record, so that adding it needed no migration of existing databases.
+    /// </summary>
+    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label, json_extract(a.doc, '$.shortName')";
+
+    private const string FromRefColumns = "f.id, f.name, f.kind, f.label, json_extract(f.doc, '$.shortName')";
+
+    private const string ToRefColumns = "t.id, t.name, t.kind, t.label, json_extract(t.doc, '$.shortName')";
 
     private const string SeekTerm = "(r.start_key, r.id) > ($afterKey, $afterId)";
 
