@@ -267,6 +267,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxNodes, 1, nameof(query));
         var types = Types(query.Types);
         var (upper, lower) = (AsOfUpper(query.AsOf), AsOfLower(query.AsOf));
+        var kinds = query.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
+        var excludeKinds = query.ExcludeKinds.Distinct().Select(ActorKinds.NameOf).ToList();
         return RunAsync(
             async connection =>
             {
@@ -283,7 +285,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     var step = await ReadOneAsync(
                         connection,
                         CypherCatalogue.NeighbourStep.With(
-                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("seen", order), ("take", room + 1)),
+                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("seen", order),
+                            ("kinds", kinds), ("excludeKinds", excludeKinds), ("take", room + 1)),
                         cancellationToken);
                     var reached = step.Rows.Select(row => Rows.RequiredText(row[0])).ToList();
                     if (reached.Count > room)
@@ -305,13 +308,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     connection,
                     CypherCatalogue.Subgraph.With(("nodes", order), ("types", types), ("asOfUpper", upper), ("asOfLower", lower)),
                     cancellationToken);
-                var (actorColumn, edgesColumn) = (subgraph.Column("actor"), subgraph.Column("edges"));
+                var (actorColumn, degreeColumn, edgesColumn) = (subgraph.Column("actor"), subgraph.Column("degree"), subgraph.Column("edges"));
                 var refs = new Dictionary<string, ActorRef>(StringComparer.Ordinal);
+                var degrees = new Dictionary<string, int>(StringComparer.Ordinal);
                 var relations = new List<Relation>();
                 foreach (var row in subgraph.Rows)
                 {
                     var actor = Rows.ActorRef(row[actorColumn]);
                     refs[actor.Id] = actor;
+                    degrees[actor.Id] = Rows.Int(row[degreeColumn]);
                     relations.AddRange(row[edgesColumn].EnumerateArray().Select(Rows.Decode<Relation>));
                 }
 
@@ -324,7 +329,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     .OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal)
                     .Select(r => new RelationView(r, refs[r.From], refs[r.To]))
                     .ToList();
-                return (Graph?)new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id]))], edges, truncated);
+                return (Graph?)new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id], degrees[id]))], edges, truncated);
             },
             cancellationToken);
     }

@@ -319,12 +319,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
 
                 // Level by level rather than one recursive CTE: a step stops at MaxNodes, so a capped neighbourhood of a
                 // hub never walks the levels beyond the cap.
-                await using (var step = Command(connection, Sql.NeighbourStep(conditions)))
+                var (kinds, excludeKinds) = (query.Kinds.Count > 0, query.ExcludeKinds.Count > 0);
+                await using (var step = Command(connection, Sql.NeighbourStep(conditions, kinds, excludeKinds)))
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
                     var seenParameter = step.Parameters.Add("$seen", SqliteType.Text);
                     var takeParameter = step.Parameters.Add("$take", SqliteType.Integer);
                     conditions.Bind(step);
+                    if (kinds)
+                    {
+                        step.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(query.Kinds.Distinct().Select(RecordCodec.KindName)));
+                    }
+
+                    if (excludeKinds)
+                    {
+                        step.Parameters.AddWithValue("$excludeKinds", RecordCodec.JsonArray(query.ExcludeKinds.Distinct().Select(RecordCodec.KindName)));
+                    }
+
                     for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
                     {
                         var room = query.MaxNodes - order.Count;
@@ -361,10 +372,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 conditions.Bind(subgraph);
                 await using var result = await subgraph.ExecuteReaderAsync(cancellationToken);
                 var refs = new Dictionary<string, ActorRef>(StringComparer.Ordinal);
+                var degrees = new Dictionary<string, int>(StringComparer.Ordinal);
                 while (await result.ReadAsync(cancellationToken))
                 {
                     var actor = Rows.ReadActorRef(result, 0);
                     refs[actor.Id] = actor;
+                    degrees[actor.Id] = result.GetInt32(Rows.ActorRefWidth);
                 }
 
                 if (!refs.ContainsKey(query.ActorId))
@@ -380,7 +393,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     edges.Add(new RelationView(relation, refs[relation.From], refs[relation.To]));
                 }
 
-                return new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id]))], edges, truncated);
+                return new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id], degrees[id]))], edges, truncated);
             },
             cancellationToken);
     }

@@ -18,6 +18,8 @@ namespace IomGraph.Storage.Contract;
 /// <item>Listings are keyset-paged: actors by (rank, folded name, id), relations by (start key, id), sources by id, ids
 /// compared ordinally. Total counts every match, whatever the page.</item>
 /// <item>Shortest paths come in the ordinal order of their relation id sequences; neighbourhood nodes by (depth, id).</item>
+/// <item>A node's degree counts all its relations in the graph, whatever the neighbourhood's filters; a relation from an
+/// actor to itself counts once.</item>
 /// <item>A seed's fingerprint depends on the records, not on their order in the bundle.</item>
 /// </list>
 /// </remarks>
@@ -844,6 +846,106 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(3, capped!.Nodes.Count);
         Assert.True(capped.Truncated);
         Assert.Equal(7, exact!.Nodes.Count);
+        Assert.False(exact.Truncated);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_nodes_carry_their_degree_in_the_whole_graph_whatever_the_filters()
+    {
+        await SeedAsync();
+
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [RelationType.MemberOf], PartialDate.OfYear(2010), 100), Ct);
+        var alone = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.BerneInitiative, 1, [], null, 100), Ct);
+
+        Assert.Equal(
+            [(Actors.Gmg, 0, 2), (Actors.Iom, 1, 5), (Actors.Unhcr, 1, 3), (Actors.Switzerland, 2, 3), (Actors.CoteDIvoire, 2, 1)],
+            graph!.Nodes.Select(n => (n.Actor.Id, n.Depth, n.Degree)));
+        Assert.Equal(0, Assert.Single(alone!.Nodes).Degree);
+    }
+
+    [Fact]
+    public async Task Neighbourhood_degrees_count_relations_not_citations()
+    {
+        await SeedAsync();
+
+        // The IOM cites a source of its own besides its five relations.
+        var iom = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Iom, 0, [], null, 100), Ct);
+
+        var node = Assert.Single(iom!.Nodes);
+        Assert.Equal((Actors.Iom, 5), (node.Actor.Id, node.Degree));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_walks_only_to_actors_of_the_kinds_asked_for()
+    {
+        await SeedAsync();
+
+        var groups = await Store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(Actors.Iom, 2, [], null, 100) { Kinds = [ActorKind.InterAgencyGroup, ActorKind.UnEntity] }, Ct);
+
+        Assert.Equal([(Actors.Iom, 0), (Actors.Gmg, 1), (Actors.UnNetwork, 1), (Actors.Unhcr, 2)], Nodes(groups!));
+        Assert.Equal(
+            new[] { Relations.IomCoordinatesUnNetwork, Relations.IomMemberOfGmg, Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork }
+                .Order(StringComparer.Ordinal),
+            EdgeIds(groups!));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_kinds_keep_the_walk_from_passing_through_other_actors()
+    {
+        await SeedAsync();
+
+        // The forums are two hops from the IOM, through Switzerland, a state.
+        var forums = await Store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(Actors.Iom, 3, [], null, 100) { Kinds = [ActorKind.ForumOrCommission, ActorKind.InterAgencyGroup] }, Ct);
+
+        Assert.Equal([(Actors.Iom, 0), (Actors.Gmg, 1), (Actors.UnNetwork, 1)], Nodes(forums!));
+        Assert.Equal([Relations.IomCoordinatesUnNetwork, Relations.IomMemberOfGmg, Relations.IomSecretariatOfUnNetwork], EdgeIds(forums!));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_centre_is_kept_whatever_its_kind()
+    {
+        await SeedAsync();
+
+        var fromState = await Store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(Actors.Switzerland, 2, [], null, 100) { Kinds = [ActorKind.ForumOrCommission] }, Ct);
+        var excludedCentre = await Store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(Actors.Iom, 1, [], null, 100) { ExcludeKinds = [ActorKind.IntergovernmentalOrganisation] }, Ct);
+
+        Assert.Equal([(Actors.Switzerland, 0), (Actors.Gcim, 1), (Actors.Gfmd, 1)], Nodes(fromState!));
+        Assert.Equal([Relations.SwitzerlandChairsGfmd, Relations.SwitzerlandFundsGcim, Relations.GcimPrecursorOfGfmd], EdgeIds(fromState!));
+        Assert.Equal([(Actors.Iom, 0), (Actors.Switzerland, 1), (Actors.CoteDIvoire, 1), (Actors.Gmg, 1), (Actors.UnNetwork, 1)], Nodes(excludedCentre!));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_never_walks_to_or_through_excluded_kinds()
+    {
+        await SeedAsync();
+
+        // Without the IOM, the states that are its members are out of reach of the Global Migration Group.
+        var graph = await Store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(Actors.Gmg, 2, [], null, 100) { ExcludeKinds = [ActorKind.IntergovernmentalOrganisation] }, Ct);
+        var both = await Store.GetNeighbourhoodAsync(
+            new NeighbourhoodQuery(Actors.Iom, 1, [], null, 100) { Kinds = [ActorKind.State, ActorKind.InterAgencyGroup], ExcludeKinds = [ActorKind.State] }, Ct);
+
+        Assert.Equal([(Actors.Gmg, 0), (Actors.Unhcr, 1), (Actors.ExCom, 2), (Actors.UnNetwork, 2)], Nodes(graph!));
+        Assert.Equal([Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork, Relations.UnhcrReportsToExCom], EdgeIds(graph!));
+        Assert.Equal([(Actors.Iom, 0), (Actors.Gmg, 1), (Actors.UnNetwork, 1)], Nodes(both!));
+    }
+
+    [Fact]
+    public async Task Neighbourhood_with_kind_filters_is_truncated_only_when_more_of_those_kinds_are_in_reach()
+    {
+        await SeedAsync();
+        var query = new NeighbourhoodQuery(Actors.Gmg, 2, [], null, 3) { ExcludeKinds = [ActorKind.IntergovernmentalOrganisation] };
+
+        var capped = await Store.GetNeighbourhoodAsync(query, Ct);
+        var exact = await Store.GetNeighbourhoodAsync(query with { MaxNodes = 4 }, Ct);
+
+        Assert.Equal([(Actors.Gmg, 0), (Actors.Unhcr, 1), (Actors.ExCom, 2)], Nodes(capped!));
+        Assert.True(capped!.Truncated);
+        Assert.Equal(4, exact!.Nodes.Count);
         Assert.False(exact.Truncated);
     }
 

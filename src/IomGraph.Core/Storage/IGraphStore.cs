@@ -41,7 +41,11 @@ public interface IGraphStore
     /// <summary>One relation, or null.</summary>
     Task<RelationView?> GetRelationAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>The actors and relations within <see cref="NeighbourhoodQuery.Depth"/> hops of an actor, or null when it does not exist.</summary>
+    /// <summary>
+    /// The actors within <see cref="NeighbourhoodQuery.Depth"/> hops of an actor, walking to (and through) only the actors
+    /// of the kinds the query keeps, ordered by (depth, id) and each with its degree in the whole graph; and the relations
+    /// among them that the query's types and date keep. Null when the actor does not exist.
+    /// </summary>
     Task<Graph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -39,7 +39,21 @@ public sealed record RelationFilter(
     int Limit,
     RelationCursor? After);
 
-public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxNodes);
+/// <summary>
+/// A neighbourhood: the actors within <see cref="Depth"/> hops of <see cref="ActorId"/> over the relations that
+/// <see cref="Types"/> and <see cref="AsOf"/> keep, nearest first, at most <see cref="MaxNodes"/>.
+/// </summary>
+public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxNodes)
+{
+    /// <summary>
+    /// The walk goes only to actors of these kinds (every kind when empty), so at depth 2 and more it also passes only
+    /// through them. The centre is in the graph whatever its kind.
+    /// </summary>
+    public IReadOnlyList<ActorKind> Kinds { get; init; } = [];
+
+    /// <summary>The walk never goes to, nor through, actors of these kinds; this wins over <see cref="Kinds"/>. The centre is in the graph whatever its kind.</summary>
+    public IReadOnlyList<ActorKind> ExcludeKinds { get; init; } = [];
+}
 
 public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxPaths);
 
@@ -77,7 +91,11 @@ public sealed record RelationCount(RelationType Type, int Outgoing, int Incoming
 
 public sealed record ActorDetails(Actor Actor, IReadOnlyList<RelationCount> RelationCounts);
 
-public sealed record GraphNode(ActorRef Actor, int Depth);
+/// <summary>
+/// A node of a neighbourhood: the actor, its distance in hops from the centre, and its degree, the number of relations
+/// it has in the whole graph (both directions, every type and date, whatever the query kept), which a drawing sizes it by.
+/// </summary>
+public sealed record GraphNode(ActorRef Actor, int Depth, int Degree);
 
 public sealed record Graph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<RelationView> Edges, bool Truncated);
 

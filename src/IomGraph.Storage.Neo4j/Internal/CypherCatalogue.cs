@@ -220,35 +220,44 @@ internal static class CypherCatalogue
         """,
         ["id"]);
 
-    /// <summary>One breadth-first level: the actors one relation away from the frontier, not yet seen, in id order, at most $take.</summary>
+    /// <summary>
+    /// One breadth-first level: the actors one relation away from the frontier, not yet seen, of the kinds in $kinds (any
+    /// when empty) and none in $excludeKinds, in id order, at most $take. An actor left out never joins a frontier, so the
+    /// walk does not pass through it either.
+    /// </summary>
     public static readonly CypherQuery NeighbourStep = new(
         nameof(NeighbourStep),
         $$"""
         UNWIND $frontier AS frontierId
         MATCH (f:Actor {id: frontierId})-[r]-(n:Actor)
         USING INDEX f:Actor(id)
-        WHERE {{RelationFilter}} AND NOT n.id IN $seen
+        WHERE {{RelationFilter}} AND NOT n.id IN $seen AND (size($kinds) = 0 OR n.kind IN $kinds) AND NOT n.kind IN $excludeKinds
         RETURN DISTINCT n.id AS id
         ORDER BY id
         LIMIT $take
         """,
-        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "take"]);
+        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "kinds", "excludeKinds", "take"]);
 
-    /// <summary>Each of the nodes with the docs of its outgoing relations to other nodes of the set.</summary>
+    /// <summary>
+    /// Each of the nodes with its degree and the docs of its outgoing relations to other nodes of the set. The degree
+    /// counts every relation of the actor whatever the filters: the relationships to other actors, which leaves out its
+    /// CITES to sources (a relation from an actor to itself counts once).
+    /// </summary>
     public static readonly CypherQuery Subgraph = new(
         nameof(Subgraph),
         $$"""
         UNWIND $nodes AS nodeId
         MATCH (a:Actor {id: nodeId})
         USING INDEX a:Actor(id)
+        WITH a, size([(a)-[d]-(:Actor) | d]) AS degree
         OPTIONAL MATCH (a)-[r]->(b:Actor)
         WHERE {{RelationFilter}} AND b.id IN $nodes
-        WITH a, r, r.id AS relationId
+        WITH a, degree, r, r.id AS relationId
         OPTIONAL MATCH (rn:Relation {id: relationId})
         USING INDEX rn:Relation(id)
-        WITH a, r, rn
+        WITH a, degree, r, rn
         ORDER BY a.id, r.startKey, r.id
-        RETURN a.id AS id, {{Ref("a")}} AS actor, collect(rn.doc) AS edges
+        RETURN a.id AS id, {{Ref("a")}} AS actor, degree, collect(rn.doc) AS edges
         ORDER BY id
         """,
         ["nodes", "types", "asOfUpper", "asOfLower"]);
