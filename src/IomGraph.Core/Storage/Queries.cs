@@ -104,6 +104,16 @@ public sealed record PathHop(RelationView Relation, string FromActorId, string T
 
 public sealed record GraphPath(IReadOnlyList<PathHop> Hops);
 
+/// <summary>
+/// The union of the shortest paths between two actors: every relation that lies on at least one of them, in relation
+/// id order; none when the actors are not connected within the bound, are the same actor, or do not exist.
+/// <see cref="Graphs.PathChains"/> turns it into the chains of actors people read.
+/// </summary>
+public sealed record ShortestPathGraph(IReadOnlyList<RelationView> Relations)
+{
+    public static ShortestPathGraph Empty { get; } = new([]);
+}
+
 public sealed record SourceSummary(Source Source, int CitedBy);
 
 public sealed record SourceDetails(Source Source, Page<RelationView> CitedBy);
