@@ -334,30 +334,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
+    public Task<ShortestPathGraph> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.MaxDepth, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPaths, 1, nameof(query));
-        if (query.From == query.To)
+        if (query.From == query.To || query.MaxDepth == 0)
         {
-            // The path from an actor to itself is the one with no hops; an unknown actor has none.
-            return ReadAsync(
-                CypherCatalogue.ActorExists.With(("id", query.From)),
-                result => result.Rows.Count > 0 ? [new GraphPath([])] : (IReadOnlyList<GraphPath>)[],
-                cancellationToken);
-        }
-
-        if (query.MaxDepth == 0)
-        {
-            return Task.FromResult<IReadOnlyList<GraphPath>>([]);
+            return Task.FromResult(ShortestPathGraph.Empty);
         }
 
         var statement = CypherCatalogue.ShortestPaths(query.MaxDepth);
         List<(string, object?)> parameters =
         [
-            ("from", query.From), ("to", query.To), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)),
-            ("asOfLower", AsOfLower(query.AsOf)), ("maxPaths", query.MaxPaths),
+            ("from", query.From), ("to", query.To), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
         ];
         if (statement == CypherCatalogue.ShortestPathsUnbounded)
         {
@@ -366,24 +355,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
         return ReadAsync(
             statement.With([.. parameters]),
-            result =>
-            {
-                var (keyColumn, hopColumn, fromColumn, toColumn) = (result.Column("pathKey"), result.Column("hop"), result.Column("fromId"), result.Column("toId"));
-                var hops = new List<(string Key, int Hop, PathHop Value)>();
-                foreach (var row in result.Rows)
-                {
-                    var view = Rows.View(result, row)!.Value.View;
-                    var walkFrom = Rows.RequiredText(row[fromColumn]);
-                    hops.Add((Rows.RequiredText(row[keyColumn]), Rows.Int(row[hopColumn]),
-                        new PathHop(view, walkFrom, Rows.RequiredText(row[toColumn]), view.Relation.From == walkFrom)));
-                }
-
-                return (IReadOnlyList<GraphPath>)hops
-                    .GroupBy(h => h.Key, StringComparer.Ordinal)
-                    .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new GraphPath([.. g.OrderBy(h => h.Hop).Select(h => h.Value)]))
-                    .ToList();
-            },
+            result => new ShortestPathGraph([.. Rows.Views(result).Select(r => r.View)]),
             cancellationToken);
     }
 

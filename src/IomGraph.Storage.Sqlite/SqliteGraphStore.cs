@@ -398,36 +398,29 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
+    public Task<ShortestPathGraph> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.MaxDepth, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPaths, 1, nameof(query));
+        if (query.From == query.To)
+        {
+            return Task.FromResult(ShortestPathGraph.Empty);
+        }
+
         var conditions = new RelationConditions(query.Types, query.AsOf);
         return RunAsync(
             async connection =>
             {
-                if (query.From == query.To)
-                {
-                    // The path from an actor to itself is the one with no hops; an unknown actor has none.
-                    await using var exists = Command(connection, Sql.ActorExists);
-                    exists.Parameters.AddWithValue("$id", query.From);
-                    return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1
-                        ? [new GraphPath([])]
-                        : (IReadOnlyList<GraphPath>)[];
-                }
-
                 using var transaction = connection.BeginTransaction(deferred: true);
-                IReadOnlyList<IReadOnlyList<Step>> walks;
+                IReadOnlyCollection<string> relationIds;
                 await using (var step = Command(connection, Sql.PathStep(conditions)))
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
                     conditions.Bind(step);
-                    walks = await ShortestPaths.FindAsync(
+                    relationIds = await ShortestPaths.FindAsync(
                         query.From,
                         query.To,
                         query.MaxDepth,
-                        query.MaxPaths,
                         async (frontier, token) =>
                         {
                             frontierParameter.Value = RecordCodec.JsonArray(frontier);
@@ -443,20 +436,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                         cancellationToken);
                 }
 
-                if (walks.Count == 0)
+                if (relationIds.Count == 0)
                 {
-                    return [];
+                    return ShortestPathGraph.Empty;
                 }
 
                 await using var views = Command(connection, Sql.RelationsById);
-                views.Parameters.AddWithValue("$ids", RecordCodec.JsonArray(walks.SelectMany(w => w).Select(s => s.RelationId).Distinct(StringComparer.Ordinal)));
+                views.Parameters.AddWithValue("$ids", RecordCodec.JsonArray(relationIds));
                 await using var reader = await views.ExecuteReaderAsync(cancellationToken);
-                var byId = (await Rows.ReadViewsAsync(reader, cancellationToken)).ToDictionary(v => v.View.Relation.Id, v => v.View, StringComparer.Ordinal);
-                return (IReadOnlyList<GraphPath>)[.. walks.Select(w => new GraphPath([.. w.Select(s => Hop(byId[s.RelationId], s))]))];
+                var relations = await Rows.ReadViewsAsync(reader, cancellationToken);
+                return new ShortestPathGraph([.. relations.Select(r => r.View).OrderBy(v => v.Relation.Id, StringComparer.Ordinal)]);
             },
             cancellationToken);
-
-        static PathHop Hop(RelationView view, Step step) => new(view, step.WalkFrom, step.WalkTo, view.Relation.From == step.WalkFrom);
     }
 
     public Task<Page<SourceSummary>> ListSourcesAsync(SourceListQuery query, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using static IomGraph.Storage.Contract.ContractGraph;
@@ -14,10 +15,11 @@ namespace IomGraph.Storage.Contract;
 /// <list type="bullet">
 /// <item>A bundle that refers to an actor or source that neither it nor the store holds, or that holds an id twice, is
 /// refused with an <see cref="ArgumentException"/> (the caller's validators should have caught it) and nothing of it is written.</item>
-/// <item>The shortest path from an actor to itself is one path with no hops; to or from an unknown actor there is none.</item>
+/// <item>Shortest paths from an actor to itself need no relation (its one chain has no hops); to or from an unknown actor
+/// there are none.</item>
 /// <item>Listings are keyset-paged: actors by (rank, folded name, id), relations by (start key, id), sources by id, ids
 /// compared ordinally. Total counts every match, whatever the page.</item>
-/// <item>Shortest paths come in the ordinal order of their relation id sequences; neighbourhood nodes by (depth, id).</item>
+/// <item>The relations on shortest paths come in id order (ordinal); neighbourhood nodes by (depth, id).</item>
 /// <item>A node's degree counts all its relations in the graph, whatever the neighbourhood's filters; a relation from an
 /// actor to itself counts once.</item>
 /// <item>A seed's fingerprint depends on the records, not on their order in the bundle.</item>
@@ -971,58 +973,62 @@ public abstract class GraphStoreContract : IAsyncLifetime
     // ---------------------------------------------------------------- shortest paths
 
     [Fact]
-    public async Task Shortest_path_to_a_direct_neighbour_is_one_hop()
+    public async Task Shortest_paths_to_a_direct_neighbour_are_its_relations_with_both_ends()
     {
         await SeedAsync();
 
-        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Gmg), Ct);
+        var graph = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Gmg), Ct);
 
-        var hop = Assert.Single(Assert.Single(paths).Hops);
-        Assert.Equal((Relations.IomMemberOfGmg, Actors.Iom, Actors.Gmg, true), (hop.Relation.Relation.Id, hop.FromActorId, hop.ToActorId, hop.Forward));
+        var view = Assert.Single(graph.Relations);
+        Assert.Equal(Relations.IomMemberOfGmg, view.Relation.Id);
+        Assert.Equal((Actors.Iom, Actors.Gmg), (view.From.Id, view.To.Id));
+        Assert.Equal("IOM is a member of the Global Migration Group (2006–2018).", view.Sentence);
     }
 
     [Fact]
-    public async Task Shortest_path_walks_relations_against_their_direction()
+    public async Task Shortest_paths_follow_relations_against_their_direction()
     {
         await SeedAsync();
 
         var backwards = await Store.FindShortestPathsAsync(Path(Actors.Gmg, Actors.Iom), Ct);
         var throughGmg = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, types: [RelationType.MemberOf]), Ct);
 
-        var hop = Assert.Single(Assert.Single(backwards).Hops);
-        Assert.Equal((Actors.Gmg, Actors.Iom, false), (hop.FromActorId, hop.ToActorId, hop.Forward));
-        Assert.Equal(
-            [(Relations.IomMemberOfGmg, Actors.Iom, Actors.Gmg, true), (Relations.UnhcrMemberOfGmg, Actors.Gmg, Actors.Unhcr, false)],
-            Assert.Single(throughGmg).Hops.Select(h => (h.Relation.Relation.Id, h.FromActorId, h.ToActorId, h.Forward)));
+        Assert.Equal([Relations.IomMemberOfGmg], RelationIds(backwards));
+        Assert.Equal([Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg], RelationIds(throughGmg));
     }
 
     [Fact]
-    public async Task Shortest_paths_include_every_path_of_the_shortest_length_in_relation_id_order()
+    public async Task Shortest_paths_hold_every_relation_on_a_path_of_the_shortest_length_in_id_order()
     {
         await SeedAsync();
 
-        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr), Ct);
+        var graph = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr), Ct);
 
         Assert.Equal(
             [
-                [Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork],
-                [Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg],
-                [Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork],
+                Relations.IomCoordinatesUnNetwork, Relations.IomMemberOfGmg, Relations.IomSecretariatOfUnNetwork,
+                Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork,
             ],
-            paths.Select(HopIds));
-        Assert.All(paths, p => Assert.Equal([Actors.Iom, p.Hops[0].ToActorId, Actors.Unhcr], Walk(p)));
+            graph.Relations.Select(v => v.Relation.Id));
+        Assert.Equal("UN Network on Migration", graph.Relations[0].To.ShortName);
     }
 
     [Fact]
-    public async Task Shortest_paths_stop_at_max_paths()
+    public async Task Shortest_paths_make_one_chain_per_sequence_of_actors_whatever_the_parallel_relations()
     {
         await SeedAsync();
 
-        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, maxPaths: 2), Ct);
+        var chains = PathChains.Build(Actors.Iom, Actors.Unhcr, await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr), Ct), 25);
 
+        // The IOM both coordinates the UN Network and runs its secretariat: one hop, two relations. The chain through the
+        // Global Migration Group is high all along and comes first; the network's member UNHCR is medium.
+        Assert.Equal(2, chains.Length);
+        Assert.Equal([[Actors.Iom, Actors.Gmg, Actors.Unhcr], [Actors.Iom, Actors.UnNetwork, Actors.Unhcr]], chains.Chains.Select(c => c.Actors.Select(a => a.Id)));
         Assert.Equal(
-            [[Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork], [Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg]],
-            paths.Select(HopIds));
+            [[Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork], [Relations.UnhcrMemberOfUnNetwork]],
+            chains.Chains[1].Hops.Select(h => h.Relations.Select(r => r.Relation.Relation.Id)));
+        Assert.Equal([true, false], chains.Chains[1].Hops.Select(h => h.Relations[0].Forward));
+        Assert.False(chains.Truncated);
     }
 
     [Fact]
@@ -1030,7 +1036,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
     {
         await SeedAsync();
 
-        Assert.Empty(await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.BerneInitiative), Ct));
+        Assert.Empty((await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.BerneInitiative), Ct)).Relations);
     }
 
     [Fact]
@@ -1040,15 +1046,16 @@ public abstract class GraphStoreContract : IAsyncLifetime
 
         var tooShort = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Unhcr, maxDepth: 2), Ct);
         var longEnough = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Unhcr, maxDepth: 3), Ct);
+        var none = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Gmg, maxDepth: 0), Ct);
 
-        Assert.Empty(tooShort);
+        Assert.Empty(tooShort.Relations);
         Assert.Equal(
             [
-                [Relations.CoteDIvoireMemberOfIom, Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork],
-                [Relations.CoteDIvoireMemberOfIom, Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg],
-                [Relations.CoteDIvoireMemberOfIom, Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork],
+                Relations.CoteDIvoireMemberOfIom, Relations.IomCoordinatesUnNetwork, Relations.IomMemberOfGmg, Relations.IomSecretariatOfUnNetwork,
+                Relations.UnhcrMemberOfGmg, Relations.UnhcrMemberOfUnNetwork,
             ],
-            longEnough.Select(HopIds));
+            RelationIds(longEnough));
+        Assert.Empty(none.Relations);
     }
 
     [Fact]
@@ -1059,10 +1066,8 @@ public abstract class GraphStoreContract : IAsyncLifetime
         var in2010 = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, asOf: PartialDate.OfYear(2010)), Ct);
         var in2020 = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Unhcr, asOf: PartialDate.OfYear(2020)), Ct);
 
-        Assert.Equal([[Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg]], in2010.Select(HopIds));
-        Assert.Equal(
-            [[Relations.IomCoordinatesUnNetwork, Relations.UnhcrMemberOfUnNetwork], [Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork]],
-            in2020.Select(HopIds));
+        Assert.Equal([Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg], RelationIds(in2010));
+        Assert.Equal([Relations.IomCoordinatesUnNetwork, Relations.IomSecretariatOfUnNetwork, Relations.UnhcrMemberOfUnNetwork], RelationIds(in2020));
     }
 
     [Fact]
@@ -1071,21 +1076,33 @@ public abstract class GraphStoreContract : IAsyncLifetime
         await SeedAsync();
 
         // Switzerland reaches the GFMD directly (chairs) and through the GCIM (funds, precursor of).
-        var paths = await Store.FindShortestPathsAsync(Path(Actors.Switzerland, Actors.Gfmd), Ct);
+        var direct = await Store.FindShortestPathsAsync(Path(Actors.Switzerland, Actors.Gfmd), Ct);
         var withoutChairs = await Store.FindShortestPathsAsync(Path(Actors.Switzerland, Actors.Gfmd, types: [RelationType.Funds, RelationType.PrecursorOf]), Ct);
 
-        Assert.Equal([[Relations.SwitzerlandChairsGfmd]], paths.Select(HopIds));
-        Assert.Equal([[Relations.SwitzerlandFundsGcim, Relations.GcimPrecursorOfGfmd]], withoutChairs.Select(HopIds));
+        Assert.Equal([Relations.SwitzerlandChairsGfmd], RelationIds(direct));
+        Assert.Equal([Relations.SwitzerlandFundsGcim, Relations.GcimPrecursorOfGfmd], RelationIds(withoutChairs));
     }
 
     [Fact]
-    public async Task Shortest_path_from_an_actor_to_itself_has_no_hops()
+    public async Task A_shorter_path_that_the_date_rules_out_does_not_hide_a_longer_one()
     {
         await SeedAsync();
 
-        var paths = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Iom), Ct);
+        // Switzerland chaired the GFMD in 2011 only; in 2005 it funded the GCIM, which paved the way for the GFMD.
+        var in2005 = await Store.FindShortestPathsAsync(Path(Actors.Switzerland, Actors.Gfmd, asOf: PartialDate.OfYear(2005)), Ct);
 
-        Assert.Empty(Assert.Single(paths).Hops);
+        Assert.Equal([Relations.SwitzerlandFundsGcim, Relations.GcimPrecursorOfGfmd], RelationIds(in2005));
+    }
+
+    [Fact]
+    public async Task Shortest_paths_from_an_actor_to_itself_need_no_relation()
+    {
+        await SeedAsync();
+
+        var graph = await Store.FindShortestPathsAsync(Path(Actors.Iom, Actors.Iom), Ct);
+
+        Assert.Empty(graph.Relations);
+        Assert.Empty(Assert.Single(PathChains.Build(Actors.Iom, Actors.Iom, graph, 25).Chains).Hops);
     }
 
     [Fact]
@@ -1093,9 +1110,9 @@ public abstract class GraphStoreContract : IAsyncLifetime
     {
         await SeedAsync();
 
-        Assert.Empty(await Store.FindShortestPathsAsync(Path(Actors.Iom, "nobody"), Ct));
-        Assert.Empty(await Store.FindShortestPathsAsync(Path("nobody", Actors.Iom), Ct));
-        Assert.Empty(await Store.FindShortestPathsAsync(Path("nobody", "nobody"), Ct));
+        Assert.Empty((await Store.FindShortestPathsAsync(Path(Actors.Iom, "nobody"), Ct)).Relations);
+        Assert.Empty((await Store.FindShortestPathsAsync(Path("nobody", Actors.Iom), Ct)).Relations);
+        Assert.Empty((await Store.FindShortestPathsAsync(Path("nobody", "nobody"), Ct)).Relations);
     }
 
     // ---------------------------------------------------------------- sources
@@ -1238,8 +1255,8 @@ public abstract class GraphStoreContract : IAsyncLifetime
         IReadOnlyList<RelationType>? types = null, string? from = null, string? to = null, string? asOf = null, Confidence? minConfidence = null, int limit = 100, RelationCursor? after = null) =>
         new(types ?? [], from, to, asOf is null ? null : PartialDate.Parse(asOf), minConfidence, limit, after);
 
-    private static PathQuery Path(string from, string to, int maxDepth = 4, IReadOnlyList<RelationType>? types = null, PartialDate? asOf = null, int maxPaths = 10) =>
-        new(from, to, maxDepth, types ?? [], asOf, maxPaths);
+    private static PathQuery Path(string from, string to, int maxDepth = 4, IReadOnlyList<RelationType>? types = null, PartialDate? asOf = null) =>
+        new(from, to, maxDepth, types ?? [], asOf);
 
     private static List<string> Ids(Page<RelationView> page) => [.. page.Items.Select(v => v.Relation.Id)];
 
@@ -1247,9 +1264,8 @@ public abstract class GraphStoreContract : IAsyncLifetime
 
     private static List<string> EdgeIds(Graph graph) => [.. graph.Edges.Select(e => e.Relation.Id).Order(StringComparer.Ordinal)];
 
-    private static List<string> HopIds(GraphPath path) => [.. path.Hops.Select(h => h.Relation.Relation.Id)];
-
-    private static List<string> Walk(GraphPath path) => [path.Hops[0].FromActorId, .. path.Hops.Select(h => h.ToActorId)];
+    /// <summary>The graph's relation ids, which the port returns in ordinal order.</summary>
+    private static List<string> RelationIds(ShortestPathGraph graph) => [.. graph.Relations.Select(v => v.Relation.Id)];
 
     /// <summary>Follows NextCursor from the first page to the last.</summary>
     private static async Task<List<Page<T>>> AllPagesAsync<T, TCursor>(Func<TCursor?, Task<Page<T>>> fetch)

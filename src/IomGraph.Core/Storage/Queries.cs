@@ -55,7 +55,8 @@ public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList
     public IReadOnlyList<ActorKind> ExcludeKinds { get; init; } = [];
 }
 
-public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxPaths);
+/// <summary>A shortest-path search from <see cref="From"/> to <see cref="To"/>, at most <see cref="MaxDepth"/> hops, over the relations that <see cref="Types"/> and <see cref="AsOf"/> keep.</summary>
+public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf);
 
 public sealed record SourceListQuery(int Limit, IdCursor? After);
 
@@ -98,11 +99,6 @@ public sealed record ActorDetails(Actor Actor, IReadOnlyList<RelationCount> Rela
 public sealed record GraphNode(ActorRef Actor, int Depth, int Degree);
 
 public sealed record Graph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<RelationView> Edges, bool Truncated);
-
-/// <summary>One step of a path: the relation, and whether the walk followed it forwards (from → to) or backwards.</summary>
-public sealed record PathHop(RelationView Relation, string FromActorId, string ToActorId, bool Forward);
-
-public sealed record GraphPath(IReadOnlyList<PathHop> Hops);
 
 /// <summary>
 /// The union of the shortest paths between two actors: every relation that lies on at least one of them, in relation

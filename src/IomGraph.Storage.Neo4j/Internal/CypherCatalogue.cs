@@ -262,26 +262,21 @@ internal static class CypherCatalogue
         """,
         ["nodes", "types", "asOfUpper", "asOfLower"]);
 
-    public static readonly CypherQuery ActorExists = new(
-        nameof(ActorExists),
-        "MATCH (a:Actor {id: $id}) USING INDEX a:Actor(id) RETURN a.id AS id",
-        ["id"]);
-
     private static readonly CypherQuery[] BoundedShortestPaths =
         [.. Enumerable.Range(1, MaxBoundedPathDepth).Select(depth => ShortestPathsQuery(string.Create(CultureInfo.InvariantCulture, $"ShortestPaths{depth}"), depth))];
 
     /// <summary>For a bound above <see cref="MaxBoundedPathDepth"/>: unbounded search, then the length filter (all shortest paths share one length).</summary>
     public static readonly CypherQuery ShortestPathsUnbounded = ShortestPathsQuery(nameof(ShortestPathsUnbounded), null);
 
-    /// <summary>The statement that finds every shortest path no longer than <paramref name="maxDepth"/> hops.</summary>
+    /// <summary>The statement that finds the relations on the shortest paths no longer than <paramref name="maxDepth"/> hops.</summary>
     public static CypherQuery ShortestPaths(int maxDepth) =>
         maxDepth is >= 1 and <= MaxBoundedPathDepth ? BoundedShortestPaths[maxDepth - 1] : ShortestPathsUnbounded;
 
     /// <summary>
-    /// One row per hop of the first $maxPaths shortest paths in the order of their relation id sequences: pathKey is
-    /// the ids joined by spaces (a space sorts before every id character, so the string order is the sequence
-    /// order). The relation predicate is a universal one over relationships(p), which Neo4j checks during the search,
-    /// so a filtered-out shorter path does not hide a longer one.
+    /// Rows of (doc, startKey, id, from, to), one per relation that lies on at least one shortest path, in id order. The
+    /// relation predicate is a universal one over relationships(p), which Neo4j checks during the search, so a
+    /// filtered-out shorter path does not hide a longer one. Neo4j still enumerates every shortest path; DISTINCT keeps
+    /// the answer (and the response) to the relations, which is all the caller needs.
     /// </summary>
     private static CypherQuery ShortestPathsQuery(string name, int? depth)
     {
@@ -296,19 +291,16 @@ internal static class CypherCatalogue
             USING INDEX b:Actor(id)
             MATCH p = allShortestPaths((a)-[{{bound}}]-(b))
             WHERE all(r IN relationships(p) WHERE {{RelationFilter}}){{lengthFilter}}
-            WITH p, reduce(pathKey = '', r IN relationships(p) | pathKey + r.id + ' ') AS pathKey
-            ORDER BY pathKey
-            LIMIT $maxPaths
-            UNWIND range(0, length(p) - 1) AS hop
-            WITH pathKey, hop, relationships(p)[hop] AS r, nodes(p)[hop] AS walkFrom, nodes(p)[hop + 1] AS walkTo
-            WITH pathKey, hop, r, walkFrom, walkTo, r.id AS relationId
+            UNWIND relationships(p) AS r
+            WITH DISTINCT r
+            WITH r, r.id AS relationId
             MATCH (rn:Relation {id: relationId})
             USING INDEX rn:Relation(id)
-            WITH pathKey, hop, rn, walkFrom, walkTo, startNode(r) AS f, endNode(r) AS t
-            RETURN pathKey, hop, rn.doc AS doc, walkFrom.id AS fromId, walkTo.id AS toId, {{Ref("f")}} AS from, {{Ref("t")}} AS to
-            ORDER BY pathKey, hop
+            WITH rn, startNode(r) AS f, endNode(r) AS t
+            RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+            ORDER BY id
             """,
-            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth", "maxPaths"] : ["from", "to", "types", "asOfUpper", "asOfLower", "maxPaths"]);
+            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower"]);
     }
 
     /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
@@ -947,7 +939,7 @@ internal static class CypherCatalogue
     public static IReadOnlyList<CypherQuery> All { get; } =
     [
         SeedState, Actor, ActorRefs, SearchActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
-        FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph, ActorExists,
+        FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph,
         .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, Stats,
         StoredSourceHashes, StoredActorHashes, StoredRelationHashes, SeedOwnedSources, SeedOwnedActors, SeedOwnedRelations,
         MissingActors, MissingSources, CreateSources, UpdateSources, CreateActors, UpdateActors, ClearActorCitations, ClearRelationCitations,

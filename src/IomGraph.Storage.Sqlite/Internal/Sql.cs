@@ -206,6 +206,4 @@ internal static class Sql
     }
 
     private static string Where(List<string> terms) => terms.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", terms);
-
-    public const string ActorExists = "SELECT EXISTS (SELECT 1 FROM actors WHERE id = $id);";
 }
