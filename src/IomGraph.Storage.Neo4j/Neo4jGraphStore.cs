@@ -267,6 +267,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxNodes, 1, nameof(query));
         var types = Types(query.Types);
         var (upper, lower) = (AsOfUpper(query.AsOf), AsOfLower(query.AsOf));
+        var kinds = query.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
+        var excludeKinds = query.ExcludeKinds.Distinct().Select(ActorKinds.NameOf).ToList();
         return RunAsync(
             async connection =>
             {
@@ -283,7 +285,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     var step = await ReadOneAsync(
                         connection,
                         CypherCatalogue.NeighbourStep.With(
-                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("seen", order), ("take", room + 1)),
+                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("seen", order),
+                            ("kinds", kinds), ("excludeKinds", excludeKinds), ("take", room + 1)),
                         cancellationToken);
                     var reached = step.Rows.Select(row => Rows.RequiredText(row[0])).ToList();
                     if (reached.Count > room)
@@ -305,13 +308,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     connection,
                     CypherCatalogue.Subgraph.With(("nodes", order), ("types", types), ("asOfUpper", upper), ("asOfLower", lower)),
                     cancellationToken);
-                var (actorColumn, edgesColumn) = (subgraph.Column("actor"), subgraph.Column("edges"));
+                var (actorColumn, degreeColumn, edgesColumn) = (subgraph.Column("actor"), subgraph.Column("degree"), subgraph.Column("edges"));
                 var refs = new Dictionary<string, ActorRef>(StringComparer.Ordinal);
+                var degrees = new Dictionary<string, int>(StringComparer.Ordinal);
                 var relations = new List<Relation>();
                 foreach (var row in subgraph.Rows)
                 {
                     var actor = Rows.ActorRef(row[actorColumn]);
                     refs[actor.Id] = actor;
+                    degrees[actor.Id] = Rows.Int(row[degreeColumn]);
                     relations.AddRange(row[edgesColumn].EnumerateArray().Select(Rows.Decode<Relation>));
                 }
 
@@ -324,35 +329,24 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     .OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal)
                     .Select(r => new RelationView(r, refs[r.From], refs[r.To]))
                     .ToList();
-                return (Graph?)new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id]))], edges, truncated);
+                return (Graph?)new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id], degrees[id]))], edges, truncated);
             },
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
+    public Task<ShortestPathGraph> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.MaxDepth, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPaths, 1, nameof(query));
-        if (query.From == query.To)
+        if (query.From == query.To || query.MaxDepth == 0)
         {
-            // The path from an actor to itself is the one with no hops; an unknown actor has none.
-            return ReadAsync(
-                CypherCatalogue.ActorExists.With(("id", query.From)),
-                result => result.Rows.Count > 0 ? [new GraphPath([])] : (IReadOnlyList<GraphPath>)[],
-                cancellationToken);
-        }
-
-        if (query.MaxDepth == 0)
-        {
-            return Task.FromResult<IReadOnlyList<GraphPath>>([]);
+            return Task.FromResult(ShortestPathGraph.Empty);
         }
 
         var statement = CypherCatalogue.ShortestPaths(query.MaxDepth);
         List<(string, object?)> parameters =
         [
-            ("from", query.From), ("to", query.To), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)),
-            ("asOfLower", AsOfLower(query.AsOf)), ("maxPaths", query.MaxPaths),
+            ("from", query.From), ("to", query.To), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
         ];
         if (statement == CypherCatalogue.ShortestPathsUnbounded)
         {
@@ -361,24 +355,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
         return ReadAsync(
             statement.With([.. parameters]),
-            result =>
-            {
-                var (keyColumn, hopColumn, fromColumn, toColumn) = (result.Column("pathKey"), result.Column("hop"), result.Column("fromId"), result.Column("toId"));
-                var hops = new List<(string Key, int Hop, PathHop Value)>();
-                foreach (var row in result.Rows)
-                {
-                    var view = Rows.View(result, row)!.Value.View;
-                    var walkFrom = Rows.RequiredText(row[fromColumn]);
-                    hops.Add((Rows.RequiredText(row[keyColumn]), Rows.Int(row[hopColumn]),
-                        new PathHop(view, walkFrom, Rows.RequiredText(row[toColumn]), view.Relation.From == walkFrom)));
-                }
-
-                return (IReadOnlyList<GraphPath>)hops
-                    .GroupBy(h => h.Key, StringComparer.Ordinal)
-                    .OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new GraphPath([.. g.OrderBy(h => h.Hop).Select(h => h.Value)]))
-                    .ToList();
-            },
+            result => new ShortestPathGraph([.. Rows.Views(result).Select(r => r.View)]),
             cancellationToken);
     }
 

@@ -319,12 +319,23 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
 
                 // Level by level rather than one recursive CTE: a step stops at MaxNodes, so a capped neighbourhood of a
                 // hub never walks the levels beyond the cap.
-                await using (var step = Command(connection, Sql.NeighbourStep(conditions)))
+                var (kinds, excludeKinds) = (query.Kinds.Count > 0, query.ExcludeKinds.Count > 0);
+                await using (var step = Command(connection, Sql.NeighbourStep(conditions, kinds, excludeKinds)))
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
                     var seenParameter = step.Parameters.Add("$seen", SqliteType.Text);
                     var takeParameter = step.Parameters.Add("$take", SqliteType.Integer);
                     conditions.Bind(step);
+                    if (kinds)
+                    {
+                        step.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(query.Kinds.Distinct().Select(RecordCodec.KindName)));
+                    }
+
+                    if (excludeKinds)
+                    {
+                        step.Parameters.AddWithValue("$excludeKinds", RecordCodec.JsonArray(query.ExcludeKinds.Distinct().Select(RecordCodec.KindName)));
+                    }
+
                     for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
                     {
                         var room = query.MaxNodes - order.Count;
@@ -361,10 +372,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 conditions.Bind(subgraph);
                 await using var result = await subgraph.ExecuteReaderAsync(cancellationToken);
                 var refs = new Dictionary<string, ActorRef>(StringComparer.Ordinal);
+                var degrees = new Dictionary<string, int>(StringComparer.Ordinal);
                 while (await result.ReadAsync(cancellationToken))
                 {
                     var actor = Rows.ReadActorRef(result, 0);
                     refs[actor.Id] = actor;
+                    degrees[actor.Id] = result.GetInt32(Rows.ActorRefWidth);
                 }
 
                 if (!refs.ContainsKey(query.ActorId))
@@ -380,41 +393,34 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     edges.Add(new RelationView(relation, refs[relation.From], refs[relation.To]));
                 }
 
-                return new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id]))], edges, truncated);
+                return new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id], degrees[id]))], edges, truncated);
             },
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
+    public Task<ShortestPathGraph> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.MaxDepth, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxPaths, 1, nameof(query));
+        if (query.From == query.To)
+        {
+            return Task.FromResult(ShortestPathGraph.Empty);
+        }
+
         var conditions = new RelationConditions(query.Types, query.AsOf);
         return RunAsync(
             async connection =>
             {
-                if (query.From == query.To)
-                {
-                    // The path from an actor to itself is the one with no hops; an unknown actor has none.
-                    await using var exists = Command(connection, Sql.ActorExists);
-                    exists.Parameters.AddWithValue("$id", query.From);
-                    return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1
-                        ? [new GraphPath([])]
-                        : (IReadOnlyList<GraphPath>)[];
-                }
-
                 using var transaction = connection.BeginTransaction(deferred: true);
-                IReadOnlyList<IReadOnlyList<Step>> walks;
+                IReadOnlyCollection<string> relationIds;
                 await using (var step = Command(connection, Sql.PathStep(conditions)))
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
                     conditions.Bind(step);
-                    walks = await ShortestPaths.FindAsync(
+                    relationIds = await ShortestPaths.FindAsync(
                         query.From,
                         query.To,
                         query.MaxDepth,
-                        query.MaxPaths,
                         async (frontier, token) =>
                         {
                             frontierParameter.Value = RecordCodec.JsonArray(frontier);
@@ -430,20 +436,18 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                         cancellationToken);
                 }
 
-                if (walks.Count == 0)
+                if (relationIds.Count == 0)
                 {
-                    return [];
+                    return ShortestPathGraph.Empty;
                 }
 
                 await using var views = Command(connection, Sql.RelationsById);
-                views.Parameters.AddWithValue("$ids", RecordCodec.JsonArray(walks.SelectMany(w => w).Select(s => s.RelationId).Distinct(StringComparer.Ordinal)));
+                views.Parameters.AddWithValue("$ids", RecordCodec.JsonArray(relationIds));
                 await using var reader = await views.ExecuteReaderAsync(cancellationToken);
-                var byId = (await Rows.ReadViewsAsync(reader, cancellationToken)).ToDictionary(v => v.View.Relation.Id, v => v.View, StringComparer.Ordinal);
-                return (IReadOnlyList<GraphPath>)[.. walks.Select(w => new GraphPath([.. w.Select(s => Hop(byId[s.RelationId], s))]))];
+                var relations = await Rows.ReadViewsAsync(reader, cancellationToken);
+                return new ShortestPathGraph([.. relations.Select(r => r.View).OrderBy(v => v.Relation.Id, StringComparer.Ordinal)]);
             },
             cancellationToken);
-
-        static PathHop Hop(RelationView view, Step step) => new(view, step.WalkFrom, step.WalkTo, view.Relation.From == step.WalkFrom);
     }
 
     public Task<Page<SourceSummary>> ListSourcesAsync(SourceListQuery query, CancellationToken cancellationToken = default)
@@ -526,7 +530,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 var connected = new List<ConnectedActor>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    connected.Add(new ConnectedActor(Rows.ReadActorRef(reader, 0), reader.GetInt32(4)));
+                    connected.Add(new ConnectedActor(Rows.ReadActorRef(reader, 0), reader.GetInt32(Rows.ActorRefWidth)));
                 }
 
                 return new GraphStats(actors, relations, sources, byKind, byType, connected);

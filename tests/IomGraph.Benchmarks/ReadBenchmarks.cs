@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Storage.Sqlite;
@@ -95,10 +96,10 @@ public class ReadBenchmarks
     public Task<Graph?> Neighbourhood_leaf_depth2() => Store.GetNeighbourhoodAsync(new(Graph.Leaf, 2, [], null, 500));
 
     [Benchmark]
-    public Task<IReadOnlyList<GraphPath>> Paths_leaf_to_leaf() => Store.FindShortestPathsAsync(new(Graph.Leaf, Graph.OtherLeaf, 4, [], null, 25));
+    public Task<ShortestPathGraph> Paths_leaf_to_leaf() => Store.FindShortestPathsAsync(new(Graph.Leaf, Graph.OtherLeaf, 4, [], null));
 
     [Benchmark]
-    public Task<IReadOnlyList<GraphPath>> Paths_hub_to_leaf() => Store.FindShortestPathsAsync(new(Graph.Hub, Graph.OtherLeaf, 4, [], null, 25));
+    public Task<ShortestPathGraph> Paths_hub_to_leaf() => Store.FindShortestPathsAsync(new(Graph.Hub, Graph.OtherLeaf, 4, [], null));
 
     [Benchmark]
     public Task<Page<SourceSummary>> Sources_list() => Store.ListSourcesAsync(new(100, null));
@@ -116,16 +117,16 @@ public class ReadBenchmarks
         Require((await Search_substring()).Total > 0, "the substring matches");
         Require((await FindRelations_type()).Items.Count == 50, "a page of one type is full");
         Require((await Neighbourhood_leaf_depth2())?.Nodes.Count > 1, "the leaf has neighbours");
-        Require((await Paths_leaf_to_leaf()).Count > 0, "the leaves are connected within 4 hops");
+        Require((await Paths_leaf_to_leaf()).Relations.Count > 0, "the leaves are connected within 4 hops");
 
         var stats = await Stats();
         var neighbourhood = await Neighbourhood_hub_depth1();
-        var paths = await Paths_leaf_to_leaf();
+        var paths = PathChains.Build(Graph.Leaf, Graph.OtherLeaf, await Paths_leaf_to_leaf(), 25);
         Console.WriteLine(
             $"// {Scale}: {stats.Actors} actors, {stats.Relations} relations; hub '{Graph.Hub}' ({Graph.HubDegree} relations, acronym '{Graph.HubAcronym}'), "
             + $"leaves '{Graph.Leaf}' ({Graph.LeafDegree}) and '{Graph.OtherLeaf}' ({Graph.OtherLeafDegree}); "
             + $"search '{Landmarks.Substring}' finds {(await Search_substring()).Total}; hub depth-1 neighbourhood {neighbourhood?.Nodes.Count} nodes "
-            + $"(truncated: {neighbourhood?.Truncated}); leaf-to-leaf: {paths.Count} paths of {paths[0].Hops.Count} hops.");
+            + $"(truncated: {neighbourhood?.Truncated}); leaf-to-leaf: {paths.Chains.Count} chains of {paths.Length} hops.");
 
         static void Require(bool condition, string what)
         {

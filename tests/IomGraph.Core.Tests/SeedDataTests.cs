@@ -83,6 +83,30 @@ public sealed partial class SeedDataTests
     }
 
     [Fact]
+    public async Task Every_short_name_fits_on_a_node_of_a_drawing()
+    {
+        var curated = (await BundleAsync()).Actors.Where(a => a.ShortName is not null).ToList();
+
+        Assert.True(curated.Count >= 19, $"Only {curated.Count} actors have a curated short name.");
+        Assert.All(curated, a => Assert.True(a.ShortName!.Length <= 32, $"{a.Id}'s short name '{a.ShortName}' is longer than 32 characters."));
+    }
+
+    [Theory]
+    [InlineData("un", "UN")]
+    [InlineData("global-migration-group", "Global Migration Group")]
+    [InlineData("geneva-migration-group", "Geneva Migration Group")]
+    [InlineData("gcm-adoption-conference-2018", "Marrakech conference (2018)")]
+    [InlineData("unhcr", "UNHCR")]
+    [InlineData("ecosoc", "ECOSOC")]
+    [InlineData("usa", "United States")]
+    public async Task Nodes_are_named_by_their_short_names(string id, string expected)
+    {
+        var actor = (await BundleAsync()).Actors.Single(a => a.Id == id);
+
+        Assert.Equal(expected, actor.DisplayShortName);
+    }
+
+    [Fact]
     public async Task The_iom_description_states_the_2023_count_with_its_source()
     {
         var iom = (await BundleAsync()).Actors.Single(a => a.Id == "iom");

@@ -49,6 +49,19 @@ public class ValidatorTests
     }
 
     [Fact]
+    public void A_short_name_may_be_as_long_as_a_label_and_no_longer()
+    {
+        var longest = new string('x', Limits.MaxName);
+
+        Assert.Empty(Fails(Bundle(longest, longest)));
+        Assert.Contains("Actors[0].ShortName", Fails(Bundle(longest, longest + "x")));
+        Assert.Contains("Actors[0].Label", Fails(Bundle(longest + "x", longest)));
+
+        static GraphBundle Bundle(string label, string shortName) =>
+            Build.Bundle() with { Actors = [Build.Actor() with { Label = label, ShortName = shortName }, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] };
+    }
+
+    [Fact]
     public void A_wikidata_id_must_look_like_a_qid()
     {
         var actor = Build.Actor() with { ExternalIds = new Dictionary<string, string> { ["wikidata"] = "1065" } };

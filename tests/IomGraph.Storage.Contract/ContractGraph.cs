@@ -4,7 +4,7 @@ namespace IomGraph.Storage.Contract;
 
 /// <summary>
 /// A small graph that exercises what stores get wrong: accents and curly apostrophes, aliases and acronyms, an actor
-/// whose name contains another's acronym, dates known to the year or the month, undated relations, parallel relations
+/// whose name contains another's acronym, a curated short name, dates known to the year or the month, undated relations, parallel relations
 /// between two actors, an actor with no relations and a source nobody cites.
 /// </summary>
 /// <remarks>
@@ -95,7 +95,7 @@ public static class ContractGraph
         new(Actors.Gcim, "Global Commission on International Migration", ActorKind.ForumOrCommission, "GCIM",
             Founded: PartialDate.OfMonth(2003, 12), Dissolved: PartialDate.OfMonth(2005, 12)),
         new(Actors.Gfmd, "Global Forum on Migration and Development", ActorKind.ForumOrCommission, "GFMD", Founded: PartialDate.OfYear(2007)),
-        new(Actors.UnNetwork, "United Nations Network on Migration", ActorKind.InterAgencyGroup, "the UN Network on Migration",
+        new(Actors.UnNetwork, "United Nations Network on Migration", ActorKind.InterAgencyGroup, "the UN Network on Migration", "UN Network on Migration",
             Founded: PartialDate.OfMonth(2018, 12)),
         new(Actors.BerneInitiative, "Berne Initiative", ActorKind.StateLedProcess, Founded: PartialDate.OfYear(2001), Dissolved: PartialDate.OfYear(2005)),
     ];

@@ -116,10 +116,33 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
     {
         var conditions = new RelationConditions([RelationType.MemberOf], PartialDate.OfYear(2010));
 
-        foreach (var sql in new[] { Sql.NeighbourStep(conditions), Sql.Subgraph(conditions), Sql.PathStep(conditions), Sql.RelationsById, Sql.ActorRefs })
+        foreach (var sql in new[]
+        {
+            Sql.NeighbourStep(conditions), Sql.NeighbourStep(conditions, kinds: true, excludeKinds: true), Sql.Subgraph(conditions),
+            Sql.PathStep(conditions), Sql.RelationsById, Sql.ActorRefs,
+        })
         {
             AssertNoTableScan(await PlanAsync(sql));
         }
+    }
+
+    [Fact]
+    public async Task Node_degrees_are_counts_on_each_ends_index()
+    {
+        var plan = await PlanAsync(Sql.Subgraph(RelationConditions.None).Split(';')[0]);
+
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, l => l.Contains("COVERING INDEX ix_relations_from (from_id=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, l => l.Contains("COVERING INDEX ix_relations_to (to_id=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_kind_filter_looks_each_reached_actor_up_by_its_key()
+    {
+        var plan = await PlanAsync(Sql.NeighbourStep(RelationConditions.None, kinds: true, excludeKinds: true));
+
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, l => l.StartsWith("SEARCH a USING INDEX sqlite_autoindex_actors_1 (id=?)", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -181,7 +181,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
 
         var work = Enumerable.Range(0, 16).Select(i => i % 4 == 0
             ? (Task)store.ApplyBundleAsync(ContractGraph.Bundle().With(ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = $"Version {i}" }), BundleMode.Import, Ct)
-            : store.FindShortestPathsAsync(new PathQuery(ContractGraph.Actors.CoteDIvoire, ContractGraph.Actors.Unhcr, 4, [], null, 10), Ct));
+            : store.FindShortestPathsAsync(new PathQuery(ContractGraph.Actors.CoteDIvoire, ContractGraph.Actors.Unhcr, 4, [], null), Ct));
 
         await Task.WhenAll(work);
         Assert.Equal(ContractGraph.AllActors.Count, (await store.GetStatsAsync(0, Ct)).Actors);

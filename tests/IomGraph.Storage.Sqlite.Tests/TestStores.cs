@@ -57,6 +57,12 @@ public sealed class FileSqliteGraphStoreContractTests : Contract.GraphStoreContr
     }
 }
 
+/// <summary>The graph-walk oracles against an in-memory store.</summary>
+public sealed class SqliteGraphWalkContractTests : Contract.GraphWalkContract
+{
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+}
+
 /// <summary>The curation contract against an in-memory database.</summary>
 public sealed class SqliteCurationStoreContractTests : Contract.CurationStoreContract
 {

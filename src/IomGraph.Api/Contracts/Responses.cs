@@ -1,4 +1,5 @@
 using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
@@ -154,24 +155,16 @@ public sealed record PathHopResponse(string From, string To, [property: Values("
 /// <summary>A path: its length in hops, the actors it visits in order, and each hop.</summary>
 public sealed record PathResponse(int Length, IReadOnlyList<ActorRefResponse> Actors, IReadOnlyList<PathHopResponse> Hops)
 {
-    public static PathResponse Of(GraphPath path)
+    /// <summary>A chain of actors as one path: each hop shows the strongest of its relations.</summary>
+    public static PathResponse Of(PathChain chain) => new(
+        chain.Hops.Count,
+        chain.Actors.Select(ActorRefResponse.Of).ToList(),
+        chain.Hops.Select(Hop).ToList());
+
+    private static PathHopResponse Hop(ChainHop hop)
     {
-        var actors = new List<ActorRefResponse>();
-        var hops = new List<PathHopResponse>();
-        foreach (var hop in path.Hops)
-        {
-            var fromRef = hop.Forward ? hop.Relation.From : hop.Relation.To;
-            var toRef = hop.Forward ? hop.Relation.To : hop.Relation.From;
-            if (actors.Count == 0)
-            {
-                actors.Add(ActorRefResponse.Of(fromRef));
-            }
-
-            actors.Add(ActorRefResponse.Of(toRef));
-            hops.Add(new PathHopResponse(hop.FromActorId, hop.ToActorId, hop.Forward ? "forward" : "backward", RelationResponse.Of(hop.Relation)));
-        }
-
-        return new PathResponse(path.Hops.Count, actors, hops);
+        var first = hop.Relations[0];
+        return new(hop.From.Id, hop.To.Id, first.Forward ? "forward" : "backward", RelationResponse.Of(first.Relation));
     }
 }
 

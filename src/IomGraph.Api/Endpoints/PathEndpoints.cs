@@ -2,6 +2,7 @@ using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,13 +44,13 @@ public static class PathEndpoints
             return Problems.NotFound("Actor", query.To);
         }
 
-        var paths = await store.FindShortestPathsAsync(query, cancellationToken);
+        var chains = PathChains.Build(from.Id, to.Id, await store.FindShortestPathsAsync(query, cancellationToken), PathsRequest.MaxPaths);
         if (representation.Format is not null)
         {
-            return new ExportResult(representation.Format, ExportFilters.Of(paths, from.Id), $"iomgraph-paths-{from.Id}-{to.Id}");
+            return new ExportResult(representation.Format, ExportFilters.Of(chains, from.Id), $"iomgraph-paths-{from.Id}-{to.Id}");
         }
 
         return TypedResults.Ok(new PathsResponse(
-            ActorRefResponse.Of(from), ActorRefResponse.Of(to), query.MaxDepth, paths.Select(PathResponse.Of).ToList()));
+            ActorRefResponse.Of(from), ActorRefResponse.Of(to), query.MaxDepth, chains.Chains.Select(PathResponse.Of).ToList()));
     }
 }

@@ -268,6 +268,7 @@ public static class CsvBundleReader
             row.RequiredText("name"),
             row.Enum<ActorKind>("kind", ActorKinds.TryParse, "an actor kind", string.Join(", ", ActorKinds.Names.Select(n => $"'{n}'"))),
             row.Text("label"),
+            row.Text("shortName"),
             row.Date("founded"),
             row.Date("dissolved"),
             row.Text("headquarters"),

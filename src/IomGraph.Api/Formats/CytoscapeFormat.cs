@@ -86,6 +86,7 @@ public sealed class CytoscapeFormat : IGraphFormat
         json.WriteStartObject("data");
         json.WriteString("id", actor.Id);
         json.WriteString("label", actor.DisplayLabel);
+        json.WriteString("shortName", actor.DisplayShortName);
         json.WriteString("name", actor.Name);
         json.WriteString("kind", ExportText.KindName(actor.Kind));
         WriteList(json, "aliases", actor.Aliases);

@@ -17,6 +17,7 @@ internal static class GraphProperties
     public static IReadOnlyList<GraphProperty<Actor>> Node { get; } =
     [
         new("n_label", "label", a => a.DisplayLabel),
+        new("n_shortName", "shortName", a => a.DisplayShortName),
         new("n_name", "name", a => a.Name),
         new("n_kind", "kind", a => ExportText.KindName(a.Kind)),
         new("n_aliases", "aliases", a => ExportText.Joined(a.Aliases)),

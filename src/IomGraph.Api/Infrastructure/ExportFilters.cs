@@ -1,3 +1,4 @@
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Storage;
 
 namespace IomGraph.Api.Infrastructure;
@@ -10,8 +11,9 @@ public static class ExportFilters
         graph.Nodes.Select(n => n.Actor.Id).ToList(),
         graph.Edges.Select(e => e.Relation.Id).ToList());
 
-    public static ExportFilter Of(IReadOnlyList<GraphPath> paths, string start) => new(
+    /// <summary>The actors of the chains, and every relation of their hops (not only the one each path shows).</summary>
+    public static ExportFilter Of(PathChainResult chains, string start) => new(
         [], [], null,
-        paths.SelectMany(p => p.Hops).SelectMany(h => new[] { h.FromActorId, h.ToActorId }).Append(start).Distinct().ToList(),
-        paths.SelectMany(p => p.Hops).Select(h => h.Relation.Relation.Id).Distinct().ToList());
+        chains.Chains.SelectMany(c => c.Actors).Select(a => a.Id).Append(start).Distinct().ToList(),
+        chains.Chains.SelectMany(c => c.Hops).SelectMany(h => h.Relations).Select(r => r.Relation.Relation.Id).Distinct().ToList());
 }

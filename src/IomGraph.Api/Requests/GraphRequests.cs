@@ -27,7 +27,7 @@ public sealed record PathsRequest(
     public const int MaxMaxDepth = 6;
     public const int MaxPaths = 25;
 
-    public PathQuery ToQuery() => new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf), MaxPaths);
+    public PathQuery ToQuery() => new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf));
 }
 
 public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>

@@ -21,6 +21,7 @@ public sealed record Actor(
     string Name,
     ActorKind Kind,
     string? Label = null,
+    string? ShortName = null,
     PartialDate? Founded = null,
     PartialDate? Dissolved = null,
     string? Headquarters = null,
@@ -35,6 +36,10 @@ public sealed record Actor(
     /// <summary>How the actor is named inside a sentence ("IOM", "the Global Migration Group").</summary>
     [JsonIgnore]
     public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
+
+    /// <summary>The name a drawing puts on the actor's node: <see cref="ShortName"/>, else the label without its article, else the name.</summary>
+    [JsonIgnore]
+    public string DisplayShortName => ActorNames.Short(Name, Label, ShortName);
 }
 
 /// <summary>A typed, directed, dated and sourced relation between two actors.</summary>
@@ -51,12 +56,40 @@ public sealed record Relation(
     string? Note = null);
 
 /// <summary>The few fields of an actor that a relation or a graph needs to show its ends.</summary>
-public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null)
+public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null, string? ShortName = null)
 {
     [JsonIgnore]
     public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
 
-    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label);
+    /// <inheritdoc cref="Actor.DisplayShortName"/>
+    [JsonIgnore]
+    public string DisplayShortName => ActorNames.Short(Name, Label, ShortName);
+
+    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.ShortName);
+}
+
+/// <summary>The one rule for an actor's short display name, shared by <see cref="Actor"/> and <see cref="ActorRef"/>.</summary>
+internal static class ActorNames
+{
+    private const string Article = "the ";
+
+    public static string Short(string name, string? label, string? shortName)
+    {
+        if (!string.IsNullOrWhiteSpace(shortName))
+        {
+            return shortName;
+        }
+
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return name;
+        }
+
+        // A label is written for the middle of a sentence ("the Global Migration Group"); on a node the article is noise.
+        // Only the lower-case article: a label that starts "The" is a proper name that keeps it.
+        var bare = label.StartsWith(Article, StringComparison.Ordinal) ? label[Article.Length..] : label;
+        return string.IsNullOrWhiteSpace(bare) ? name : bare;
+    }
 }
 
 /// <summary>A relation with the actors at both ends resolved, as the stores return it.</summary>

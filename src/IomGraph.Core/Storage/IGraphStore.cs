@@ -41,14 +41,22 @@ public interface IGraphStore
     /// <summary>One relation, or null.</summary>
     Task<RelationView?> GetRelationAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>The actors and relations within <see cref="NeighbourhoodQuery.Depth"/> hops of an actor, or null when it does not exist.</summary>
+    /// <summary>
+    /// The actors within <see cref="NeighbourhoodQuery.Depth"/> hops of an actor, walking to (and through) only the actors
+    /// of the kinds the query keeps, ordered by (depth, id) and each with its degree in the whole graph; and the relations
+    /// among them that the query's types and date keep. Null when the actor does not exist.
+    /// </summary>
     Task<Graph?> GetNeighbourhoodAsync(NeighbourhoodQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The shortest paths between two existing actors, following relations in either direction, no longer than
-    /// <see cref="PathQuery.MaxDepth"/>. Empty when they are not connected within that bound.
+    /// Every relation that lies on at least one shortest path from <see cref="PathQuery.From"/> to <see cref="PathQuery.To"/>,
+    /// following relations in either direction, among the relations of <see cref="PathQuery.Types"/> valid at
+    /// <see cref="PathQuery.AsOf"/>, when that length is at most <see cref="PathQuery.MaxDepth"/>. The filters apply during
+    /// the search: a shorter path over relations they leave out does not hide a longer one. Empty when the actors are not
+    /// connected within the bound, when either does not exist, and when they are the same actor (the path of no hops
+    /// needs no relation). Only the relations: which chains of actors they form is <see cref="Graphs.PathChains"/>' work.
     /// </summary>
-    Task<IReadOnlyList<GraphPath>> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
+    Task<ShortestPathGraph> FindShortestPathsAsync(PathQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Sources ordered by id, each with the number of relations that cite it.</summary>
     Task<Page<SourceSummary>> ListSourcesAsync(SourceListQuery query, CancellationToken cancellationToken = default);

@@ -39,9 +39,24 @@ public sealed record RelationFilter(
     int Limit,
     RelationCursor? After);
 
-public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxNodes);
+/// <summary>
+/// A neighbourhood: the actors within <see cref="Depth"/> hops of <see cref="ActorId"/> over the relations that
+/// <see cref="Types"/> and <see cref="AsOf"/> keep, nearest first, at most <see cref="MaxNodes"/>.
+/// </summary>
+public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxNodes)
+{
+    /// <summary>
+    /// The walk goes only to actors of these kinds (every kind when empty), so at depth 2 and more it also passes only
+    /// through them. The centre is in the graph whatever its kind.
+    /// </summary>
+    public IReadOnlyList<ActorKind> Kinds { get; init; } = [];
 
-public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf, int MaxPaths);
+    /// <summary>The walk never goes to, nor through, actors of these kinds; this wins over <see cref="Kinds"/>. The centre is in the graph whatever its kind.</summary>
+    public IReadOnlyList<ActorKind> ExcludeKinds { get; init; } = [];
+}
+
+/// <summary>A shortest-path search from <see cref="From"/> to <see cref="To"/>, at most <see cref="MaxDepth"/> hops, over the relations that <see cref="Types"/> and <see cref="AsOf"/> keep.</summary>
+public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf);
 
 public sealed record SourceListQuery(int Limit, IdCursor? After);
 
@@ -77,14 +92,23 @@ public sealed record RelationCount(RelationType Type, int Outgoing, int Incoming
 
 public sealed record ActorDetails(Actor Actor, IReadOnlyList<RelationCount> RelationCounts);
 
-public sealed record GraphNode(ActorRef Actor, int Depth);
+/// <summary>
+/// A node of a neighbourhood: the actor, its distance in hops from the centre, and its degree, the number of relations
+/// it has in the whole graph (both directions, every type and date, whatever the query kept), which a drawing sizes it by.
+/// </summary>
+public sealed record GraphNode(ActorRef Actor, int Depth, int Degree);
 
 public sealed record Graph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<RelationView> Edges, bool Truncated);
 
-/// <summary>One step of a path: the relation, and whether the walk followed it forwards (from → to) or backwards.</summary>
-public sealed record PathHop(RelationView Relation, string FromActorId, string ToActorId, bool Forward);
-
-public sealed record GraphPath(IReadOnlyList<PathHop> Hops);
+/// <summary>
+/// The union of the shortest paths between two actors: every relation that lies on at least one of them, in relation
+/// id order; none when the actors are not connected within the bound, are the same actor, or do not exist.
+/// <see cref="Graphs.PathChains"/> turns it into the chains of actors people read.
+/// </summary>
+public sealed record ShortestPathGraph(IReadOnlyList<RelationView> Relations)
+{
+    public static ShortestPathGraph Empty { get; } = new([]);
+}
 
 public sealed record SourceSummary(Source Source, int CitedBy);
 

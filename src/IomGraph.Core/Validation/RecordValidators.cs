@@ -49,6 +49,7 @@ public sealed class ActorValidator : AbstractValidator<Actor>
         RuleFor(a => a.Id).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be {Ids.SlugDescription}.");
         RuleFor(a => a.Name).NotEmpty().MaximumLength(Limits.MaxName);
         RuleFor(a => a.Label).MaximumLength(Limits.MaxName);
+        RuleFor(a => a.ShortName).MaximumLength(Limits.MaxName);
         RuleFor(a => a.Kind).IsInEnum();
         RuleFor(a => a.Aliases).NotNull().Must(a => a.Count <= Limits.MaxAliases).WithMessage($"'{{PropertyName}}' may hold at most {Limits.MaxAliases} names.");
         RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(Limits.MaxName);

@@ -462,6 +462,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["id"] = actor.Id,
         ["name"] = actor.Record.Name,
         ["label"] = actor.Record.Label,
+        ["shortName"] = actor.Record.ShortName,
         ["kind"] = ActorKinds.NameOf(actor.Record.Kind),
         ["sortKey"] = TextFolding.Fold(actor.Record.Name),
         ["searchNames"] = TextFolding.SearchNames(actor.Record),

@@ -14,7 +14,7 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <remarks>
 /// The graph as stored:
 /// <list type="bullet">
-/// <item><c>(:Actor {id, name, label, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// <item><c>(:Actor {id, name, label, shortName, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
 /// searchNames its folded id, name, label and aliases, sortKey its folded name.</item>
 /// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
@@ -60,7 +60,8 @@ internal static class CypherCatalogue
 
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 
-    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label}}";
+    /// <summary>An actor's short form, read with <see cref="Rows.ActorRef"/>; a node written before short names existed has none, which reads as null.</summary>
+    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label, .shortName}}";
 
     /// <summary>The CREATE of one change entry for the current row; <paramref name="before"/> and <paramref name="after"/> are expressions, null to leave out.</summary>
     private static string LogChange(string kind, string operation, string? before, string? after)
@@ -219,43 +220,47 @@ internal static class CypherCatalogue
         """,
         ["id"]);
 
-    /// <summary>One breadth-first level: the actors one relation away from the frontier, not yet seen, in id order, at most $take.</summary>
+    /// <summary>
+    /// One breadth-first level: the actors one relation away from the frontier, not yet seen, of the kinds in $kinds (any
+    /// when empty) and none in $excludeKinds, in id order, at most $take. An actor left out never joins a frontier, so the
+    /// walk does not pass through it either.
+    /// </summary>
     public static readonly CypherQuery NeighbourStep = new(
         nameof(NeighbourStep),
         $$"""
         UNWIND $frontier AS frontierId
         MATCH (f:Actor {id: frontierId})-[r]-(n:Actor)
         USING INDEX f:Actor(id)
-        WHERE {{RelationFilter}} AND NOT n.id IN $seen
+        WHERE {{RelationFilter}} AND NOT n.id IN $seen AND (size($kinds) = 0 OR n.kind IN $kinds) AND NOT n.kind IN $excludeKinds
         RETURN DISTINCT n.id AS id
         ORDER BY id
         LIMIT $take
         """,
-        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "take"]);
+        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "kinds", "excludeKinds", "take"]);
 
-    /// <summary>Each of the nodes with the docs of its outgoing relations to other nodes of the set.</summary>
+    /// <summary>
+    /// Each of the nodes with its degree and the docs of its outgoing relations to other nodes of the set. The degree
+    /// counts every relation of the actor whatever the filters: the relationships to other actors, which leaves out its
+    /// CITES to sources (a relation from an actor to itself counts once).
+    /// </summary>
     public static readonly CypherQuery Subgraph = new(
         nameof(Subgraph),
         $$"""
         UNWIND $nodes AS nodeId
         MATCH (a:Actor {id: nodeId})
         USING INDEX a:Actor(id)
+        WITH a, size([(a)-[d]-(:Actor) | d]) AS degree
         OPTIONAL MATCH (a)-[r]->(b:Actor)
         WHERE {{RelationFilter}} AND b.id IN $nodes
-        WITH a, r, r.id AS relationId
+        WITH a, degree, r, r.id AS relationId
         OPTIONAL MATCH (rn:Relation {id: relationId})
         USING INDEX rn:Relation(id)
-        WITH a, r, rn
+        WITH a, degree, r, rn
         ORDER BY a.id, r.startKey, r.id
-        RETURN a.id AS id, {{Ref("a")}} AS actor, collect(rn.doc) AS edges
+        RETURN a.id AS id, {{Ref("a")}} AS actor, degree, collect(rn.doc) AS edges
         ORDER BY id
         """,
         ["nodes", "types", "asOfUpper", "asOfLower"]);
-
-    public static readonly CypherQuery ActorExists = new(
-        nameof(ActorExists),
-        "MATCH (a:Actor {id: $id}) USING INDEX a:Actor(id) RETURN a.id AS id",
-        ["id"]);
 
     private static readonly CypherQuery[] BoundedShortestPaths =
         [.. Enumerable.Range(1, MaxBoundedPathDepth).Select(depth => ShortestPathsQuery(string.Create(CultureInfo.InvariantCulture, $"ShortestPaths{depth}"), depth))];
@@ -263,15 +268,15 @@ internal static class CypherCatalogue
     /// <summary>For a bound above <see cref="MaxBoundedPathDepth"/>: unbounded search, then the length filter (all shortest paths share one length).</summary>
     public static readonly CypherQuery ShortestPathsUnbounded = ShortestPathsQuery(nameof(ShortestPathsUnbounded), null);
 
-    /// <summary>The statement that finds every shortest path no longer than <paramref name="maxDepth"/> hops.</summary>
+    /// <summary>The statement that finds the relations on the shortest paths no longer than <paramref name="maxDepth"/> hops.</summary>
     public static CypherQuery ShortestPaths(int maxDepth) =>
         maxDepth is >= 1 and <= MaxBoundedPathDepth ? BoundedShortestPaths[maxDepth - 1] : ShortestPathsUnbounded;
 
     /// <summary>
-    /// One row per hop of the first $maxPaths shortest paths in the order of their relation id sequences: pathKey is
-    /// the ids joined by spaces (a space sorts before every id character, so the string order is the sequence
-    /// order). The relation predicate is a universal one over relationships(p), which Neo4j checks during the search,
-    /// so a filtered-out shorter path does not hide a longer one.
+    /// Rows of (doc, startKey, id, from, to), one per relation that lies on at least one shortest path, in id order. The
+    /// relation predicate is a universal one over relationships(p), which Neo4j checks during the search, so a
+    /// filtered-out shorter path does not hide a longer one. Neo4j still enumerates every shortest path; DISTINCT keeps
+    /// the answer (and the response) to the relations, which is all the caller needs.
     /// </summary>
     private static CypherQuery ShortestPathsQuery(string name, int? depth)
     {
@@ -286,19 +291,16 @@ internal static class CypherCatalogue
             USING INDEX b:Actor(id)
             MATCH p = allShortestPaths((a)-[{{bound}}]-(b))
             WHERE all(r IN relationships(p) WHERE {{RelationFilter}}){{lengthFilter}}
-            WITH p, reduce(pathKey = '', r IN relationships(p) | pathKey + r.id + ' ') AS pathKey
-            ORDER BY pathKey
-            LIMIT $maxPaths
-            UNWIND range(0, length(p) - 1) AS hop
-            WITH pathKey, hop, relationships(p)[hop] AS r, nodes(p)[hop] AS walkFrom, nodes(p)[hop + 1] AS walkTo
-            WITH pathKey, hop, r, walkFrom, walkTo, r.id AS relationId
+            UNWIND relationships(p) AS r
+            WITH DISTINCT r
+            WITH r, r.id AS relationId
             MATCH (rn:Relation {id: relationId})
             USING INDEX rn:Relation(id)
-            WITH pathKey, hop, rn, walkFrom, walkTo, startNode(r) AS f, endNode(r) AS t
-            RETURN pathKey, hop, rn.doc AS doc, walkFrom.id AS fromId, walkTo.id AS toId, {{Ref("f")}} AS from, {{Ref("t")}} AS to
-            ORDER BY pathKey, hop
+            WITH rn, startNode(r) AS f, endNode(r) AS t
+            RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+            ORDER BY id
             """,
-            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth", "maxPaths"] : ["from", "to", "types", "asOfUpper", "asOfLower", "maxPaths"]);
+            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower"]);
     }
 
     /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
@@ -359,7 +361,7 @@ internal static class CypherCatalogue
         WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
         ORDER BY degree DESC, a.id
         LIMIT $take
-        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, degree: degree} END) AS connected
+        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, .shortName, degree: degree} END) AS connected
         """,
         ["types", "take"]);
 
@@ -445,7 +447,7 @@ internal static class CypherCatalogue
         nameof(CreateActors),
         $$"""
         UNWIND $rows AS row
-        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
+        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
             doc: row.doc, hash: row.hash, origin: $origin})
         {{LogChange("actor", "create", null, "row.doc")}}
         RETURN count(a) AS written
@@ -459,7 +461,7 @@ internal static class CypherCatalogue
         MATCH (a:Actor {id: row.id})
         USING INDEX a:Actor(id)
         WITH row, a, a.doc AS before
-        SET a.name = row.name, a.label = row.label, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
+        SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
             a.doc = row.doc, a.hash = row.hash, a.origin = $origin
         {{LogChange("actor", "update", "before", "row.doc")}}
         RETURN count(a) AS written
@@ -937,7 +939,7 @@ internal static class CypherCatalogue
     public static IReadOnlyList<CypherQuery> All { get; } =
     [
         SeedState, Actor, ActorRefs, SearchActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
-        FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph, ActorExists,
+        FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph,
         .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, Stats,
         StoredSourceHashes, StoredActorHashes, StoredRelationHashes, SeedOwnedSources, SeedOwnedActors, SeedOwnedRelations,
         MissingActors, MissingSources, CreateSources, UpdateSources, CreateActors, UpdateActors, ClearActorCitations, ClearRelationCitations,
@@ -958,7 +960,7 @@ internal static class CypherCatalogue
     /// <summary>The property keys of the stored graph.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "name", "label", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
+        "id", "name", "label", "shortName", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
         "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];

@@ -11,17 +11,21 @@ internal static class Rows
     {
         var relation = RecordCodec.Decode<Relation>(reader.GetString(0));
         var from = ReadActorRef(reader, 2);
-        var to = ReadActorRef(reader, 6);
+        var to = ReadActorRef(reader, 2 + ActorRefWidth);
         return (new RelationView(relation, from, to), reader.GetInt32(1));
     }
 
-    /// <summary>Reads (id, name, kind, label) starting at <paramref name="offset"/>.</summary>
+    /// <summary>The number of columns of <see cref="Sql.ActorRefColumns"/>.</summary>
+    public const int ActorRefWidth = 5;
+
+    /// <summary>Reads (id, name, kind, label, short name) starting at <paramref name="offset"/>.</summary>
     public static ActorRef ReadActorRef(SqliteDataReader reader, int offset) =>
         new(
             reader.GetString(offset),
             reader.GetString(offset + 1),
             RecordCodec.ParseKind(reader.GetString(offset + 2)),
-            reader.IsDBNull(offset + 3) ? null : reader.GetString(offset + 3));
+            reader.IsDBNull(offset + 3) ? null : reader.GetString(offset + 3),
+            reader.IsDBNull(offset + 4) ? null : reader.GetString(offset + 4));
 
     public static async Task<List<(RelationView View, int StartKey)>> ReadViewsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
     {

@@ -3,28 +3,25 @@ namespace IomGraph.Storage.Sqlite.Internal;
 /// <summary>A relation as a graph walk sees it.</summary>
 internal readonly record struct Edge(string RelationId, string From, string To);
 
-/// <summary>One step of a walk: the relation taken, and the actors it was walked from and to.</summary>
-internal readonly record struct Step(string RelationId, string WalkFrom, string WalkTo);
-
 /// <summary>
-/// All shortest paths between two actors, relations taken in either direction, by bidirectional breadth-first search.
-/// Each round expands the side with the smaller frontier by one whole level (one query). The first round whose new
-/// level meets the other side's visited set fixes the length L = levelFrom + levelTo: every shortest path crosses that
-/// meeting set at position levelFrom, so the paths are exactly (a path from the start to a meeting node in the start
-/// side's parent graph) + (a path from it to the end in the end side's parent graph), each counted once.
-/// Paths come out in the order of their relation id sequences (ordinal), and only the first <c>maxPaths</c> are built.
+/// The relations on shortest paths between two actors, relations taken in either direction, by bidirectional
+/// breadth-first search. Each round expands the side with the smaller frontier by one whole level (one query). The first
+/// round whose new level meets the other side's visited set fixes the length L = levelFrom + levelTo: every shortest path
+/// crosses that meeting set at position levelFrom, so the relations on shortest paths are exactly those of the start
+/// side's parent graph that lead to a meeting node, and those of the end side's parent graph that lead from one. Nothing
+/// is enumerated: a pair of actors with thousands of shortest paths costs what its relations cost.
 /// </summary>
 internal static class ShortestPaths
 {
     /// <summary>Every relation touching one of <paramref name="frontier"/>'s actors.</summary>
     public delegate Task<IReadOnlyList<Edge>> Expand(IReadOnlyCollection<string> frontier, CancellationToken cancellationToken);
 
-    public static async Task<IReadOnlyList<IReadOnlyList<Step>>> FindAsync(
-        string from, string to, int maxDepth, int maxPaths, Expand expand, CancellationToken cancellationToken)
+    /// <summary>The ids of the relations on the shortest paths no longer than <paramref name="maxDepth"/>, in no order; none when there are none.</summary>
+    public static async Task<IReadOnlyCollection<string>> FindAsync(string from, string to, int maxDepth, Expand expand, CancellationToken cancellationToken)
     {
         if (from == to)
         {
-            return [[]];
+            return [];
         }
 
         var start = new Side(from);
@@ -41,96 +38,22 @@ internal static class ShortestPaths
             var meeting = added.Where(other.Distance.ContainsKey).ToList();
             if (meeting.Count > 0)
             {
-                return Enumerate(start, end, meeting, to, maxPaths);
+                var relations = new HashSet<string>(StringComparer.Ordinal);
+                start.CollectTowardsRoot(meeting, relations);
+                end.CollectTowardsRoot(meeting, relations);
+                return relations;
             }
         }
 
         return [];
     }
 
-    private static List<IReadOnlyList<Step>> Enumerate(Side start, Side end, List<string> meeting, string to, int maxPaths)
-    {
-        // All meeting nodes lie at the same distance from the start (see the class comment); that is where the walk
-        // switches from the start side's parent graph to the end side's.
-        var split = start.Distance[meeting[0]];
-
-        // Only start-side nodes that lead to a meeting node are worth walking through.
-        var useful = new HashSet<string>(meeting, StringComparer.Ordinal);
-        var pending = new Stack<string>(meeting);
-        while (pending.Count > 0)
-        {
-            foreach (var link in start.ParentsOf(pending.Pop()))
-            {
-                if (useful.Add(link.Other))
-                {
-                    pending.Push(link.Other);
-                }
-            }
-        }
-
-        var children = new Dictionary<string, List<Link>>(StringComparer.Ordinal);
-        foreach (var node in useful)
-        {
-            foreach (var link in start.ParentsOf(node))
-            {
-                if (!children.TryGetValue(link.Other, out var list))
-                {
-                    children[link.Other] = list = [];
-                }
-
-                list.Add(new Link(link.RelationId, node));
-            }
-        }
-
-        foreach (var list in children.Values)
-        {
-            list.Sort();
-        }
-
-        var paths = new List<IReadOnlyList<Step>>();
-        var walk = new List<Step>();
-        Walk(start.Root);
-        return paths;
-
-        void Walk(string node)
-        {
-            // The end cannot be met before the split: it would then be nearer than the length found.
-            if (node == to)
-            {
-                paths.Add(walk.ToArray());
-                return;
-            }
-
-            var next = walk.Count < split ? children.GetValueOrDefault(node) ?? [] : end.SortedParentsOf(node);
-            foreach (var link in next)
-            {
-                if (paths.Count >= maxPaths)
-                {
-                    return;
-                }
-
-                walk.Add(new Step(link.RelationId, node, link.Other));
-                Walk(link.Other);
-                walk.RemoveAt(walk.Count - 1);
-            }
-        }
-    }
-
-    /// <summary>A relation to an actor one level nearer the root (in a side's parent graph), or further (when walking).</summary>
-    private readonly record struct Link(string RelationId, string Other) : IComparable<Link>
-    {
-        public int CompareTo(Link other)
-        {
-            var byRelation = string.CompareOrdinal(RelationId, other.RelationId);
-            return byRelation != 0 ? byRelation : string.CompareOrdinal(Other, other.Other);
-        }
-    }
+    /// <summary>A relation to an actor one level nearer the root of a side.</summary>
+    private readonly record struct Link(string RelationId, string Other);
 
     private sealed class Side(string root)
     {
         private readonly Dictionary<string, List<Link>> _parents = new(StringComparer.Ordinal);
-
-        public string Root { get; } = root;
 
         public Dictionary<string, int> Distance { get; } = new(StringComparer.Ordinal) { [root] = 0 };
 
@@ -138,18 +61,25 @@ internal static class ShortestPaths
 
         public int Level { get; private set; }
 
-        public List<Link> ParentsOf(string node) => _parents.GetValueOrDefault(node) ?? [];
-
-        public List<Link> SortedParentsOf(string node)
+        /// <summary>
+        /// Adds the relations of every walk from <paramref name="nodes"/> back to the root through the parent graph: each
+        /// lies on a shortest path from the root to one of the nodes. Each node is visited once.
+        /// </summary>
+        public void CollectTowardsRoot(IEnumerable<string> nodes, HashSet<string> relations)
         {
-            var parents = _parents.GetValueOrDefault(node);
-            if (parents is null)
+            var visited = new HashSet<string>(nodes, StringComparer.Ordinal);
+            var pending = new Stack<string>(visited);
+            while (pending.TryPop(out var node))
             {
-                return [];
+                foreach (var link in _parents.GetValueOrDefault(node) ?? [])
+                {
+                    relations.Add(link.RelationId);
+                    if (visited.Add(link.Other))
+                    {
+                        pending.Push(link.Other);
+                    }
+                }
             }
-
-            parents.Sort();
-            return parents;
         }
 
         /// <summary>Visits the next level and returns its actors (none when the side's component is exhausted).</summary>

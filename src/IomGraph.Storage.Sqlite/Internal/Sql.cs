@@ -10,11 +10,19 @@ namespace IomGraph.Storage.Sqlite.Internal;
 internal static class Sql
 {
     /// <summary>A relation and both its ends; read with <see cref="Rows.ReadView"/>.</summary>
-    public const string ViewColumns = "r.doc, r.start_key, f.id, f.name, f.kind, f.label, t.id, t.name, t.kind, t.label";
+    public const string ViewColumns = $"r.doc, r.start_key, {FromRefColumns}, {ToRefColumns}";
 
     public const string ViewJoins = "JOIN actors f ON f.id = r.from_id JOIN actors t ON t.id = r.to_id";
 
-    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label";
+    /// <summary>
+    /// An actor's short form; read with <see cref="Rows.ReadActorRef"/>. The short name has no column of its own: it is
+    /// read from the record, so that adding it needed no migration of existing databases.
+    /// </summary>
+    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label, json_extract(a.doc, '$.shortName')";
+
+    private const string FromRefColumns = "f.id, f.name, f.kind, f.label, json_extract(f.doc, '$.shortName')";
+
+    private const string ToRefColumns = "t.id, t.name, t.kind, t.label, json_extract(t.doc, '$.shortName')";
 
     private const string SeekTerm = "(r.start_key, r.id) > ($afterKey, $afterId)";
 
@@ -149,24 +157,38 @@ internal static class Sql
 
     /// <summary>
     /// One breadth-first step: the actors one relation away from <c>$frontier</c> in either direction that are not in
-    /// <c>$seen</c>, in id order, at most <c>$take</c>.
+    /// <c>$seen</c>, in id order, at most <c>$take</c>; with <paramref name="kinds"/>, only those whose kind is in
+    /// <c>$kinds</c>, and with <paramref name="excludeKinds"/>, none whose kind is in <c>$excludeKinds</c>. An actor the
+    /// step leaves out never joins a frontier, so the walk does not pass through it either.
     /// </summary>
-    public static string NeighbourStep(RelationConditions conditions)
+    public static string NeighbourStep(RelationConditions conditions, bool kinds = false, bool excludeKinds = false)
     {
         var filters = conditions.And();
+        var join = kinds || excludeKinds ? " JOIN actors a ON a.id = n.id" : string.Empty;
+        var kindTerms = (kinds ? " AND a.kind IN (SELECT value FROM json_each($kinds))" : string.Empty)
+            + (excludeKinds ? " AND a.kind NOT IN (SELECT value FROM json_each($excludeKinds))" : string.Empty);
         return $"""
             SELECT DISTINCT n.id FROM (
                 SELECT r.to_id AS id FROM relations r INDEXED BY ix_relations_from WHERE r.from_id IN (SELECT value FROM json_each($frontier)){filters}
                 UNION ALL
-                SELECT r.from_id FROM relations r INDEXED BY ix_relations_to WHERE r.to_id IN (SELECT value FROM json_each($frontier)){filters}) n
-            WHERE n.id NOT IN (SELECT value FROM json_each($seen))
+                SELECT r.from_id FROM relations r INDEXED BY ix_relations_to WHERE r.to_id IN (SELECT value FROM json_each($frontier)){filters}) n{join}
+            WHERE n.id NOT IN (SELECT value FROM json_each($seen)){kindTerms}
             ORDER BY n.id LIMIT $take;
             """;
     }
 
-    /// <summary>The nodes' short forms, then the relations (docs only) between them.</summary>
+    /// <summary>
+    /// Every relation of the actor aliased <c>a</c>, whatever its type or date: a count on each end's index. A relation from
+    /// the actor to itself counts once, as in an actor's listing.
+    /// </summary>
+    private const string Degree = """
+        (SELECT count(*) FROM relations r INDEXED BY ix_relations_from WHERE r.from_id = a.id)
+            + (SELECT count(*) FROM relations r INDEXED BY ix_relations_to WHERE r.to_id = a.id AND r.from_id <> a.id)
+        """;
+
+    /// <summary>The nodes' short forms and degrees, then the relations (docs only) between them.</summary>
     public static string Subgraph(RelationConditions conditions) => $"""
-        SELECT {ActorRefColumns} FROM actors a WHERE a.id IN (SELECT value FROM json_each($nodes));
+        SELECT {ActorRefColumns}, {Degree} FROM actors a WHERE a.id IN (SELECT value FROM json_each($nodes));
         SELECT r.doc FROM relations r INDEXED BY ix_relations_from
         WHERE r.from_id IN (SELECT value FROM json_each($nodes)) AND r.to_id IN (SELECT value FROM json_each($nodes)){conditions.And()}
         ORDER BY r.start_key, r.id;
@@ -184,6 +206,4 @@ internal static class Sql
     }
 
     private static string Where(List<string> terms) => terms.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", terms);
-
-    public const string ActorExists = "SELECT EXISTS (SELECT 1 FROM actors WHERE id = $id);";
 }

@@ -40,11 +40,13 @@ public sealed class CytoscapeFormatTests
         var gmg = nodes.Single(n => n.GetProperty("id").GetString() == "geneva-migration-group");
         Assert.Equal("the Geneva Migration Group", gmg.GetProperty("label").GetString());
         Assert.Equal("Geneva Migration Group", gmg.GetProperty("name").GetString());
+        Assert.Equal("Geneva Migration Group", gmg.GetProperty("shortName").GetString());
         Assert.Equal("inter-agency-group", gmg.GetProperty("kind").GetString());
         Assert.Equal("2003", gmg.GetProperty("founded").GetString());
         Assert.Equal("2006", gmg.GetProperty("dissolved").GetString());
         var civ = nodes.Single(n => n.GetProperty("id").GetString() == "civ");
         Assert.Equal("Côte d’Ivoire", civ.GetProperty("label").GetString());
+        Assert.Equal("Côte d’Ivoire", civ.GetProperty("shortName").GetString());
         var iom = nodes.Single(n => n.GetProperty("id").GetString() == "iom");
         Assert.Equal(FormatGraph.IomDescription, iom.GetProperty("description").GetString());
         Assert.Equal("Q1066", iom.GetProperty("wikidata").GetString());

@@ -33,7 +33,7 @@ internal static class FormatGraph
             new Actor("civ", "Côte d’Ivoire", ActorKind.State, Founded: PartialDate.OfMonth(1960, 8), Iso3: "CIV") { Aliases = ["Ivory Coast"] },
             new Actor("geneva-migration-group", "Geneva Migration Group", ActorKind.InterAgencyGroup, "the Geneva Migration Group",
                 Founded: PartialDate.OfYear(2003), Dissolved: PartialDate.OfYear(2006), Sources: []),
-            new Actor("global-migration-group", "Global Migration Group", ActorKind.InterAgencyGroup, "the Global Migration Group",
+            new Actor("global-migration-group", "Global Migration Group", ActorKind.InterAgencyGroup, "the Global Migration Group", "Global Migration Group",
                 Founded: PartialDate.OfYear(2006), Dissolved: PartialDate.OfMonth(2018, 12)),
             new Actor("unhcr", "Office of the United Nations High Commissioner for Refugees", ActorKind.UnEntity, "UNHCR",
                 ExternalIds: new Dictionary<string, string> { ["wikidata"] = "Q132036", ["isni"] = "0000 0001 2181 0340" })

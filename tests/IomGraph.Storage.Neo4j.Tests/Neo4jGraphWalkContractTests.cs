@@ -1,0 +1,27 @@
+using IomGraph.Core.Storage;
+using IomGraph.Storage.Contract;
+
+namespace IomGraph.Storage.Neo4j.Tests;
+
+/// <summary>The graph-walk oracles against the real Neo4j at NEO4J_URL, each test on an emptied database.</summary>
+public sealed class Neo4jGraphWalkContractTests(SharedNeo4j server) : GraphWalkContract, IClassFixture<SharedNeo4j>
+{
+    private TestStore? _store;
+
+    protected override async Task<IGraphStore> CreateEmptyStoreAsync()
+    {
+        var url = await server.AcquireAsync();
+        _store = TestStore.Create(url);
+        await TestDatabase.ClearAsync(_store, Ct);
+        await _store.Store.InitialiseAsync(Ct);
+        return _store.Store;
+    }
+
+    protected override async ValueTask DisposeStoreAsync(IGraphStore store)
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}
