@@ -37,15 +37,18 @@ public abstract class BrowserFixture : IAsyncLifetime
     /// <summary>Starts what the pages of this class talk to.</summary>
     protected abstract Task StartServersAsync();
 
-    /// <summary>A fresh context and page that record console errors and uncaught page errors.</summary>
-    public async Task<BrowserPage> NewPageAsync()
+    /// <summary>
+    /// A fresh context and page that record console errors and uncaught page errors, and leave a screenshot named
+    /// <paramref name="journey"/> behind.
+    /// </summary>
+    public async Task<BrowserPage> NewPageAsync(string journey)
     {
         Chromium.Require();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
         // Bounded waits everywhere: a page that never finishes fails in seconds instead of hanging the run.
         context.SetDefaultTimeout(10_000);
-        return new BrowserPage(context, await context.NewPageAsync(), ScreenshotDirectory);
+        return new BrowserPage(context, await context.NewPageAsync(), ScreenshotDirectory, journey);
     }
 
     public virtual async ValueTask DisposeAsync()
@@ -65,21 +68,26 @@ public abstract class BrowserFixture : IAsyncLifetime
         ?? Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 }
 
-/// <summary>A page with what went wrong in it: console errors and uncaught exceptions, in the order they happened.</summary>
+/// <summary>
+/// A page with what went wrong in it (console errors and uncaught exceptions, in the order they happened) and one
+/// screenshot of the journey: taken by <see cref="ScreenshotAsync"/>, or else of the whole page when it is disposed,
+/// so that a failed case leaves a picture too.
+/// </summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
-    private readonly string _screenshotDirectory;
     private readonly List<string> _consoleErrors = [];
     private readonly List<string> _pageErrors = [];
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource _firstError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public BrowserPage(IBrowserContext context, IPage page, string screenshotDirectory)
+    private bool _screenshotTaken;
+
+    public BrowserPage(IBrowserContext context, IPage page, string screenshotDirectory, string journey)
     {
         _context = context;
-        _screenshotDirectory = screenshotDirectory;
         Page = page;
+        ScreenshotPath = Path.Combine(screenshotDirectory, string.Concat(journey.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".png");
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -106,6 +114,9 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     public IPage Page { get; }
+
+    /// <summary>Where this journey's screenshot is (or will be, once the page is disposed).</summary>
+    public string ScreenshotPath { get; }
 
     /// <summary>Completes when the first console error or page error happens, so a wait can stop at a failure.</summary>
     public Task FirstError => _firstError.Task;
@@ -139,29 +150,40 @@ public sealed class BrowserPage : IAsyncDisposable
         return lines.Count == 0 ? "" : string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>Saves a screenshot (of <paramref name="element"/> if given, else the whole page) and returns its path.</summary>
-    public async Task<string> ScreenshotAsync(string name, ILocator? element = null)
+    /// <summary>Saves the journey's screenshot now: of <paramref name="element"/> if given, else of the whole page.</summary>
+    public async Task ScreenshotAsync(ILocator? element = null)
     {
-        var file = Path.Combine(_screenshotDirectory, string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".png");
+        _screenshotTaken = true;
         try
         {
             if (element is not null)
             {
-                await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = file, Timeout = 5_000 });
-            }
-            else
-            {
-                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 5_000 });
+                await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath, Timeout = 5_000 });
+                return;
             }
         }
         catch (PlaywrightException)
         {
             // A picture of the page is worth more than none of the element (which may be gone or never drawn).
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, Timeout = 5_000 });
         }
 
-        return file;
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true, Timeout = 5_000 });
     }
 
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_screenshotTaken)
+            {
+                await ScreenshotAsync();
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // The page may be gone (a crashed renderer): the case has failed already and says why.
+        }
+
+        await _context.DisposeAsync();
+    }
 }

@@ -88,7 +88,7 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
     [MemberData(nameof(GetOperationIds))]
     public async Task Each_GET_operation_executed_unedited_shows_a_2xx_JSON_response(string operationId)
     {
-        await using var browser = await fixture.NewPageAsync();
+        await using var browser = await fixture.NewPageAsync(operationId);
         Assert.True(fixture.Operations.TryGetValue(operationId, out var operation), $"{operationId} is not a GET operation of the served document.");
         var name = $"{operationId} (GET {operation.Path})";
 
@@ -103,9 +103,9 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
 
         var response = block.Locator(".live-responses-table tr.response");
         var stuck = await WaitForResponseAsync(browser, response);
-        var screenshot = await browser.ScreenshotAsync(operationId, block);
+        await browser.ScreenshotAsync(block);
         var errors = browser.DescribeErrors();
-        var where = $"{Environment.NewLine}  screenshot: {screenshot}";
+        var where = $"{Environment.NewLine}  screenshot: {browser.ScreenshotPath}";
         if (stuck is not null)
         {
             // Swagger UI cannot turn a single string into an array's items, and says only that it could not parse
