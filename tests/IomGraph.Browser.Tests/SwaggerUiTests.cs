@@ -119,12 +119,13 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
         var problems = new List<string>();
         if (shown.Status is not (>= 200 and < 300))
         {
-            problems.Add($"the response code cell shows {shown.StatusText}, not 2xx");
+            // A problem+json body says which parameter the API refused, and why.
+            problems.Add($"the response code cell shows {shown.StatusText}, not 2xx, with the body {Shorten(Flatten(shown.Body))}");
         }
 
         if (shown.IsDownload)
         {
-            problems.Add($"the body is a file download ('{shown.DownloadName}'), not a JSON body shown on the page");
+            problems.Add($"the body is a file download ('{shown.DownloadName}', content-type '{shown.ContentType}', content-disposition '{shown.ContentDisposition}'), not a JSON body shown on the page");
         }
         else if (!IsJson(shown.ContentType))
         {
@@ -218,6 +219,7 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
             statusText,
             requestUrl.Count > 0 ? Flatten(requestUrl[0]) : "(none shown)",
             headers.GetValueOrDefault("content-type", "(none)"),
+            headers.GetValueOrDefault("content-disposition", "(none)"),
             isDownload,
             isDownload ? await download.First.GetAttributeAsync("download") ?? "" : "",
             body.Count > 0 ? body[0] : "");
@@ -241,9 +243,9 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
 
     private static string Flatten(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
 
-    private sealed record ShownResponse(int? Status, string StatusText, string RequestUrl, string ContentType, bool IsDownload, string DownloadName, string Body);
+    private sealed record ShownResponse(int? Status, string StatusText, string RequestUrl, string ContentType, string ContentDisposition, bool IsDownload, string DownloadName, string Body);
 }
 
 /// <summary>A GET operation as the served document lists it, with the array parameters whose example is not an array.</summary>
