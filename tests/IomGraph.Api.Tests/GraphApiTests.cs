@@ -15,7 +15,7 @@ public abstract class GraphApiTests<TApi>(TApi api)
 
         var paths = result.GetProperty("paths").EnumerateArray().ToList();
         Assert.NotEmpty(paths);
-        var length = paths[0].GetProperty("length").GetInt32();
+        var length = result.GetProperty("length").GetInt32();
         Assert.All(paths, path =>
         {
             Assert.Equal(length, path.GetProperty("length").GetInt32());
@@ -30,16 +30,102 @@ public abstract class GraphApiTests<TApi>(TApi api)
 
             foreach (var hop in hops)
             {
-                var relation = hop.GetProperty("relation");
-                var forward = hop.GetProperty("direction").GetString() == "forward";
-                Assert.Equal(hop.GetProperty("from").GetString(), relation.GetProperty(forward ? "from" : "to").GetString());
-                Assert.False(string.IsNullOrWhiteSpace(relation.GetProperty("sentence").GetString()));
+                var relations = hop.GetProperty("relations").EnumerateArray().ToList();
+                Assert.NotEmpty(relations);
+                Assert.All(relations, r =>
+                {
+                    var relation = r.GetProperty("relation");
+                    var forward = r.GetProperty("direction").GetString() == "forward";
+                    Assert.Equal(hop.GetProperty("from").GetString(), relation.GetProperty(forward ? "from" : "to").GetString());
+                    Assert.Equal(hop.GetProperty("to").GetString(), relation.GetProperty(forward ? "to" : "from").GetString());
+                    Assert.False(string.IsNullOrWhiteSpace(relation.GetProperty("sentence").GetString()));
+                });
             }
 
             Assert.Equal(
                 ["usa", .. hops.Select(h => h.GetProperty("to").GetString()!)],
                 path.GetProperty("actors").Ids());
         });
+    }
+
+    [Fact]
+    public async Task Paths_are_distinct_chains_of_actors_strongest_first_with_parallel_relations_in_one_hop()
+    {
+        var result = await Client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr");
+
+        var paths = result.GetProperty("paths").EnumerateArray().ToList();
+        var chains = paths.Select(p => string.Join('>', p.GetProperty("actors").Ids())).ToList();
+        Assert.Equal(chains.Count, chains.Distinct(StringComparer.Ordinal).Count());
+        var strengths = paths.Select(p => Rank(p.GetProperty("strength").GetString())).ToList();
+        Assert.Equal(strengths.OrderDescending(), strengths);
+        Assert.Contains(paths, p => p.GetProperty("hops").EnumerateArray().Any(h => h.GetProperty("relations").GetArrayLength() > 1));
+        Assert.All(paths, p => Assert.Equal(
+            p.GetProperty("relationCount").GetInt32(),
+            p.GetProperty("hops").EnumerateArray().Sum(h => h.GetProperty("relations").GetArrayLength())));
+
+        static int Rank(string? confidence) => confidence switch { "high" => 3, "medium" => 2, _ => 1 };
+    }
+
+    [Fact]
+    public async Task A_capped_answer_says_it_is_truncated()
+    {
+        var all = await Client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr");
+        var capped = await Client.GetJsonAsync("/api/v1/paths?from=usa&to=unhcr&maxPaths=1");
+
+        Assert.True(all.GetProperty("paths").GetArrayLength() > 1);
+        Assert.False(all.GetProperty("truncated").GetBoolean());
+        Assert.Equal(1, capped.GetProperty("paths").GetArrayLength());
+        Assert.True(capped.GetProperty("truncated").GetBoolean());
+        Assert.Equal(all.GetProperty("paths")[0].GetProperty("actors").GetRawText(), capped.GetProperty("paths")[0].GetProperty("actors").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_neighbourhood_is_ready_to_draw_with_short_labels_degrees_and_readable_edge_labels()
+    {
+        var graph = await Client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?depth=1&type=COORDINATES,SECRETARIAT_OF,MEMBER_OF&excludeKind=state");
+
+        var nodes = graph.GetProperty("nodes").EnumerateArray().ToList();
+        var iom = nodes.Single(n => n.GetProperty("id").GetString() == "iom");
+        var gmg = nodes.Single(n => n.GetProperty("id").GetString() == "global-migration-group");
+        Assert.Equal(0, iom.GetProperty("depth").GetInt32());
+        Assert.Equal("IOM", iom.GetProperty("label").GetString());
+        Assert.Equal("Global Migration Group", gmg.GetProperty("label").GetString());
+        Assert.True(iom.GetProperty("degree").GetInt32() > 150, "IOM's degree counts its member states even when they are not drawn.");
+        Assert.DoesNotContain(nodes, n => n.GetProperty("kind").GetString() == "state");
+        var edge = graph.GetProperty("edges").EnumerateArray().First(e => e.GetProperty("type").GetString() == "MEMBER_OF");
+        Assert.Equal("member of", edge.GetProperty("label").GetString());
+    }
+
+    [Fact]
+    public async Task Grouping_the_states_turns_the_iom_hub_into_one_counted_node_and_one_edge()
+    {
+        var plain = await Client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?type=MEMBER_OF&maxNodes=2000");
+        var grouped = await Client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?type=MEMBER_OF&group=state&maxNodes=2000");
+
+        var stateIds = plain.GetProperty("nodes").EnumerateArray().Where(n => n.GetProperty("kind").GetString() == "state").Select(n => n.GetProperty("id").GetString()!).ToHashSet();
+        var states = stateIds.Count;
+        var memberships = plain.GetProperty("edges").EnumerateArray()
+            .Count(e => stateIds.Contains(e.GetProperty("source").GetString()!) && e.GetProperty("target").GetString() == "iom");
+        var group = grouped.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == "state");
+        Assert.True(states > 150);
+        Assert.Equal("group:state", group.GetProperty("id").GetString());
+        Assert.Equal($"{states} states", group.GetProperty("label").GetString());
+        Assert.Equal(states, group.GetProperty("group").GetProperty("memberIds").GetArrayLength());
+        var edge = grouped.GetProperty("edges").EnumerateArray().Single(e => e.GetProperty("source").GetString() == "group:state");
+        Assert.Equal("iom", edge.GetProperty("target").GetString());
+        Assert.Equal(memberships, edge.GetProperty("group").GetProperty("count").GetInt32());
+        Assert.Equal($"{memberships} “member of” relations from {states} states to IOM.", edge.GetProperty("sentence").GetString());
+    }
+
+    [Fact]
+    public async Task The_cytoscape_export_of_a_neighbourhood_keeps_each_depth_and_marks_the_centre()
+    {
+        var export = await Client.GetJsonAsync("/api/v1/actors/iom/neighbourhood?format=cytoscape&type=COORDINATES,SECRETARIAT_OF");
+
+        var nodes = export.GetProperty("elements").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data")).ToList();
+        Assert.True(nodes.Single(n => n.GetProperty("centre").GetBoolean()).GetProperty("id").GetString() == "iom");
+        Assert.All(nodes, n => Assert.Equal(n.GetProperty("id").GetString() == "iom" ? 0 : 1, n.GetProperty("depth").GetInt32()));
+        Assert.All(nodes, n => Assert.True(n.GetProperty("degree").GetInt32() > 0));
     }
 
     [Fact]

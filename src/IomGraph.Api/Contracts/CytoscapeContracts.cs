@@ -24,12 +24,19 @@ public sealed record CytoscapeElements(IReadOnlyList<CytoscapeNode> Nodes, IRead
 /// <summary>A node.</summary>
 public sealed record CytoscapeNode(CytoscapeNodeData Data);
 
-/// <summary>An actor as a node's data.</summary>
+/// <summary>
+/// An actor as a node's data: <c>label</c> is what to draw (its short name), <c>sentenceLabel</c> how a sentence names it.
+/// In a neighbourhood, <c>depth</c> (hops from the centre), <c>degree</c> (relations in the whole graph) and <c>centre</c>.
+/// </summary>
 public sealed record CytoscapeNodeData(
     string Id,
     string Label,
+    string SentenceLabel,
     string Name,
     ActorKind Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Depth,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Degree,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Centre,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Aliases,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Founded,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Dissolved,
@@ -42,7 +49,7 @@ public sealed record CytoscapeNodeData(
 /// <summary>An edge.</summary>
 public sealed record CytoscapeEdge(CytoscapeEdgeData Data);
 
-/// <summary>A relation as an edge's data; <c>source</c> and <c>target</c> are node ids.</summary>
+/// <summary>A relation as an edge's data; <c>source</c> and <c>target</c> are node ids, <c>label</c> the type's reading ("member of").</summary>
 public sealed record CytoscapeEdgeData(
     string Id,
     string Source,

@@ -10,9 +10,13 @@ namespace IomGraph.Api.Contracts;
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, long Total, string? NextCursor);
 
 /// <summary>An actor as a node or a counterpart: enough to label it and to fetch it.</summary>
-public sealed record ActorRefResponse(string Id, string Name, ActorKind Kind, string? Label)
+/// <remarks>
+/// <c>label</c> is how the actor is named inside a sentence ("the Global Migration Group"), or null when that is its
+/// name; <c>shortName</c> is what a list or a drawing shows ("Global Migration Group", "UNHCR", "IAMM").
+/// </remarks>
+public sealed record ActorRefResponse(string Id, string Name, ActorKind Kind, string? Label, string ShortName)
 {
-    public static ActorRefResponse Of(ActorRef actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label);
+    public static ActorRefResponse Of(ActorRef actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.DisplayShortName);
 }
 
 /// <summary>A citation: the source, the words the record rests on, where they are, and a link to the source record.</summary>
@@ -24,11 +28,13 @@ public sealed record CitationResponse(string SourceId, string Quote, string? Loc
 }
 
 /// <summary>An actor with everything the graph knows of it.</summary>
+/// <remarks><c>shortName</c> is the curated short name, or null where none is curated (see <c>ActorRef.shortName</c> for what is shown then).</remarks>
 public sealed record ActorResponse(
     string Id,
     string Name,
     ActorKind Kind,
     string? Label,
+    string? ShortName,
     IReadOnlyList<string> Aliases,
     PartialDate? Founded,
     PartialDate? Dissolved,
@@ -39,7 +45,7 @@ public sealed record ActorResponse(
     IReadOnlyList<CitationResponse> Sources)
 {
     public static ActorResponse Of(Actor a) => new(
-        a.Id, a.Name, a.Kind, a.Label, a.Aliases, a.Founded, a.Dissolved, a.Headquarters, a.Iso3,
+        a.Id, a.Name, a.Kind, a.Label, a.ShortName, a.Aliases, a.Founded, a.Dissolved, a.Headquarters, a.Iso3,
         a.ExternalIds ?? new Dictionary<string, string>(), a.Description, CitationResponse.Of(a.Sources));
 }
 
@@ -117,21 +123,38 @@ public sealed record ActorRelationResponse(
     }
 }
 
-/// <summary>A node of a graph, with its distance in hops from the centre.</summary>
-public sealed record GraphNodeResponse(string Id, string Name, ActorKind Kind, string? Label, int Depth);
+/// <summary>
+/// A node to draw: an actor, or a group of actors of one kind (then <c>group</c> lists them and the id starts with
+/// "group:"). <c>label</c> is what to write on it ("UNHCR", "Global Migration Group", "160 states"); <c>degree</c>, the
+/// actor's relations in the whole graph, suits its size; <c>depth</c> is its distance in hops from the centre (0 for the
+/// centre itself).
+/// </summary>
+public sealed record GraphNodeResponse(string Id, string Name, string Label, ActorKind Kind, int Degree, int Depth, NodeGroupResponse? Group);
 
-/// <summary>An edge of a graph. <c>source</c> and <c>target</c> are node ids, never array positions.</summary>
+/// <summary>The actors a group node stands for: fetch their relations, or ask again without <c>group</c>, to expand it.</summary>
+public sealed record NodeGroupResponse(int Count, IReadOnlyList<string> MemberIds);
+
+/// <summary>
+/// An edge to draw. <c>source</c> and <c>target</c> are node ids, never array positions; <c>type</c> is the relation type
+/// and <c>label</c> its reading ("member of"). An edge that stands for several relations to or from a group carries
+/// <c>group</c>; it is as sure as the least sure of them.
+/// </summary>
 public sealed record GraphEdgeResponse(
     string Id,
     string Source,
     string Target,
     RelationType Type,
+    string Label,
     string Sentence,
     PartialDate? Start,
     PartialDate? End,
     string? Role,
     Confidence Confidence,
-    IReadOnlyList<string> SourceIds);
+    IReadOnlyList<string> SourceIds,
+    EdgeGroupResponse? Group);
+
+/// <summary>The relations a group edge stands for.</summary>
+public sealed record EdgeGroupResponse(int Count, IReadOnlyList<string> RelationIds);
 
 /// <summary>
 /// A graph in the node-link shape that D3, Cytoscape.js, vis-network and sigma.js read.
@@ -139,37 +162,52 @@ public sealed record GraphEdgeResponse(
 /// </summary>
 public sealed record GraphResponse(string Centre, int Depth, IReadOnlyList<GraphNodeResponse> Nodes, IReadOnlyList<GraphEdgeResponse> Edges, bool Truncated)
 {
-    public static GraphResponse Of(string centre, int depth, Graph g) => new(
-        centre,
-        depth,
-        g.Nodes.Select(n => new GraphNodeResponse(n.Actor.Id, n.Actor.Name, n.Actor.Kind, n.Actor.Label, n.Depth)).ToList(),
-        g.Edges.Select(e => new GraphEdgeResponse(
-            e.Relation.Id, e.Relation.From, e.Relation.To, e.Relation.Type, e.Sentence, e.Relation.Start, e.Relation.End,
-            e.Relation.Role, e.Relation.Confidence, e.Relation.Sources.Select(s => s.SourceId).Distinct().ToList())).ToList(),
-        g.Truncated);
-}
-
-/// <summary>One step of a path. <c>direction</c> is "forward" when the walk follows the relation from its <c>from</c> to its <c>to</c>.</summary>
-public sealed record PathHopResponse(string From, string To, [property: Values("forward", "backward")] string Direction, RelationResponse Relation);
-
-/// <summary>A path: its length in hops, the actors it visits in order, and each hop.</summary>
-public sealed record PathResponse(int Length, IReadOnlyList<ActorRefResponse> Actors, IReadOnlyList<PathHopResponse> Hops)
-{
-    /// <summary>A chain of actors as one path: each hop shows the strongest of its relations.</summary>
-    public static PathResponse Of(PathChain chain) => new(
-        chain.Hops.Count,
-        chain.Actors.Select(ActorRefResponse.Of).ToList(),
-        chain.Hops.Select(Hop).ToList());
-
-    private static PathHopResponse Hop(ChainHop hop)
+    public static GraphResponse Of(string centre, int depth, Graph graph, IReadOnlyCollection<ActorKind> gather)
     {
-        var first = hop.Relations[0];
-        return new(hop.From.Id, hop.To.Id, first.Forward ? "forward" : "backward", RelationResponse.Of(first.Relation));
+        var drawing = Drawings.Of(graph, centre, gather);
+        return new(
+            centre,
+            depth,
+            drawing.Nodes.Select(n => new GraphNodeResponse(
+                n.Id, n.Name, n.Label, n.Kind, n.Degree, n.Depth, n.Group is { } g ? new NodeGroupResponse(g.Count, g.MemberIds) : null)).ToList(),
+            drawing.Edges.Select(e => new GraphEdgeResponse(
+                e.Id, e.Source, e.Target, e.Type, e.Label, e.Sentence, e.Start, e.End, e.Role, e.Confidence, e.SourceIds,
+                e.Group is { } g ? new EdgeGroupResponse(g.Count, g.RelationIds) : null)).ToList(),
+            graph.Truncated);
     }
 }
 
-/// <summary>The shortest paths between two actors; <c>paths</c> is empty when they are not connected within <c>maxDepth</c>.</summary>
-public sealed record PathsResponse(ActorRefResponse From, ActorRefResponse To, int MaxDepth, IReadOnlyList<PathResponse> Paths);
+/// <summary>One of a hop's relations, and the way the path takes it: "forward" from its <c>from</c> to its <c>to</c>, or "backward".</summary>
+public sealed record HopRelationResponse([property: Values("forward", "backward")] string Direction, RelationResponse Relation);
+
+/// <summary>
+/// One step of a path, from one actor to the next, with every relation between the two that lies on a shortest path
+/// (parallel relations are one hop), strongest first. <c>strength</c> is the best confidence among them.
+/// </summary>
+public sealed record PathHopResponse(string From, string To, Confidence Strength, IReadOnlyList<HopRelationResponse> Relations);
+
+/// <summary>
+/// A path: a distinct chain of actors, its length in hops, its strength (its weakest hop's), how many relations support
+/// it, the actors in order and each hop.
+/// </summary>
+public sealed record PathResponse(int Length, Confidence Strength, int RelationCount, IReadOnlyList<ActorRefResponse> Actors, IReadOnlyList<PathHopResponse> Hops)
+{
+    public static PathResponse Of(PathChain chain, ActorRef start) => new(
+        chain.Hops.Count,
+        chain.Strength,
+        chain.RelationCount,
+        chain.Actors.Count > 0 ? chain.Actors.Select(ActorRefResponse.Of).ToList() : [ActorRefResponse.Of(start)],
+        chain.Hops.Select(h => new PathHopResponse(
+            h.From.Id, h.To.Id, h.Strength,
+            h.Relations.Select(r => new HopRelationResponse(r.Forward ? "forward" : "backward", RelationResponse.Of(r.Relation))).ToList())).ToList());
+}
+
+/// <summary>
+/// The shortest paths between two actors, strongest first: <c>length</c> is their number of hops (null when the actors
+/// are not connected within <c>maxDepth</c>, and <c>paths</c> is then empty); <c>truncated</c> says that more paths of
+/// that length exist than <c>maxPaths</c> allowed.
+/// </summary>
+public sealed record PathsResponse(ActorRefResponse From, ActorRefResponse To, int MaxDepth, int? Length, bool Truncated, IReadOnlyList<PathResponse> Paths);
 
 /// <summary>A relation type of the closed vocabulary.</summary>
 public sealed record RelationTypeResponse(
@@ -191,9 +229,9 @@ public sealed record RelationTypeResponse(
 }
 
 /// <summary>An actor kind of the closed vocabulary.</summary>
-public sealed record ActorKindResponse(string Name, string Label, string Description)
+public sealed record ActorKindResponse(string Name, string Label, string Plural, string Description)
 {
-    public static ActorKindResponse Of(ActorKindInfo k) => new(k.Name, k.Label, k.Description);
+    public static ActorKindResponse Of(ActorKindInfo k) => new(k.Name, k.Label, k.Plural, k.Description);
 }
 
 /// <summary>A source, with the number of relations that cite it.</summary>

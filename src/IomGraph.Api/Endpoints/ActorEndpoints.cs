@@ -38,7 +38,7 @@ public static class ActorEndpoints
         group.MapGet("/{id}/neighbourhood", GetNeighbourhood)
             .WithName(nameof(GetNeighbourhood))
             .WithSummary("Get an actor's neighbourhood as a graph")
-            .WithDescription("Returns the actors within 1 to 3 hops of an actor, following relations in both directions, and the relations among them, as { nodes, edges }. Edges carry 'source' and 'target' node ids, never array positions, so D3, Cytoscape.js and sigma.js read them directly.")
+            .WithDescription("Returns the actors within 1 to 3 hops of an actor, following relations in both directions, and the relations among them, as { nodes, edges } ready to draw. Nodes carry a short label, their kind, their degree in the whole graph (for their size) and their depth from the centre; edges carry 'source' and 'target' node ids (never array positions, so D3, Cytoscape.js and sigma.js read them directly), the relation type and its reading ('member of'). 'kind' and 'excludeKind' choose which actors the walk visits; 'group' gathers the actors of a kind into one counted node.")
             .WithValidation<NeighbourhoodRequest>()
             .ProducesGraphRepresentations();
 
@@ -168,7 +168,7 @@ public static class ActorEndpoints
         }
 
         return representation.Format is null
-            ? TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph))
-            : new ExportResult(representation.Format, ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood");
+            ? TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph, request.ToGather()))
+            : new ExportResult(ExportFilters.Laid(representation.Format, id, graph), ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood");
     }
 }

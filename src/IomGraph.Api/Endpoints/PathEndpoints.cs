@@ -17,7 +17,7 @@ public static class PathEndpoints
         group.MapGet("/", FindPaths)
             .WithName(nameof(FindPaths))
             .WithSummary("Find the shortest paths between two actors")
-            .WithDescription("Returns every shortest path (up to 25) from one actor to another, following relations in either direction, no longer than maxDepth hops. Each hop gives its relation, the direction the walk takes along it ('forward' from the relation's 'from' to its 'to', or 'backward'), and its sentence. An unknown actor is a 404; actors with no connection within maxDepth give an empty list.")
+            .WithDescription("Returns the shortest paths from one actor to another, following relations in either direction, no longer than maxDepth hops. A path is a distinct chain of actors; each hop lists every relation between its two actors that lies on a shortest path (parallel relations are one hop), with the way the path takes it ('forward' from the relation's 'from' to its 'to', or 'backward') and its sentence. Paths come strongest first: a path is as sure as its least sure hop, then more relations (more corroboration) come first. At most maxPaths are returned; 'truncated' says when there were more. An unknown actor is a 404; actors with no connection within maxDepth give an empty list.")
             .WithValidation<PathsRequest>()
             .ProducesGraphRepresentations();
 
@@ -44,13 +44,18 @@ public static class PathEndpoints
             return Problems.NotFound("Actor", query.To);
         }
 
-        var chains = PathChains.Build(from.Id, to.Id, await store.FindShortestPathsAsync(query, cancellationToken), PathsRequest.MaxPaths);
+        var chains = PathChains.Build(from.Id, to.Id, await store.FindShortestPathsAsync(query, cancellationToken), request.MaxPaths ?? PathsRequest.DefaultMaxPaths);
         if (representation.Format is not null)
         {
             return new ExportResult(representation.Format, ExportFilters.Of(chains, from.Id), $"iomgraph-paths-{from.Id}-{to.Id}");
         }
 
         return TypedResults.Ok(new PathsResponse(
-            ActorRefResponse.Of(from), ActorRefResponse.Of(to), query.MaxDepth, chains.Chains.Select(PathResponse.Of).ToList()));
+            ActorRefResponse.Of(from),
+            ActorRefResponse.Of(to),
+            query.MaxDepth,
+            chains.Chains.Count > 0 ? chains.Length : null,
+            chains.Truncated,
+            chains.Chains.Select(c => PathResponse.Of(c, from)).ToList()));
     }
 }

@@ -7,10 +7,15 @@ namespace IomGraph.Api.Formats;
 /// <summary>
 /// Cytoscape.js elements JSON, <c>{ "elements": { "nodes": [{ "data": {...} }], "edges": [{ "data": {...} }] } }</c>:
 /// <c>cy.add(json.elements)</c> takes it as it is, and Cytoscape desktop imports it as "Cytoscape.js JSON" (.cyjs).
-/// Absent values are left out rather than written as null.
+/// Absent values are left out rather than written as null. A node's label is its short name, an edge's the reading of its
+/// type ("member of"). For a neighbourhood each node also carries its depth, its degree and whether it is the centre,
+/// for a stylesheet such as <c>node[?centre]</c> or <c>node[depth = 2]</c>.
 /// </summary>
-public sealed class CytoscapeFormat : IGraphFormat
+public sealed class CytoscapeFormat(NeighbourhoodLayout? layout = null) : IGraphFormat
 {
+    /// <summary>The same format, writing each node's depth and marking the centre of a neighbourhood.</summary>
+    public CytoscapeFormat For(NeighbourhoodLayout neighbourhood) => new(neighbourhood);
+
     public string Name => "cytoscape";
 
     public string ContentType => "application/vnd.iomgraph.cytoscape+json";
@@ -61,7 +66,7 @@ public sealed class CytoscapeFormat : IGraphFormat
             {
                 case { Actor: { } actor }:
                     actors.Add(actor);
-                    WriteNode(json, actor);
+                    WriteNode(json, actor, layout);
                     break;
                 case { Relation: { } relation }:
                     WriteEdge(json, actors.Require(relation), actors);
@@ -80,15 +85,22 @@ public sealed class CytoscapeFormat : IGraphFormat
         await output.FlushAsync(cancellationToken);
     }
 
-    private static void WriteNode(Utf8JsonWriter json, Actor actor)
+    private static void WriteNode(Utf8JsonWriter json, Actor actor, NeighbourhoodLayout? layout)
     {
         json.WriteStartObject();
         json.WriteStartObject("data");
         json.WriteString("id", actor.Id);
-        json.WriteString("label", actor.DisplayLabel);
-        json.WriteString("shortName", actor.DisplayShortName);
+        json.WriteString("label", actor.DisplayShortName);
+        json.WriteString("sentenceLabel", actor.DisplayLabel);
         json.WriteString("name", actor.Name);
         json.WriteString("kind", ExportText.KindName(actor.Kind));
+        if (layout is not null && layout.Depths.TryGetValue(actor.Id, out var depth))
+        {
+            json.WriteNumber("depth", depth);
+            json.WriteNumber("degree", layout.Degrees.GetValueOrDefault(actor.Id));
+            json.WriteBoolean("centre", actor.Id == layout.Centre);
+        }
+
         WriteList(json, "aliases", actor.Aliases);
         WriteIfPresent(json, "founded", ExportText.Date(actor.Founded));
         WriteIfPresent(json, "dissolved", ExportText.Date(actor.Dissolved));
@@ -112,7 +124,7 @@ public sealed class CytoscapeFormat : IGraphFormat
         json.WriteString("source", relation.From);
         json.WriteString("target", relation.To);
         json.WriteString("type", ExportText.TypeName(relation.Type));
-        json.WriteString("label", ExportText.TypeName(relation.Type));
+        json.WriteString("label", ExportText.TypeLabel(relation.Type));
         json.WriteString("sentence", view.Sentence);
         WriteIfPresent(json, "start", ExportText.Date(relation.Start));
         WriteIfPresent(json, "end", ExportText.Date(relation.End));
@@ -147,4 +159,13 @@ public sealed class CytoscapeFormat : IGraphFormat
 
         json.WriteEndArray();
     }
+}
+
+/// <summary>Where each actor of a neighbourhood sits: its centre, each node's depth from it and degree in the whole graph.</summary>
+public sealed record NeighbourhoodLayout(string Centre, IReadOnlyDictionary<string, int> Depths, IReadOnlyDictionary<string, int> Degrees)
+{
+    public static NeighbourhoodLayout Of(string centre, Core.Storage.Graph graph) => new(
+        centre,
+        graph.Nodes.ToDictionary(n => n.Actor.Id, n => n.Depth, StringComparer.Ordinal),
+        graph.Nodes.ToDictionary(n => n.Actor.Id, n => n.Degree, StringComparer.Ordinal));
 }

@@ -152,6 +152,9 @@ internal static class ExportText
 
     public static string TypeName(RelationType type) => RelationTypes.NameOf(type);
 
+    /// <summary>How a drawing labels an edge: the type's reading, "member of".</summary>
+    public static string TypeLabel(RelationType type) => RelationTypes.Get(type).Label;
+
     private static string FullDate(int yyyymmdd) =>
         string.Create(CultureInfo.InvariantCulture, $"{yyyymmdd / 10000:D4}-{yyyymmdd / 100 % 100:D2}-{yyyymmdd % 100:D2}");
 }

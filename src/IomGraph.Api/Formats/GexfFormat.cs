@@ -83,7 +83,7 @@ public sealed class GexfFormat : IGraphFormat
                     actors.Add(actor);
                     xml.WriteStartElement(null, "node", Namespace);
                     xml.WriteAttributeString(null, "id", null, actor.Id);
-                    xml.WriteAttributeString(null, "label", null, XmlText.Token(actor.DisplayLabel));
+                    xml.WriteAttributeString(null, "label", null, XmlText.Token(actor.DisplayShortName));
                     WriteInterval(xml, actor.Founded, actor.Dissolved);
                     WriteAttValues(xml, NodeAttributes, actor);
                     xml.WriteEndElement();
@@ -95,7 +95,7 @@ public sealed class GexfFormat : IGraphFormat
                     xml.WriteAttributeString(null, "id", null, relation.Id);
                     xml.WriteAttributeString(null, "source", null, relation.From);
                     xml.WriteAttributeString(null, "target", null, relation.To);
-                    xml.WriteAttributeString(null, "label", null, type);
+                    xml.WriteAttributeString(null, "label", null, ExportText.TypeLabel(relation.Type));
                     xml.WriteAttributeString(null, "kind", null, type);
                     WriteInterval(xml, relation.Start, relation.End);
                     WriteAttValues(xml, EdgeAttributes, view);

@@ -8,7 +8,8 @@ namespace IomGraph.Api.Formats;
 internal sealed record GraphProperty<T>(string Id, string Name, Func<T, string?> Value);
 
 /// <summary>
-/// The node and edge properties of the XML graph formats, all strings. Lists are joined with " | ". The dates of a
+/// The node and edge properties of the XML graph formats, all strings. A label is what a drawing writes: a node's
+/// short name (sentenceLabel is how a sentence names it), an edge's reading ("member of"; its code is in type). Lists are joined with " | ". The dates of a
 /// relation are named startDate and endDate because Gephi reads attributes named "start" and "end" as the element's
 /// time interval, which the partial dates are not.
 /// </summary>
@@ -16,8 +17,8 @@ internal static class GraphProperties
 {
     public static IReadOnlyList<GraphProperty<Actor>> Node { get; } =
     [
-        new("n_label", "label", a => a.DisplayLabel),
-        new("n_shortName", "shortName", a => a.DisplayShortName),
+        new("n_label", "label", a => a.DisplayShortName),
+        new("n_sentenceLabel", "sentenceLabel", a => a.DisplayLabel),
         new("n_name", "name", a => a.Name),
         new("n_kind", "kind", a => ExportText.KindName(a.Kind)),
         new("n_aliases", "aliases", a => ExportText.Joined(a.Aliases)),
@@ -33,7 +34,7 @@ internal static class GraphProperties
     public static IReadOnlyList<GraphProperty<RelationView>> Edge { get; } =
     [
         new("e_type", "type", v => ExportText.TypeName(v.Relation.Type)),
-        new("e_label", "label", v => ExportText.TypeName(v.Relation.Type)),
+        new("e_label", "label", v => ExportText.TypeLabel(v.Relation.Type)),
         new("e_sentence", "sentence", v => v.Sentence),
         new("e_startDate", "startDate", v => ExportText.Date(v.Relation.Start)),
         new("e_endDate", "endDate", v => ExportText.Date(v.Relation.End)),

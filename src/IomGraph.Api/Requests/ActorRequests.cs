@@ -81,11 +81,17 @@ public sealed record NeighbourhoodRequest(
     int? Depth,
     [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Follow only relations of these types. Repeat the parameter or separate with commas.")]
     string[]? Type,
-    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. Try 2010.")]
     string? AsOf,
+    [property: FromQuery(Name = "kind"), Values(typeof(ActorKind)), Description("Walk only to actors of these kinds (the centre is always there). Repeat the parameter or separate with commas.")]
+    string[]? Kind,
+    [property: FromQuery(Name = "excludeKind"), Values(typeof(ActorKind)), Description("Never walk to, or through, actors of these kinds. Try 'state' on iom: its 160 member states are left out.")]
+    string[]? ExcludeKind,
+    [property: FromQuery(Name = "group"), Values(typeof(ActorKind)), Description("Gather the actors of these kinds (not the centre) into one node per kind, with their relations to each other node as one edge; the group lists its members. Try 'state' on iom: one node '160 states'. The JSON answer only; exports list every actor.")]
+    string[]? Group,
     [property: FromQuery(Name = "maxNodes"), Description("The most nodes to return, 1 to 2000, nearest first; 'truncated' says when the graph was cut."), DefaultValue(NeighbourhoodRequest.DefaultMaxNodes)]
     int? MaxNodes,
-    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Omit for the { nodes, edges } JSON below; or download the same graph as json (the import format), cytoscape, graphml, gexf or csv.")]
+    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Leave empty for the { nodes, edges } JSON below. Or one of: json (the import bundle), cytoscape (Cytoscape.js elements, with each node's depth and the centre marked), graphml, gexf, csv (a zip). Accept does the same by media type.")]
     string? Format)
 {
     public const int MaxDepth = 3;
@@ -93,7 +99,13 @@ public sealed record NeighbourhoodRequest(
     public const int MaxMaxNodes = 2000;
 
     public NeighbourhoodQuery ToQuery(string actorId) =>
-        new(actorId, Depth ?? 1, QueryRules.Types(Type), QueryRules.Date(AsOf), MaxNodes ?? DefaultMaxNodes);
+        new(actorId, Depth ?? 1, QueryRules.Types(Type), QueryRules.Date(AsOf), MaxNodes ?? DefaultMaxNodes)
+        {
+            Kinds = QueryRules.Kinds(Kind),
+            ExcludeKinds = QueryRules.Kinds(ExcludeKind),
+        };
+
+    public IReadOnlyList<ActorKind> ToGather() => QueryRules.Kinds(Group);
 }
 
 public sealed class NeighbourhoodRequestValidator : AbstractValidator<NeighbourhoodRequest>
@@ -103,7 +115,12 @@ public sealed class NeighbourhoodRequestValidator : AbstractValidator<Neighbourh
         RuleFor(r => r.Depth).InclusiveBetween(1, NeighbourhoodRequest.MaxDepth);
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.Kind).MustBeActorKinds();
+        RuleFor(r => r.ExcludeKind).MustBeActorKinds();
+        RuleFor(r => r.Group).MustBeActorKinds();
         RuleFor(r => r.MaxNodes).MustBeLimit(NeighbourhoodRequest.MaxMaxNodes);
         RuleFor(r => r.Format).MustBeFormat();
+        RuleFor(r => r.Group).Must(g => !QueryRules.Values(g).Any()).When(r => r.Format is not null)
+            .WithMessage("'group' shapes the JSON answer only; exports list every actor. Leave out 'group' or 'format'.");
     }
 }

@@ -22,7 +22,8 @@ public sealed record ExportRequest(
     string[]? Ids,
     [property: FromQuery(Name = "centre"), Description("Export the neighbourhood of this actor instead (with depth, type and asOf).")]
     string? Centre,
-    [property: FromQuery(Name = "depth"), Description("With centre: how many hops out, 1 to 3."), DefaultValue(1)]
+    // No [DefaultValue]: Swagger UI would send it, and depth without centre is refused.
+    [property: FromQuery(Name = "depth"), Description("With centre: how many hops out, 1 to 3 (1 when left out).")]
     int? Depth)
 {
     public const int MaxIds = 1000;

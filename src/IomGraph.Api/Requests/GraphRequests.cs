@@ -18,14 +18,17 @@ public sealed record PathsRequest(
     int? MaxDepth,
     [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Follow only relations of these types. Repeat the parameter or separate with commas.")]
     string[]? Type,
-    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+    [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. Try 2010.")]
     string? AsOf,
-    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Omit for the paths below; or download the actors and relations of all the paths as json (the import format), cytoscape, graphml, gexf or csv.")]
+    [property: FromQuery(Name = "maxPaths"), Description("The most paths to return, 1 to 100, strongest first; 'truncated' says when there were more."), DefaultValue(PathsRequest.DefaultMaxPaths)]
+    int? MaxPaths,
+    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Leave empty for the paths below as JSON. Or one of: json (the import bundle), cytoscape, graphml, gexf, csv (a zip), holding the actors and relations of the paths returned. Accept does the same by media type.")]
     string? Format)
 {
     public const int DefaultMaxDepth = 4;
     public const int MaxMaxDepth = 6;
-    public const int MaxPaths = 25;
+    public const int DefaultMaxPaths = 25;
+    public const int MaxMaxPaths = 100;
 
     public PathQuery ToQuery() => new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf));
 }
@@ -39,6 +42,7 @@ public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
         RuleFor(r => r.MaxDepth).InclusiveBetween(1, PathsRequest.MaxMaxDepth);
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.MaxPaths).InclusiveBetween(1, PathsRequest.MaxMaxPaths);
         RuleFor(r => r.Format).MustBeFormat();
     }
 }

@@ -32,21 +32,21 @@ public sealed class CytoscapeFormatTests
     }
 
     [Fact]
-    public async Task Cytoscape_nodes_carry_the_display_label_and_the_actor_fields()
+    public async Task Cytoscape_nodes_carry_the_short_label_to_draw_and_the_actor_fields()
     {
         using var json = JsonDocument.Parse(await FormatGraph.WriteAsync(GraphFormats.Cytoscape));
 
         var nodes = json.RootElement.GetProperty("elements").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data")).ToList();
         var gmg = nodes.Single(n => n.GetProperty("id").GetString() == "geneva-migration-group");
-        Assert.Equal("the Geneva Migration Group", gmg.GetProperty("label").GetString());
+        Assert.Equal("Geneva Migration Group", gmg.GetProperty("label").GetString());
+        Assert.Equal("the Geneva Migration Group", gmg.GetProperty("sentenceLabel").GetString());
         Assert.Equal("Geneva Migration Group", gmg.GetProperty("name").GetString());
-        Assert.Equal("Geneva Migration Group", gmg.GetProperty("shortName").GetString());
+        Assert.False(gmg.TryGetProperty("depth", out _), "a whole-graph export has no centre to count depth from");
         Assert.Equal("inter-agency-group", gmg.GetProperty("kind").GetString());
         Assert.Equal("2003", gmg.GetProperty("founded").GetString());
         Assert.Equal("2006", gmg.GetProperty("dissolved").GetString());
         var civ = nodes.Single(n => n.GetProperty("id").GetString() == "civ");
         Assert.Equal("Côte d’Ivoire", civ.GetProperty("label").GetString());
-        Assert.Equal("Côte d’Ivoire", civ.GetProperty("shortName").GetString());
         var iom = nodes.Single(n => n.GetProperty("id").GetString() == "iom");
         Assert.Equal(FormatGraph.IomDescription, iom.GetProperty("description").GetString());
         Assert.Equal("Q1066", iom.GetProperty("wikidata").GetString());
@@ -61,7 +61,7 @@ public sealed class CytoscapeFormatTests
         var edges = json.RootElement.GetProperty("elements").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("data")).ToList();
         var member = edges.Single(e => e.GetProperty("id").GetString() == "iom.member-of.geneva-migration-group");
         Assert.Equal("MEMBER_OF", member.GetProperty("type").GetString());
-        Assert.Equal("MEMBER_OF", member.GetProperty("label").GetString());
+        Assert.Equal("member of", member.GetProperty("label").GetString());
         Assert.Equal("IOM is a member of the Geneva Migration Group, as founding member (2003–2006).", member.GetProperty("sentence").GetString());
         Assert.Equal("2003", member.GetProperty("start").GetString());
         Assert.Equal("2006", member.GetProperty("end").GetString());

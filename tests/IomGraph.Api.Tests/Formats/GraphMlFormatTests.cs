@@ -72,8 +72,9 @@ public sealed class GraphMlFormatTests
 
         Assert.Equal(FormatGraph.IomDescription, Data("iom", "description"));
         Assert.Equal("Côte d’Ivoire", Data("civ", "label"));
-        Assert.Equal("Geneva Migration Group", Data("geneva-migration-group", "shortName"));
-        Assert.Equal("IOM", Data("iom", "shortName"));
+        Assert.Equal("Geneva Migration Group", Data("geneva-migration-group", "label"));
+        Assert.Equal("the Geneva Migration Group", Data("geneva-migration-group", "sentenceLabel"));
+        Assert.Equal("IOM", Data("iom", "label"));
         Assert.Equal("2006", Data("geneva-migration-group", "dissolved"));
         Assert.Null(Data("civ", "dissolved"));
     }

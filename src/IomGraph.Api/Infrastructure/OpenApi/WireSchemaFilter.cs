@@ -48,6 +48,13 @@ public sealed class WireSchemaFilter(IOptions<HttpJsonOptions> httpJson) : ISche
         }
 
         var type = context.Type;
+        if (type.IsAssignableTo(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)))
+        {
+            // Every problem carries the request's trace id (Program.cs), to quote when reporting it.
+            target.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace id, to quote when reporting the problem." };
+            return;
+        }
+
         var isResponse = type.Namespace == ResponseNamespace;
         var isRecord = type.Namespace == RecordNamespace;
         if (!isResponse && !isRecord)
