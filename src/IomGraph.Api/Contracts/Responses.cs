@@ -207,7 +207,7 @@ public sealed record PathResponse(int Length, Confidence Strength, int RelationC
 /// are not connected within <c>maxDepth</c>, and <c>paths</c> is then empty); <c>truncated</c> says that more paths of
 /// that length exist than <c>maxPaths</c> allowed.
 /// </summary>
-public sealed record PathsResponse(ActorRefResponse From, ActorRefResponse To, int MaxDepth, int? Length, bool Truncated, IReadOnlyList<PathResponse> Paths);
+public sealed record ShortestPathsResponse(ActorRefResponse From, ActorRefResponse To, int MaxDepth, int? Length, bool Truncated, IReadOnlyList<PathResponse> Paths);
 
 /// <summary>A relation type of the closed vocabulary.</summary>
 public sealed record RelationTypeResponse(

@@ -24,7 +24,7 @@ public static class PathEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<PathsResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> FindPaths(
+    public static async Task<Results<Ok<ShortestPathsResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> FindPaths(
         [AsParameters] PathsRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
     {
         if (Representations.Choose(http.Request, request.Format, defaultFormat: null) is not { } representation)
@@ -50,7 +50,7 @@ public static class PathEndpoints
             return new ExportResult(representation.Format, ExportFilters.Of(chains, from.Id), $"iomgraph-paths-{from.Id}-{to.Id}");
         }
 
-        return TypedResults.Ok(new PathsResponse(
+        return TypedResults.Ok(new ShortestPathsResponse(
             ActorRefResponse.Of(from),
             ActorRefResponse.Of(to),
             query.MaxDepth,

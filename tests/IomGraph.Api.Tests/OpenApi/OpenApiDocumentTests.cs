@@ -40,12 +40,20 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : IClassFixture<SqliteAp
             .ToList();
 
         Assert.True(vocabularies.Count >= 12, $"Only {vocabularies.Count} closed-vocabulary parameters found.");
+        var components = document.Document["components"]!["schemas"]!;
         Assert.All(vocabularies, p =>
         {
             var schema = p.Parameter["schema"]!;
-            var values = ((string?)schema["type"] == "array" ? schema["items"] : schema)?["enum"]?.AsArray();
+            var values = Resolve((string?)schema["type"] == "array" ? schema["items"] : schema)?["enum"]?.AsArray();
             Assert.True(values is { Count: > 1 }, $"{p.Path}: '{p.Parameter["name"]}' is free text, not an enum.");
         });
+
+        // The vocabularies that responses use too are one named schema, so generated clients share one enum type.
+        var type = vocabularies.First(p => (string?)p.Parameter["name"] == "type").Parameter["schema"]!["items"]!;
+        Assert.Equal("#/components/schemas/RelationType", (string?)type["$ref"]);
+
+        JsonNode? Resolve(JsonNode? node) =>
+            node?["$ref"] is { } reference ? components[((string)reference!).Split('/')[^1]] : node;
     }
 
     [Fact]

@@ -16,6 +16,26 @@ namespace IomGraph.Api.Infrastructure.OpenApi;
 /// </summary>
 public sealed class ParameterMetadataFilter : IParameterFilter
 {
+    private static IOpenApiSchema NamedValues(Type source, ValuesAttribute values, ParameterFilterContext context)
+    {
+        if (source.IsEnum)
+        {
+            return context.SchemaGenerator.GenerateSchema(source, context.SchemaRepository);
+        }
+
+        var id = source == typeof(Formats.GraphFormats) ? "ExportFormat" : source.Name;
+        if (!context.SchemaRepository.Schemas.ContainsKey(id))
+        {
+            context.SchemaRepository.AddDefinition(id, new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))],
+            });
+        }
+
+        return new OpenApiSchemaReference(id);
+    }
+
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -38,9 +58,27 @@ public sealed class ParameterMetadataFilter : IParameterFilter
 
             if (attributes.OfType<ValuesAttribute>().FirstOrDefault() is { } values)
             {
-                var valueSchema = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is OpenApiSchema items ? items : schema;
-                schema.Enum = valueSchema == schema ? schema.Enum : null;
-                valueSchema.Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))];
+                var isList = schema.Type?.HasFlag(JsonSchemaType.Array) == true;
+                schema.Enum = null;
+                if (values.Source is { } source)
+                {
+                    // A named schema (RelationType, ActorKind, ExportFormat) rather than an inline enum, so generated
+                    // clients type the parameter with the same enum as the responses, not an anonymous one.
+                    var named = NamedValues(source, values, context);
+                    if (isList)
+                    {
+                        schema.Items = named;
+                    }
+                    else
+                    {
+                        target.Schema = named;
+                    }
+                }
+                else
+                {
+                    var valueSchema = isList && schema.Items is OpenApiSchema items ? items : schema;
+                    valueSchema.Enum = [.. values.Values.Select(v => (JsonNode)JsonValue.Create(v))];
+                }
             }
 
             if (attributes.OfType<DefaultValueAttribute>().FirstOrDefault() is { Value: { } value })

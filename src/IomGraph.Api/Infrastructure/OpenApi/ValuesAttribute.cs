@@ -22,6 +22,7 @@ public sealed class ValuesAttribute : Attribute
     public ValuesAttribute(Type source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        Source = source;
         Values = source.IsEnum
             ? [.. Enum.GetValues(source).Cast<object>().Select(v => JsonSerializer.SerializeToElement(v, source, GraphJson.Options).GetString()!)]
             : source.GetProperty("Names", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is IEnumerable<string> names
@@ -30,4 +31,7 @@ public sealed class ValuesAttribute : Attribute
     }
 
     public IReadOnlyList<string> Values { get; }
+
+    /// <summary>The enum or list the values come from, when they come from one: the document names it as a schema.</summary>
+    public Type? Source { get; }
 }
