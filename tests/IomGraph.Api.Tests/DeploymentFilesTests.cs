@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IomGraph.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace IomGraph.Api.Tests;
@@ -9,20 +10,7 @@ namespace IomGraph.Api.Tests;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string Root = RepositoryRoot();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IomGraph.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static readonly string Root = TestEnvironment.RepositoryRoot;
 
     private static YamlMappingNode Compose()
     {

@@ -1,3 +1,4 @@
+using IomGraph.Testing;
 using Microsoft.Playwright;
 
 namespace IomGraph.Browser.Tests;
@@ -13,9 +14,6 @@ public static class Chromium
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    /// <summary>True under CI (<c>CI=true</c>), where a missing Chromium fails a test instead of skipping it.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     public static bool IsInstalled => File.Exists(ExecutablePath);
 
     /// <summary>Skips the calling test when Chromium is missing, or fails it when <c>CI=true</c>.</summary>
@@ -26,12 +24,7 @@ public static class Chromium
             return;
         }
 
-        if (IsCi)
-        {
-            Assert.Fail($"CI=true but there is no Chromium at {ExecutablePath}; .ci/run must install it (apt-get install -y chromium) and export {PathVariable}.");
-        }
-
-        Assert.Skip($"No Chromium at {ExecutablePath}: install it (apt-get install chromium) or point {PathVariable} at one to run the browser tests.");
+        TestEnvironment.Missing($"there is no Chromium at {ExecutablePath}: install it (apt-get install chromium) or point {PathVariable} at one to run the browser tests (in CI, .ci/run installs it).");
     }
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>

@@ -1,26 +1,14 @@
 using System.Text.RegularExpressions;
 using IomGraph.Core.Model;
 using IomGraph.Core.Seed;
+using IomGraph.Testing;
 
 namespace IomGraph.Core.Tests;
 
 /// <summary>The repository's curated seed: it loads under the API's rules and holds what the project promises.</summary>
 public sealed partial class SeedDataTests
 {
-    private static readonly Lazy<Task<SeedData>> Seed = new(() => SeedReader.ReadDirectoryAsync(Path.Combine(RepositoryRoot(), "seed-data")));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository: IomGraph.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static readonly Lazy<Task<SeedData>> Seed = new(() => SeedReader.ReadDirectoryAsync(Path.Combine(TestEnvironment.RepositoryRoot, "seed-data")));
 
     private static async Task<GraphBundle> BundleAsync() => (await Seed.Value).Bundle;
 
@@ -62,7 +50,7 @@ public sealed partial class SeedDataTests
     public async Task Every_iom_member_state_of_the_cow_table_has_its_dated_spells()
     {
         var bundle = await BundleAsync();
-        var table = File.ReadAllLines(Path.Combine(RepositoryRoot(), "seed-data", "raw", "iom-member-states-cow.csv")).Skip(1)
+        var table = File.ReadAllLines(Path.Combine(TestEnvironment.RepositoryRoot, "seed-data", "raw", "iom-member-states-cow.csv")).Skip(1)
             .Select(line => line.Split(','))
             .ToList();
         var memberships = bundle.Relations.Where(r => r.Type == RelationType.MemberOf && r.To == "iom").ToList();
@@ -147,7 +135,7 @@ public sealed partial class SeedDataTests
     [Fact]
     public async Task Every_quote_of_the_source_document_is_verbatim()
     {
-        var text = Whitespace().Replace(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seed-data", "raw", "noborder-iom-wiki.txt"), TestContext.Current.CancellationToken), " ");
+        var text = Whitespace().Replace(await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "seed-data", "raw", "noborder-iom-wiki.txt"), TestContext.Current.CancellationToken), " ");
         var bundle = await BundleAsync();
         var quotes = bundle.Relations.SelectMany(r => r.Sources).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
             .Where(c => c.SourceId == "noborder-iom-wiki")

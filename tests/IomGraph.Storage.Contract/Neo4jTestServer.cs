@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using IomGraph.Testing;
 
 namespace IomGraph.Storage.Contract;
 
@@ -27,17 +28,9 @@ public static class Neo4jTestServer
             return url;
         }
 
-        if (IsCi)
-        {
-            Assert.Fail($"CI=true but {UrlVariable} is not set; .ci/run must start Neo4j (tests/neo4j/start.sh) and export {UrlVariable}.");
-        }
-
-        Assert.Skip($"{UrlVariable} is not set: start Neo4j with `export {UrlVariable}=$(tests/neo4j/start.sh)` to run the tests that need it.");
+        TestEnvironment.Missing($"{UrlVariable} is not set: start Neo4j with `export {UrlVariable}=$(tests/neo4j/start.sh)` to run the tests that need it (in CI, .ci/run starts it).");
         return url!;
     }
-
-    /// <summary>True when running under CI (<c>CI=true</c>), where a missing service fails a test instead of skipping it.</summary>
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Takes the cross-process lock on the shared database, waiting (at most 15 minutes) while another process holds

@@ -5,6 +5,7 @@ using IomGraph.Core.Model;
 using IomGraph.Core.Vocabulary;
 using IomGraph.Storage.Contract;
 using IomGraph.Storage.Neo4j.Internal;
+using IomGraph.Testing;
 
 namespace IomGraph.Storage.Neo4j.Tests;
 
@@ -69,10 +70,10 @@ public sealed partial class CypherCatalogueTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_statement_passes_the_current_cypher_linter()
     {
-        var lintDirectory = Path.Combine(RepositoryRoot(), "tests", "cypher-lint");
+        var lintDirectory = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "cypher-lint");
         if (!Directory.Exists(Path.Combine(lintDirectory, "node_modules", "@neo4j-cypher", "language-support")))
         {
-            Gate("tests/cypher-lint/node_modules is missing: run `npm ci` in tests/cypher-lint to lint the Cypher catalogue.");
+            TestEnvironment.Missing("tests/cypher-lint/node_modules is missing: run `npm ci` in tests/cypher-lint to lint the Cypher catalogue.");
         }
 
         var statements = CypherCatalogue.All.Where(q => q.Dialect != CypherDialect.LegacyDdl).ToList();
@@ -132,7 +133,7 @@ public sealed partial class CypherCatalogueTests(ITestOutputHelper output)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Gate($"node is not installed ({e.Message}); it is needed to lint the Cypher catalogue.");
+            TestEnvironment.Missing($"node is not installed ({e.Message}); it is needed to lint the Cypher catalogue.");
             throw;
         }
 
@@ -145,30 +146,6 @@ public sealed partial class CypherCatalogueTests(ITestOutputHelper output)
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             return (process.ExitCode, await stdout, await stderr);
         }
-    }
-
-    /// <summary>Skips on a developer machine without the tool; fails in CI, where .ci/run installs it.</summary>
-    private static void Gate(string reason)
-    {
-        if (Neo4jTestServer.IsCi)
-        {
-            Assert.Fail("CI=true but " + reason);
-        }
-
-        Assert.Skip(reason);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (holding IomGraph.sln) is not above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using IomGraph.Storage.Contract;
+using IomGraph.Testing;
 
 namespace IomGraph.Api.Tests.OpenApi;
 
@@ -9,14 +9,14 @@ namespace IomGraph.Api.Tests.OpenApi;
 /// </summary>
 internal static class NodeTools
 {
-    public static string Directory { get; } = Path.Combine(RepositoryRoot(), "tests", "openapi");
+    public static string Directory { get; } = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "openapi");
 
     /// <summary>Skips (or fails in CI) unless tests/openapi/node_modules holds <paramref name="package"/>.</summary>
     public static void Require(string package)
     {
         if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules", package)))
         {
-            Gate($"tests/openapi/node_modules/{package} is missing: run `npm ci` in tests/openapi.");
+            TestEnvironment.Missing($"tests/openapi/node_modules/{package} is missing: run `npm ci` in tests/openapi.");
         }
     }
 
@@ -38,7 +38,7 @@ internal static class NodeTools
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Gate($"{command} cannot be started ({e.Message}); install Node.js and run `npm ci` in tests/openapi.");
+            TestEnvironment.Missing($"{command} cannot be started ({e.Message}); install Node.js and run `npm ci` in tests/openapi.");
             throw;
         }
 
@@ -60,28 +60,5 @@ internal static class NodeTools
 
             return (process.ExitCode, await stdout, await stderr);
         }
-    }
-
-    private static void Gate(string reason)
-    {
-        if (Neo4jTestServer.IsCi)
-        {
-            Assert.Fail("CI=true but " + reason);
-        }
-
-        Assert.Skip(reason);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IomGraph.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (holding IomGraph.sln) is not above " + AppContext.BaseDirectory);
     }
 }
