@@ -161,7 +161,7 @@ public abstract class ActorApiTests<TApi>(TApi api)
         var relation = Assert.Single(page.GetProperty("items").EnumerateArray(), r => r.GetProperty("to").GetString() == "un-network-on-migration");
         Assert.Equal("out", relation.GetProperty("direction").GetString());
         Assert.Equal("un-network-on-migration", relation.GetProperty("counterpart").GetProperty("id").GetString());
-        Assert.StartsWith("IOM coordinates", relation.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("IOM has coordinated", relation.GetProperty("sentence").GetString(), StringComparison.Ordinal);
         Assert.All(relation.GetProperty("sources").EnumerateArray(), s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("quote").GetString())));
         Assert.Contains(relation.GetProperty("confidence").GetString(), new[] { "high", "medium", "low" });
     }

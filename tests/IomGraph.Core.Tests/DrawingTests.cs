@@ -1,6 +1,7 @@
 using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Core.Tests;
 
@@ -15,7 +16,7 @@ public sealed class DrawingTests
     [Fact]
     public void Without_grouping_nodes_carry_their_short_label_degree_and_depth_and_edges_their_reading()
     {
-        var drawing = Drawings.Of(Hub(), "iom", []);
+        var drawing = Drawings.Of(Hub(), "iom", [], Sentence);
 
         Assert.Equal(["iom", "global-migration-group", "fra", "ita", "esp"], drawing.Nodes.Select(n => n.Id));
         Assert.Equal("Global Migration Group", drawing.Nodes[1].Label);
@@ -28,7 +29,7 @@ public sealed class DrawingTests
     [Fact]
     public void Grouping_a_kind_gathers_its_actors_and_their_relations_to_each_other_node_into_one_of_each()
     {
-        var drawing = Drawings.Of(Hub(), "iom", [ActorKind.State]);
+        var drawing = Drawings.Of(Hub(), "iom", [ActorKind.State], Sentence);
 
         Assert.Equal(["iom", "global-migration-group", "group:state"], drawing.Nodes.Select(n => n.Id));
         var group = drawing.Nodes[2];
@@ -50,13 +51,15 @@ public sealed class DrawingTests
     [Fact]
     public void The_centre_and_a_kind_with_a_single_actor_are_never_gathered()
     {
-        var single = Drawings.Of(new Graph([Node(Iom, 0, 2), Node(France, 1, 3)], [Rel("f", France, Iom, Confidence.High)], false), "iom", [ActorKind.State]);
-        var centre = Drawings.Of(Hub(), "fra", [ActorKind.State]);
+        var single = Drawings.Of(new Graph([Node(Iom, 0, 2), Node(France, 1, 3)], [Rel("f", France, Iom, Confidence.High)], false), "iom", [ActorKind.State], Sentence);
+        var centre = Drawings.Of(Hub(), "fra", [ActorKind.State], Sentence);
 
         Assert.Equal(["iom", "fra"], single.Nodes.Select(n => n.Id));
         Assert.Contains(centre.Nodes, n => n.Id == "fra" && n.Group is null);
         Assert.Equal(["ita", "esp"], centre.Nodes.Single(n => n.Id == "group:state").Group!.MemberIds);
     }
+
+    private static string Sentence(RelationView view) => RelationSentence.Render(view, SentenceContext.On(new DateOnly(2026, 12, 1)));
 
     private static Graph Hub() => new(
         [Node(Iom, 0, 200), Node(Gmg, 1, 12), Node(France, 1, 3), Node(Italy, 1, 2), Node(Spain, 1, 1)],

@@ -14,8 +14,7 @@ public class VocabularyTests
             Assert.Matches("^[A-Z]+(_[A-Z]+)*$", t.Name);
             Assert.False(string.IsNullOrWhiteSpace(t.Description));
             Assert.False(string.IsNullOrWhiteSpace(t.InverseLabel));
-            Assert.Contains("{from}", t.Template, StringComparison.Ordinal);
-            Assert.Contains("{to}", t.Template, StringComparison.Ordinal);
+            Assert.All(Enum.GetValues<Tense>(), tense => Assert.Contains("{to}", t.Predicate.Say(tense, plural: false), StringComparison.Ordinal));
             Assert.NotEmpty(t.FromKinds);
             Assert.NotEmpty(t.ToKinds);
         });
@@ -58,35 +57,5 @@ public class VocabularyTests
         Assert.True(info.Allows(ActorKind.UnEntity, ActorKind.Value));
         Assert.False(info.Allows(ActorKind.UnEntity, ActorKind.State));
         Assert.False(info.Allows(ActorKind.Value, ActorKind.Value));
-    }
-
-    [Fact]
-    public void A_sentence_names_both_ends_the_role_and_the_period()
-    {
-        var relation = new Relation("iom.member-of.gmg", "iom", "global-migration-group", RelationType.MemberOf, Confidence.High, [new Citation("s", "q")],
-            PartialDate.Parse("2006"), PartialDate.Parse("2018"));
-        var iom = new ActorRef("iom", "International Organization for Migration", ActorKind.IntergovernmentalOrganisation, "IOM");
-        var gmg = new ActorRef("global-migration-group", "Global Migration Group", ActorKind.InterAgencyGroup, "the Global Migration Group");
-
-        Assert.Equal("IOM is a member of the Global Migration Group (2006–2018).", RelationSentence.Render(relation, iom, gmg));
-        Assert.Equal(
-            "IOM is a member of the Global Migration Group, as founding member (2006–2018).",
-            RelationSentence.Render(relation with { Role = "founding member" }, iom, gmg));
-    }
-
-    [Theory]
-    [InlineData(RelationType.MemberOf, "2018", null, "The UN is a member of the UN (since 2018).")]
-    [InlineData(RelationType.Established, "2006", null, "The UN established the UN (2006).")]
-    [InlineData(RelationType.Chairs, "2017-01-01", "2017-12-31", "The UN chairs the UN (2017-01-01–2017-12-31).")]
-    [InlineData(RelationType.Chairs, "2017", "2017", "The UN chairs the UN (2017).")]
-    [InlineData(RelationType.Leads, null, "2004", "The UN leads the UN (until 2004).")]
-    [InlineData(RelationType.Leads, null, null, "The UN leads the UN.")]
-    public void A_sentence_says_the_period_as_a_reader_would(RelationType type, string? start, string? end, string expected)
-    {
-        var un = new ActorRef("un", "United Nations", ActorKind.IntergovernmentalOrganisation, "the UN");
-        var relation = new Relation("r", "un", "un", type, Confidence.High, [new Citation("s", "q")],
-            start is null ? null : PartialDate.Parse(start), end is null ? null : PartialDate.Parse(end));
-
-        Assert.Equal(expected, RelationSentence.Render(relation, un, un));
     }
 }

@@ -49,7 +49,10 @@ public sealed record CytoscapeNodeData(
 /// <summary>An edge.</summary>
 public sealed record CytoscapeEdge(CytoscapeEdgeData Data);
 
-/// <summary>A relation as an edge's data; <c>source</c> and <c>target</c> are node ids, <c>label</c> the type's reading ("member of").</summary>
+/// <summary>
+/// A relation as an edge's data; <c>source</c> and <c>target</c> are node ids, <c>label</c> the type's reading ("member
+/// of"); <c>dated</c> is false when neither start nor end is recorded (a timeline should not show it as always holding).
+/// </summary>
 public sealed record CytoscapeEdgeData(
     string Id,
     string Source,
@@ -57,6 +60,7 @@ public sealed record CytoscapeEdgeData(
     RelationType Type,
     string Label,
     string Sentence,
+    bool Dated,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Start,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? End,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role,

@@ -69,7 +69,10 @@ public sealed record ActorDetailsResponse(ActorResponse Actor, IReadOnlyList<Rel
         d.RelationCounts.Sum(c => c.Outgoing + c.Incoming));
 }
 
-/// <summary>A relation: typed, directed (<c>from</c> → <c>to</c>), dated, with a plain-English sentence, a confidence and its sources.</summary>
+/// <summary>
+/// A relation: typed, directed (<c>from</c> → <c>to</c>), dated, with a plain-English sentence, a confidence and its
+/// sources. <c>undated</c> is true when neither start nor end is recorded: the period is unknown, not "always".
+/// </summary>
 public sealed record RelationResponse(
     string Id,
     RelationType Type,
@@ -83,13 +86,15 @@ public sealed record RelationResponse(
     string? Role,
     Confidence Confidence,
     IReadOnlyList<CitationResponse> Sources,
-    string? Note)
+    string? Note,
+    bool Undated)
 {
-    public static RelationResponse Of(RelationView v) => new(
+    /// <param name="say">How the relation is told: <see cref="Infrastructure.Sentences"/> for the request.</param>
+    public static RelationResponse Of(RelationView v, Func<RelationView, string> say) => new(
         v.Relation.Id, v.Relation.Type, v.Relation.From, v.Relation.To,
-        ActorRefResponse.Of(v.From), ActorRefResponse.Of(v.To), v.Sentence,
+        ActorRefResponse.Of(v.From), ActorRefResponse.Of(v.To), say(v),
         v.Relation.Start, v.Relation.End, v.Relation.Role, v.Relation.Confidence,
-        CitationResponse.Of(v.Relation.Sources), v.Relation.Note);
+        CitationResponse.Of(v.Relation.Sources), v.Relation.Note, v.Relation.Start is null && v.Relation.End is null);
 }
 
 /// <summary>
@@ -110,15 +115,16 @@ public sealed record ActorRelationResponse(
     Confidence Confidence,
     IReadOnlyList<CitationResponse> Sources,
     string? Note,
+    bool Undated,
     [property: Values("out", "in")] string Direction,
     ActorRefResponse Counterpart)
 {
-    public static ActorRelationResponse Of(RelationView v, string focusActorId)
+    public static ActorRelationResponse Of(RelationView v, string focusActorId, Func<RelationView, string> say)
     {
         var outgoing = v.Relation.From == focusActorId;
-        var r = RelationResponse.Of(v);
+        var r = RelationResponse.Of(v, say);
         return new(
-            r.Id, r.Type, r.From, r.To, r.FromActor, r.ToActor, r.Sentence, r.Start, r.End, r.Role, r.Confidence, r.Sources, r.Note,
+            r.Id, r.Type, r.From, r.To, r.FromActor, r.ToActor, r.Sentence, r.Start, r.End, r.Role, r.Confidence, r.Sources, r.Note, r.Undated,
             outgoing ? "out" : "in", ActorRefResponse.Of(outgoing ? v.To : v.From));
     }
 }
@@ -151,6 +157,7 @@ public sealed record GraphEdgeResponse(
     string? Role,
     Confidence Confidence,
     IReadOnlyList<string> SourceIds,
+    bool Undated,
     EdgeGroupResponse? Group);
 
 /// <summary>The relations a group edge stands for.</summary>
@@ -162,9 +169,9 @@ public sealed record EdgeGroupResponse(int Count, IReadOnlyList<string> Relation
 /// </summary>
 public sealed record GraphResponse(string Centre, int Depth, IReadOnlyList<GraphNodeResponse> Nodes, IReadOnlyList<GraphEdgeResponse> Edges, bool Truncated)
 {
-    public static GraphResponse Of(string centre, int depth, Graph graph, IReadOnlyCollection<ActorKind> gather)
+    public static GraphResponse Of(string centre, int depth, Graph graph, IReadOnlyCollection<ActorKind> gather, Func<RelationView, string> say)
     {
-        var drawing = Drawings.Of(graph, centre, gather);
+        var drawing = Drawings.Of(graph, centre, gather, say);
         return new(
             centre,
             depth,
@@ -172,6 +179,7 @@ public sealed record GraphResponse(string Centre, int Depth, IReadOnlyList<Graph
                 n.Id, n.Name, n.Label, n.Kind, n.Degree, n.Depth, n.Group is { } g ? new NodeGroupResponse(g.Count, g.MemberIds) : null)).ToList(),
             drawing.Edges.Select(e => new GraphEdgeResponse(
                 e.Id, e.Source, e.Target, e.Type, e.Label, e.Sentence, e.Start, e.End, e.Role, e.Confidence, e.SourceIds,
+                e.Group is null && e.Start is null && e.End is null,
                 e.Group is { } g ? new EdgeGroupResponse(g.Count, g.RelationIds) : null)).ToList(),
             graph.Truncated);
     }
@@ -192,14 +200,14 @@ public sealed record PathHopResponse(string From, string To, Confidence Strength
 /// </summary>
 public sealed record PathResponse(int Length, Confidence Strength, int RelationCount, IReadOnlyList<ActorRefResponse> Actors, IReadOnlyList<PathHopResponse> Hops)
 {
-    public static PathResponse Of(PathChain chain, ActorRef start) => new(
+    public static PathResponse Of(PathChain chain, ActorRef start, Func<RelationView, string> say) => new(
         chain.Hops.Count,
         chain.Strength,
         chain.RelationCount,
         chain.Actors.Count > 0 ? chain.Actors.Select(ActorRefResponse.Of).ToList() : [ActorRefResponse.Of(start)],
         chain.Hops.Select(h => new PathHopResponse(
             h.From.Id, h.To.Id, h.Strength,
-            h.Relations.Select(r => new HopRelationResponse(r.Forward ? "forward" : "backward", RelationResponse.Of(r.Relation))).ToList())).ToList());
+            h.Relations.Select(r => new HopRelationResponse(r.Forward ? "forward" : "backward", RelationResponse.Of(r.Relation, say))).ToList())).ToList());
 }
 
 /// <summary>
@@ -220,9 +228,10 @@ public sealed record RelationTypeResponse(
     IReadOnlyList<string> FromKinds,
     IReadOnlyList<string> ToKinds)
 {
+    /// <summary>The type with its example sentence, told in the present ("A is a member of B.") or, for an event, in the past.</summary>
     public static RelationTypeResponse Of(RelationTypeInfo t) => new(
         t.Name, t.Label, t.Description, t.InverseLabel,
-        t.Template.Replace("{from}", "A", StringComparison.Ordinal).Replace("{to}", "B", StringComparison.Ordinal) + ".",
+        Core.Vocabulary.Predicate.Example(t),
         t.IsEvent,
         ActorKinds.All.Where(k => t.FromKinds.Contains(k.Kind)).Select(k => k.Name).ToList(),
         ActorKinds.All.Where(k => t.ToKinds.Contains(k.Kind)).Select(k => k.Name).ToList());

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using IomGraph.Api.Contracts;
+using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
@@ -144,16 +145,17 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Ok<PageResponse<ActorRelationResponse>>, NotFoundProblem>> GetActorRelations(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] ActorRelationsRequest request, IGraphStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] ActorRelationsRequest request, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
     {
         var page = await store.GetActorRelationsAsync(request.ToQuery(id), cancellationToken);
+        var say = await sentences.ForRequestAsync(cancellationToken);
         return page is null
             ? Problems.NotFound("Actor", id)
-            : TypedResults.Ok(new PageResponse<ActorRelationResponse>(page.Items.Select(r => ActorRelationResponse.Of(r, id)).ToList(), page.Total, page.NextCursor));
+            : TypedResults.Ok(new PageResponse<ActorRelationResponse>(page.Items.Select(r => ActorRelationResponse.Of(r, id, say)).ToList(), page.Total, page.NextCursor));
     }
 
     public static async Task<Results<Ok<GraphResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> GetNeighbourhood(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
     {
         if (Representations.Choose(http.Request, request.Format, defaultFormat: null) is not { } representation)
         {
@@ -168,7 +170,7 @@ public static class ActorEndpoints
         }
 
         return representation.Format is null
-            ? TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph, request.ToGather()))
-            : new ExportResult(ExportFilters.Laid(representation.Format, id, graph), ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood");
+            ? TypedResults.Ok(GraphResponse.Of(id, query.Depth, graph, request.ToGather(), await sentences.ForRequestAsync(cancellationToken)))
+            : new ExportResult(representation.Format, ExportFilters.Of(graph), $"iomgraph-{id}-neighbourhood", NeighbourhoodLayout.Of(id, graph));
     }
 }

@@ -41,6 +41,6 @@ public static class ExportEndpoints
             new NeighbourhoodQuery(request.Centre, request.Depth ?? 1, filter.Types, filter.AsOf, NeighbourhoodRequest.MaxMaxNodes), cancellationToken);
         return graph is null
             ? Problems.NotFound("Actor", request.Centre)
-            : new ExportResult(ExportFilters.Laid(format, request.Centre, graph), ExportFilters.Of(graph), $"iomgraph-{request.Centre}-neighbourhood");
+            : new ExportResult(format, ExportFilters.Of(graph), $"iomgraph-{request.Centre}-neighbourhood", NeighbourhoodLayout.Of(request.Centre, graph));
     }
 }

@@ -25,7 +25,7 @@ public static class PathEndpoints
     }
 
     public static async Task<Results<Ok<ShortestPathsResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> FindPaths(
-        [AsParameters] PathsRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
+        [AsParameters] PathsRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
     {
         if (Representations.Choose(http.Request, request.Format, defaultFormat: null) is not { } representation)
         {
@@ -50,12 +50,13 @@ public static class PathEndpoints
             return new ExportResult(representation.Format, ExportFilters.Of(chains, from.Id), $"iomgraph-paths-{from.Id}-{to.Id}");
         }
 
+        var say = await sentences.ForRequestAsync(cancellationToken);
         return TypedResults.Ok(new ShortestPathsResponse(
             ActorRefResponse.Of(from),
             ActorRefResponse.Of(to),
             query.MaxDepth,
             chains.Chains.Count > 0 ? chains.Length : null,
             chains.Truncated,
-            chains.Chains.Select(c => PathResponse.Of(c, from)).ToList()));
+            chains.Chains.Select(c => PathResponse.Of(c, from, say)).ToList()));
     }
 }

@@ -103,21 +103,24 @@ public static class RelationEndpoints
 
         var view = await reads.GetRelationAsync(relation.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Relation '{relation.Id}' was written but cannot be read back.");
-        var response = RelationResponse.Of(view);
+        var say = await http.RequestServices.GetRequiredService<Sentences>().ForRequestAsync(cancellationToken);
+        var response = RelationResponse.Of(view, say);
         return outcome.Written!.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Ok<PageResponse<RelationResponse>>> ListRelations(
-        [AsParameters] RelationsRequest request, IGraphStore store, CancellationToken cancellationToken)
+        [AsParameters] RelationsRequest request, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
     {
         var page = await store.FindRelationsAsync(request.ToFilter(), cancellationToken);
-        return TypedResults.Ok(new PageResponse<RelationResponse>(page.Items.Select(RelationResponse.Of).ToList(), page.Total, page.NextCursor));
+        var say = await sentences.ForRequestAsync(cancellationToken);
+        return TypedResults.Ok(new PageResponse<RelationResponse>(page.Items.Select(r => RelationResponse.Of(r, say)).ToList(), page.Total, page.NextCursor));
     }
 
     public static async Task<Results<Ok<RelationResponse>, StatusCodeHttpResult, NotFoundProblem>> GetRelation(
         [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
         HttpContext http,
         IGraphStore store,
+        Sentences sentences,
         CancellationToken cancellationToken)
     {
         var relation = await store.GetRelationAsync(id, cancellationToken);
@@ -130,6 +133,6 @@ public static class RelationEndpoints
         http.Response.Headers.ETag = Writes.ETag(version);
         return Writes.NotModified(http.Request, version)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(RelationResponse.Of(relation));
+            : TypedResults.Ok(RelationResponse.Of(relation, await sentences.ForRequestAsync(cancellationToken)));
     }
 }

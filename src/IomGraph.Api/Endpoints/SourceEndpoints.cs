@@ -86,6 +86,7 @@ public static class SourceEndpoints
         [AsParameters] SourceRequest request,
         HttpContext http,
         IGraphStore store,
+        Sentences sentences,
         CancellationToken cancellationToken)
     {
         var details = await store.GetSourceAsync(request.ToQuery(id), cancellationToken);
@@ -102,8 +103,9 @@ public static class SourceEndpoints
         }
 
         var citedBy = details.CitedBy;
+        var say = await sentences.ForRequestAsync(cancellationToken);
         return TypedResults.Ok(new SourceDetailsResponse(
             SourceResponse.Of(details.Source, (int)citedBy.Total),
-            new PageResponse<RelationResponse>(citedBy.Items.Select(RelationResponse.Of).ToList(), citedBy.Total, citedBy.NextCursor)));
+            new PageResponse<RelationResponse>(citedBy.Items.Select(r => RelationResponse.Of(r, say)).ToList(), citedBy.Total, citedBy.NextCursor)));
     }
 }

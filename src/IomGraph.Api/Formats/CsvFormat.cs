@@ -22,10 +22,11 @@ public sealed class CsvFormat : IGraphFormat
 
     public string FileExtension => "zip";
 
-    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, ExportContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(context);
 
         var actors = new ActorDirectory();
 
@@ -64,7 +65,7 @@ public sealed class CsvFormat : IGraphFormat
                     await WriteRowAsync(file!, NodeRow(actor), cancellationToken);
                     break;
                 case { Relation: { } relation }:
-                    await WriteRowAsync(file!, EdgeRow(actors.View(relation)), cancellationToken);
+                    await WriteRowAsync(file!, EdgeRow(actors.View(relation), context), cancellationToken);
                     break;
                 case { Source: { } source }:
                     await WriteRowAsync(file!, SourceRow(source), cancellationToken);
@@ -108,7 +109,7 @@ public sealed class CsvFormat : IGraphFormat
         ];
     }
 
-    private static string?[] EdgeRow(RelationView view)
+    private static string?[] EdgeRow(RelationView view, ExportContext context)
     {
         var relation = view.Relation;
         return
@@ -121,7 +122,7 @@ public sealed class CsvFormat : IGraphFormat
             ExportText.Date(relation.End),
             relation.Role,
             WireName<Confidence>.Of(relation.Confidence),
-            view.Sentence,
+            context.Sentence(view),
             relation.Note,
             JsonSerializer.Serialize(relation.Sources, CsvLayout.Json),
         ];

@@ -11,21 +11,19 @@ namespace IomGraph.Api.Formats;
 /// type ("member of"). For a neighbourhood each node also carries its depth, its degree and whether it is the centre,
 /// for a stylesheet such as <c>node[?centre]</c> or <c>node[depth = 2]</c>.
 /// </summary>
-public sealed class CytoscapeFormat(NeighbourhoodLayout? layout = null) : IGraphFormat
+public sealed class CytoscapeFormat : IGraphFormat
 {
-    /// <summary>The same format, writing each node's depth and marking the centre of a neighbourhood.</summary>
-    public CytoscapeFormat For(NeighbourhoodLayout neighbourhood) => new(neighbourhood);
-
     public string Name => "cytoscape";
 
     public string ContentType => "application/vnd.iomgraph.cytoscape+json";
 
     public string FileExtension => "cyjs";
 
-    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, ExportContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(context);
 
         var actors = new ActorDirectory();
         // As in the json format: the writer writes into a spool, drained asynchronously into the output.
@@ -66,10 +64,10 @@ public sealed class CytoscapeFormat(NeighbourhoodLayout? layout = null) : IGraph
             {
                 case { Actor: { } actor }:
                     actors.Add(actor);
-                    WriteNode(json, actor, layout);
+                    WriteNode(json, actor, context.Layout);
                     break;
                 case { Relation: { } relation }:
-                    WriteEdge(json, actors.Require(relation), actors);
+                    WriteEdge(json, actors.Require(relation), actors, context);
                     break;
             }
 
@@ -113,7 +111,7 @@ public sealed class CytoscapeFormat(NeighbourhoodLayout? layout = null) : IGraph
         json.WriteEndObject();
     }
 
-    private static void WriteEdge(Utf8JsonWriter json, RelationView view, ActorDirectory actors)
+    private static void WriteEdge(Utf8JsonWriter json, RelationView view, ActorDirectory actors, ExportContext context)
     {
         var relation = view.Relation;
         json.WriteStartObject();
@@ -125,7 +123,8 @@ public sealed class CytoscapeFormat(NeighbourhoodLayout? layout = null) : IGraph
         json.WriteString("target", relation.To);
         json.WriteString("type", ExportText.TypeName(relation.Type));
         json.WriteString("label", ExportText.TypeLabel(relation.Type));
-        json.WriteString("sentence", view.Sentence);
+        json.WriteString("sentence", context.Sentence(view));
+        json.WriteBoolean("dated", relation.Start is not null || relation.End is not null);
         WriteIfPresent(json, "start", ExportText.Date(relation.Start));
         WriteIfPresent(json, "end", ExportText.Date(relation.End));
         WriteIfPresent(json, "role", relation.Role);

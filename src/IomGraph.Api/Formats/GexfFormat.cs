@@ -29,10 +29,11 @@ public sealed class GexfFormat : IGraphFormat
     private static readonly IReadOnlyList<GraphProperty<RelationView>> EdgeAttributes =
         [.. GraphProperties.Edge.Where(p => p.Name != "label")];
 
-    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, ExportContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(context);
 
         var actors = new ActorDirectory();
         using var spool = new SpoolStream();
@@ -85,7 +86,7 @@ public sealed class GexfFormat : IGraphFormat
                     xml.WriteAttributeString(null, "id", null, actor.Id);
                     xml.WriteAttributeString(null, "label", null, XmlText.Token(actor.DisplayShortName));
                     WriteInterval(xml, actor.Founded, actor.Dissolved);
-                    WriteAttValues(xml, NodeAttributes, actor);
+                    WriteAttValues(xml, NodeAttributes, actor, context);
                     xml.WriteEndElement();
                     break;
                 case { Relation: { } relation }:
@@ -98,7 +99,7 @@ public sealed class GexfFormat : IGraphFormat
                     xml.WriteAttributeString(null, "label", null, ExportText.TypeLabel(relation.Type));
                     xml.WriteAttributeString(null, "kind", null, type);
                     WriteInterval(xml, relation.Start, relation.End);
-                    WriteAttValues(xml, EdgeAttributes, view);
+                    WriteAttValues(xml, EdgeAttributes, view, context);
                     xml.WriteEndElement();
                     break;
             }
@@ -144,12 +145,12 @@ public sealed class GexfFormat : IGraphFormat
         }
     }
 
-    private static void WriteAttValues<T>(XmlWriter xml, IReadOnlyList<GraphProperty<T>> properties, T element)
+    private static void WriteAttValues<T>(XmlWriter xml, IReadOnlyList<GraphProperty<T>> properties, T element, ExportContext context)
     {
         var started = false;
         foreach (var property in properties)
         {
-            if (property.Value(element) is not { } value)
+            if (property.Value(element, context) is not { } value)
             {
                 continue;
             }

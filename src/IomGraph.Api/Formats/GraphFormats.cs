@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
 namespace IomGraph.Api.Formats;
@@ -24,8 +25,14 @@ public interface IGraphFormat
     /// leaves the stream open. An item that comes out of order (an actor after a relation, a relation whose end was not
     /// exported before it where the format needs its node) is a broken export contract: <see cref="InvalidOperationException"/>.
     /// </summary>
-    Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default);
+    Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, ExportContext context, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// What a format needs besides the records: how to tell each relation (its sentence, for this request's date and
+/// sources), and, for a neighbourhood, where each actor sits.
+/// </summary>
+public sealed record ExportContext(Func<RelationView, string> Sentence, NeighbourhoodLayout? Layout = null);
 
 /// <summary>Every export format, by name.</summary>
 public static class GraphFormats

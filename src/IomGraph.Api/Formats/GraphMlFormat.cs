@@ -22,10 +22,11 @@ public sealed class GraphMlFormat : IGraphFormat
 
     public string FileExtension => "graphml";
 
-    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, ExportContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(context);
 
         var actors = new ActorDirectory();
         using var spool = new SpoolStream();
@@ -58,7 +59,7 @@ public sealed class GraphMlFormat : IGraphFormat
                     actors.Add(actor);
                     xml.WriteStartElement(null, "node", Namespace);
                     xml.WriteAttributeString(null, "id", null, actor.Id);
-                    WriteData(xml, GraphProperties.Node, actor);
+                    WriteData(xml, GraphProperties.Node, actor, context);
                     xml.WriteEndElement();
                     break;
                 case { Relation: { } relation }:
@@ -67,7 +68,7 @@ public sealed class GraphMlFormat : IGraphFormat
                     xml.WriteAttributeString(null, "id", null, relation.Id);
                     xml.WriteAttributeString(null, "source", null, relation.From);
                     xml.WriteAttributeString(null, "target", null, relation.To);
-                    WriteData(xml, GraphProperties.Edge, view);
+                    WriteData(xml, GraphProperties.Edge, view, context);
                     xml.WriteEndElement();
                     break;
             }
@@ -94,11 +95,11 @@ public sealed class GraphMlFormat : IGraphFormat
         xml.WriteEndElement();
     }
 
-    private static void WriteData<T>(XmlWriter xml, IReadOnlyList<GraphProperty<T>> properties, T element)
+    private static void WriteData<T>(XmlWriter xml, IReadOnlyList<GraphProperty<T>> properties, T element, ExportContext context)
     {
         foreach (var property in properties)
         {
-            if (property.Value(element) is { } value)
+            if (property.Value(element, context) is { } value)
             {
                 xml.WriteStartElement(null, "data", Namespace);
                 xml.WriteAttributeString(null, "key", null, property.Id);

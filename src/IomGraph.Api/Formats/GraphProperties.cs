@@ -5,7 +5,7 @@ using IomGraph.Core.Model;
 namespace IomGraph.Api.Formats;
 
 /// <summary>A property a graph format writes on each node or edge: its key id, its name and how to read it.</summary>
-internal sealed record GraphProperty<T>(string Id, string Name, Func<T, string?> Value);
+internal sealed record GraphProperty<T>(string Id, string Name, Func<T, ExportContext, string?> Value);
 
 /// <summary>
 /// The node and edge properties of the XML graph formats, all strings. A label is what a drawing writes: a node's
@@ -17,31 +17,32 @@ internal static class GraphProperties
 {
     public static IReadOnlyList<GraphProperty<Actor>> Node { get; } =
     [
-        new("n_label", "label", a => a.DisplayShortName),
-        new("n_sentenceLabel", "sentenceLabel", a => a.DisplayLabel),
-        new("n_name", "name", a => a.Name),
-        new("n_kind", "kind", a => ExportText.KindName(a.Kind)),
-        new("n_aliases", "aliases", a => ExportText.Joined(a.Aliases)),
-        new("n_founded", "founded", a => ExportText.Date(a.Founded)),
-        new("n_dissolved", "dissolved", a => ExportText.Date(a.Dissolved)),
-        new("n_headquarters", "headquarters", a => a.Headquarters),
-        new("n_iso3", "iso3", a => a.Iso3),
-        new("n_wikidata", "wikidata", ExportText.Wikidata),
-        new("n_description", "description", a => a.Description),
-        new("n_sourceIds", "sourceIds", a => ExportText.Joined(ExportText.SourceIds(a.Sources))),
+        new("n_label", "label", (a, _) => a.DisplayShortName),
+        new("n_sentenceLabel", "sentenceLabel", (a, _) => a.DisplayLabel),
+        new("n_name", "name", (a, _) => a.Name),
+        new("n_kind", "kind", (a, _) => ExportText.KindName(a.Kind)),
+        new("n_aliases", "aliases", (a, _) => ExportText.Joined(a.Aliases)),
+        new("n_founded", "founded", (a, _) => ExportText.Date(a.Founded)),
+        new("n_dissolved", "dissolved", (a, _) => ExportText.Date(a.Dissolved)),
+        new("n_headquarters", "headquarters", (a, _) => a.Headquarters),
+        new("n_iso3", "iso3", (a, _) => a.Iso3),
+        new("n_wikidata", "wikidata", (a, _) => ExportText.Wikidata(a)),
+        new("n_description", "description", (a, _) => a.Description),
+        new("n_sourceIds", "sourceIds", (a, _) => ExportText.Joined(ExportText.SourceIds(a.Sources))),
     ];
 
     public static IReadOnlyList<GraphProperty<RelationView>> Edge { get; } =
     [
-        new("e_type", "type", v => ExportText.TypeName(v.Relation.Type)),
-        new("e_label", "label", v => ExportText.TypeLabel(v.Relation.Type)),
-        new("e_sentence", "sentence", v => v.Sentence),
-        new("e_startDate", "startDate", v => ExportText.Date(v.Relation.Start)),
-        new("e_endDate", "endDate", v => ExportText.Date(v.Relation.End)),
-        new("e_role", "role", v => v.Relation.Role),
-        new("e_confidence", "confidence", v => WireName<Confidence>.Of(v.Relation.Confidence)),
-        new("e_sourceIds", "sourceIds", v => ExportText.Joined(ExportText.SourceIds(v.Relation.Sources))),
-        new("e_note", "note", v => v.Relation.Note),
+        new("e_type", "type", (v, _) => ExportText.TypeName(v.Relation.Type)),
+        new("e_label", "label", (v, _) => ExportText.TypeLabel(v.Relation.Type)),
+        new("e_sentence", "sentence", (v, context) => context.Sentence(v)),
+        new("e_dated", "dated", (v, _) => v.Relation.Start is null && v.Relation.End is null ? "false" : "true"),
+        new("e_startDate", "startDate", (v, _) => ExportText.Date(v.Relation.Start)),
+        new("e_endDate", "endDate", (v, _) => ExportText.Date(v.Relation.End)),
+        new("e_role", "role", (v, _) => v.Relation.Role),
+        new("e_confidence", "confidence", (v, _) => WireName<Confidence>.Of(v.Relation.Confidence)),
+        new("e_sourceIds", "sourceIds", (v, _) => ExportText.Joined(ExportText.SourceIds(v.Relation.Sources))),
+        new("e_note", "note", (v, _) => v.Relation.Note),
     ];
 }
 

@@ -17,10 +17,11 @@ public sealed class JsonFormat : IGraphFormat
 
     public string FileExtension => "json";
 
-    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IAsyncEnumerable<ExportItem> items, Stream output, ExportContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(context);
 
         // JsonSerializer flushes its writer synchronously: write into a spool, drained asynchronously into the output.
         using var spool = new SpoolStream();

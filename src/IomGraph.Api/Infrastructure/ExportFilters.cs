@@ -6,9 +6,6 @@ namespace IomGraph.Api.Infrastructure;
 /// <summary>Export filters for the subgraphs other endpoints compute: exactly their nodes and edges.</summary>
 public static class ExportFilters
 {
-    /// <summary>The format for a neighbourhood's export: Cytoscape.js gets each node's depth and the centre marked.</summary>
-    public static Formats.IGraphFormat Laid(Formats.IGraphFormat format, string centre, Graph graph) =>
-        format is Formats.CytoscapeFormat cytoscape ? cytoscape.For(Formats.NeighbourhoodLayout.Of(centre, graph)) : format;
 
     public static ExportFilter Of(Graph graph) => new(
         [], [], null,

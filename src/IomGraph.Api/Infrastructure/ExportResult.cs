@@ -8,7 +8,7 @@ namespace IomGraph.Api.Infrastructure;
 /// the format writes them as they come, so a large graph never sits in memory. JSON formats are served inline (a browser
 /// or Swagger UI shows them; saving keeps the name), the others as attachments.
 /// </summary>
-public sealed class ExportResult(IGraphFormat format, ExportFilter filter, string fileStem) : IResult, IStatusCodeHttpResult
+public sealed class ExportResult(IGraphFormat format, ExportFilter filter, string fileStem, NeighbourhoodLayout? layout = null) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -26,6 +26,7 @@ public sealed class ExportResult(IGraphFormat format, ExportFilter filter, strin
             return;
         }
 
-        await format.WriteAsync(store.ExportAsync(filter, httpContext.RequestAborted), response.Body, httpContext.RequestAborted);
+        var say = await httpContext.RequestServices.GetRequiredService<Sentences>().ForRequestAsync(httpContext.RequestAborted);
+        await format.WriteAsync(store.ExportAsync(filter, httpContext.RequestAborted), response.Body, new ExportContext(say, layout), httpContext.RequestAborted);
     }
 }

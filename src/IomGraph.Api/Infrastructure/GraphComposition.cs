@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IomGraph.Api.Endpoints;
 using IomGraph.Storage.Neo4j;
 using IomGraph.Storage.Sqlite;
@@ -29,6 +30,9 @@ public static class GraphComposition
         };
 
         services.AddSingleton<ImportService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SourceDirectory>();
+        services.AddSingleton<Sentences>();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: false);
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);

@@ -167,6 +167,7 @@ public static class Writes
         }
 
         var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
+        http.RequestServices.GetRequiredService<SourceDirectory>().Invalidate();
         if (createOnly && result.Status == WriteStatus.PreconditionFailed)
         {
             var kind = record.Kind.ToString().ToLowerInvariant();
@@ -196,6 +197,7 @@ public static class Writes
         }
 
         var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], cascade, preconditions), cancellationToken);
+        http.RequestServices.GetRequiredService<SourceDirectory>().Invalidate();
         return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Refused(result);
     }
 

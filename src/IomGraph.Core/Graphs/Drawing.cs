@@ -49,10 +49,12 @@ public static class Drawings
 {
     public const string GroupPrefix = "group:";
 
-    public static Drawing Of(Graph graph, string centre, IReadOnlyCollection<ActorKind> gather)
+    /// <param name="sentence">How each relation is told (<see cref="RelationSentence.Render"/> with the request's context).</param>
+    public static Drawing Of(Graph graph, string centre, IReadOnlyCollection<ActorKind> gather, Func<RelationView, string> sentence)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(gather);
+        ArgumentNullException.ThrowIfNull(sentence);
 
         var grouped = graph.Nodes
             .Where(n => n.Actor.Id != centre && gather.Contains(n.Actor.Kind))
@@ -90,7 +92,7 @@ public static class Drawings
             var target = groupOf.GetValueOrDefault(edge.Relation.To, edge.Relation.To);
             if (source == edge.Relation.From && target == edge.Relation.To)
             {
-                slots.Add((Single(edge), null, source, target));
+                slots.Add((Single(edge, sentence(edge)), null, source, target));
                 continue;
             }
 
@@ -115,9 +117,9 @@ public static class Drawings
 
     private static string WireName(RelationType type) => RelationTypes.Get(type).Name;
 
-    private static DrawingEdge Single(RelationView edge) => new(
+    private static DrawingEdge Single(RelationView edge, string sentence) => new(
         edge.Relation.Id, edge.Relation.From, edge.Relation.To, edge.Relation.Type, RelationTypes.Get(edge.Relation.Type).Label,
-        edge.Sentence, edge.Relation.Start, edge.Relation.End, edge.Relation.Role, edge.Relation.Confidence,
+        sentence, edge.Relation.Start, edge.Relation.End, edge.Relation.Role, edge.Relation.Confidence,
         [.. edge.Relation.Sources.Select(s => s.SourceId).Distinct()], null);
 
     private static DrawingEdge Bundle(string id, string source, string target, List<RelationView> relations, List<DrawingNode> nodes, Dictionary<string, ActorRef> actors)

@@ -6,6 +6,8 @@ namespace IomGraph.Core.Model;
 public sealed record Citation(string SourceId, string Quote, string? Locator = null);
 
 /// <summary>A document that records cite.</summary>
+/// <param name="Attribution">How a sentence names who says what the source says ("the Noborder Network"), when a claim
+/// resting on it is attributed rather than asserted; the author is used when it is not given.</param>
 public sealed record Source(
     string Id,
     string Title,
@@ -13,7 +15,8 @@ public sealed record Source(
     string? Author = null,
     int? Year = null,
     string? Url = null,
-    string? Note = null);
+    string? Note = null,
+    string? Attribution = null);
 
 /// <summary>An actor of migration governance: an organisation, a group, a process, a state, a person, an event or a value.</summary>
 public sealed record Actor(
@@ -32,6 +35,10 @@ public sealed record Actor(
 {
     /// <summary>Acronyms, former names and names in other languages.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>True when the actor's name takes a plural verb ("the UN Regional Commissions are").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Plural { get; init; }
 
     /// <summary>How the actor is named inside a sentence ("IOM", "the Global Migration Group").</summary>
     [JsonIgnore]
@@ -56,7 +63,7 @@ public sealed record Relation(
     string? Note = null);
 
 /// <summary>The few fields of an actor that a relation or a graph needs to show its ends.</summary>
-public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null, string? ShortName = null)
+public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null, string? ShortName = null, bool Plural = false)
 {
     [JsonIgnore]
     public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
@@ -65,7 +72,7 @@ public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? La
     [JsonIgnore]
     public string DisplayShortName => ActorNames.Short(Name, Label, ShortName);
 
-    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.ShortName);
+    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.ShortName, actor.Plural);
 }
 
 /// <summary>The one rule for an actor's short display name, shared by <see cref="Actor"/> and <see cref="ActorRef"/>.</summary>
@@ -92,12 +99,8 @@ internal static class ActorNames
     }
 }
 
-/// <summary>A relation with the actors at both ends resolved, as the stores return it.</summary>
-public sealed record RelationView(Relation Relation, ActorRef From, ActorRef To)
-{
-    [JsonIgnore]
-    public string Sentence => Vocabulary.RelationSentence.Render(Relation, From, To);
-}
+/// <summary>A relation with the actors at both ends resolved, as the stores return it; <see cref="Vocabulary.RelationSentence"/> tells it.</summary>
+public sealed record RelationView(Relation Relation, ActorRef From, ActorRef To);
 
 /// <summary>A set of records to load together: the seed-data format and the import format.</summary>
 public sealed record GraphBundle

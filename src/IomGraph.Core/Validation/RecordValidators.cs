@@ -39,6 +39,8 @@ public sealed class SourceValidator : AbstractValidator<Source>
             .WithMessage("'{PropertyName}' must be an absolute http or https URL.");
         RuleFor(s => s.Kind).IsInEnum();
         RuleFor(s => s.Note).MaximumLength(Limits.MaxText);
+        RuleFor(s => s.Attribution).MaximumLength(Limits.MaxName).Must(a => a is null || a.Trim().Length > 0)
+            .WithMessage("'attribution' may not be blank: leave it out to use the author.");
     }
 }
 

@@ -62,7 +62,7 @@ public sealed class CytoscapeFormatTests
         var member = edges.Single(e => e.GetProperty("id").GetString() == "iom.member-of.geneva-migration-group");
         Assert.Equal("MEMBER_OF", member.GetProperty("type").GetString());
         Assert.Equal("member of", member.GetProperty("label").GetString());
-        Assert.Equal("IOM is a member of the Geneva Migration Group, as founding member (2003–2006).", member.GetProperty("sentence").GetString());
+        Assert.Equal("IOM was a founding member of the Geneva Migration Group from 2003 to 2006.", member.GetProperty("sentence").GetString());
         Assert.Equal("2003", member.GetProperty("start").GetString());
         Assert.Equal("2006", member.GetProperty("end").GetString());
         Assert.Equal("founding member", member.GetProperty("role").GetString());
@@ -82,7 +82,7 @@ public sealed class CytoscapeFormatTests
         using var output = new MemoryStream();
 
         await GraphFormats.Cytoscape.WriteAsync(
-            FormatGraph.Sequence(new(Actor: actor), new(Actor: other), new(Relation: relation)), output, TestContext.Current.CancellationToken);
+            FormatGraph.Sequence(new(Actor: actor), new(Actor: other), new(Relation: relation)), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
         using var json = JsonDocument.Parse(output.ToArray());
         var edge = Assert.Single(json.RootElement.GetProperty("elements").GetProperty("edges").EnumerateArray());

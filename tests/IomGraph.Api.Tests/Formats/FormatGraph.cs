@@ -11,6 +11,9 @@ namespace IomGraph.Api.Tests.Formats;
 /// </summary>
 internal static class FormatGraph
 {
+    /// <summary>The formats' context: sentences told on a fixed date, with no source records.</summary>
+    public static ExportContext Context { get; } = new(v => Core.Vocabulary.RelationSentence.Render(v, Core.Vocabulary.SentenceContext.On(new DateOnly(2026, 12, 1))));
+
     public const string IomDescription = "Founded as \"PICMME\", then ICEM; now IOM.\nIt joined the UN system in 2016, as a related organisation.\r\nMembers: 175, observers: 8.";
 
     public static GraphBundle Bundle() => new()
@@ -98,7 +101,7 @@ internal static class FormatGraph
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var output = new MemoryStream();
-        await format.WriteAsync(Items(bundle ?? Bundle(), cancellationToken), output, cancellationToken);
+        await format.WriteAsync(Items(bundle ?? Bundle(), cancellationToken), output, Context, cancellationToken);
         return output.ToArray();
     }
 

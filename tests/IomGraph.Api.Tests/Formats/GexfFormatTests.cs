@@ -103,7 +103,7 @@ public sealed class GexfFormatTests
         Assert.Equal("2007-01", Value("startDate"));
         Assert.Equal("2007-06", Value("endDate"));
         Assert.Equal("chair, rotating", Value("role"));
-        Assert.Equal("IOM chairs the Global Migration Group, as chair, rotating (2007-01–2007-06).", Value("sentence"));
+        Assert.Equal("IOM chaired the Global Migration Group as a chair, rotating from January to June 2007.", Value("sentence"));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class GraphFormatsTests
         await using var output = new AsyncOnlyStream();
         GraphFormats.TryGet(name, out var format);
 
-        await format!.WriteAsync(FormatGraph.Items(FormatGraph.Bundle(), TestContext.Current.CancellationToken), output, TestContext.Current.CancellationToken);
+        await format!.WriteAsync(FormatGraph.Items(FormatGraph.Bundle(), TestContext.Current.CancellationToken), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
         Assert.True(output.Length > 100);
     }
@@ -68,7 +68,7 @@ public sealed class GraphFormatsTests
             }
         }
 
-        await format!.WriteAsync(Large(), output, TestContext.Current.CancellationToken);
+        await format!.WriteAsync(Large(), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
         // Deflate keeps some of what it compresses, so the zip only has to have started.
         Assert.InRange(writtenBeforeTheLastItem, name == "csv" ? 1 : output.Length / 2, output.Length - 1);
@@ -86,7 +86,7 @@ public sealed class GraphFormatsTests
         using var output = new MemoryStream();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => format!.WriteAsync(items, output, TestContext.Current.CancellationToken));
+            () => format!.WriteAsync(items, output, FormatGraph.Context, TestContext.Current.CancellationToken));
 
         Assert.Contains("actor 'unhcr' came after the relations", error.Message, StringComparison.Ordinal);
         Assert.False(await IsCompleteAsync(name, output.ToArray()), "A failed export looks like a complete file.");
@@ -104,7 +104,7 @@ public sealed class GraphFormatsTests
         using var output = new MemoryStream();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => format!.WriteAsync(items, output, TestContext.Current.CancellationToken));
+            () => format!.WriteAsync(items, output, FormatGraph.Context, TestContext.Current.CancellationToken));
 
         Assert.Equal("Relation 'civ.member-of.iom' refers to actor 'iom', which the export did not send before it.", error.Message);
         Assert.False(await IsCompleteAsync(name, output.ToArray()), "A failed export looks like a complete file.");
@@ -116,7 +116,7 @@ public sealed class GraphFormatsTests
         using var output = new MemoryStream();
         var items = FormatGraph.Sequence(new ExportItem(Relation: FormatGraph.Relation("civ.member-of.iom")));
 
-        await GraphFormats.Csv.WriteAsync(items, output, TestContext.Current.CancellationToken);
+        await GraphFormats.Csv.WriteAsync(items, output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
         output.Position = 0;
         var result = await CsvBundleReader.ReadZipAsync(output, cancellationToken: TestContext.Current.CancellationToken);
@@ -132,7 +132,7 @@ public sealed class GraphFormatsTests
         {
             using var output = new MemoryStream();
 
-            await format.WriteAsync(FormatGraph.Sequence(new ExportItem(Actor: actor)), output, TestContext.Current.CancellationToken);
+            await format.WriteAsync(FormatGraph.Sequence(new ExportItem(Actor: actor)), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
             var text = Xml.Parse(output.ToArray()).ToString();
             Assert.Contains("Oddname", text, StringComparison.Ordinal);

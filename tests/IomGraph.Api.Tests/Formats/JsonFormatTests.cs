@@ -46,7 +46,7 @@ public sealed class JsonFormatTests
     {
         using var output = new MemoryStream();
 
-        await GraphFormats.Json.WriteAsync(FormatGraph.Sequence(), output, TestContext.Current.CancellationToken);
+        await GraphFormats.Json.WriteAsync(FormatGraph.Sequence(), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
         Assert.Equal("""{"actors":[],"relations":[],"sources":[]}""", System.Text.Encoding.UTF8.GetString(output.ToArray()));
     }
