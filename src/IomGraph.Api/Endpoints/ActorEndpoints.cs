@@ -4,6 +4,7 @@ using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,13 @@ public static class ActorEndpoints
             .WithDescription("Returns the actors within 1 to 3 hops of an actor, following relations in both directions, and the relations among them, as { nodes, edges } ready to draw. Nodes carry a short label, their kind, their degree in the whole graph (for their size) and their depth from the centre; edges carry 'source' and 'target' node ids (never array positions, so D3, Cytoscape.js and sigma.js read them directly), the relation type and its reading ('member of'). 'kind' and 'excludeKind' choose which actors the walk visits; 'group' gathers the actors of a kind into one counted node.")
             .WithValidation<NeighbourhoodRequest>()
             .ProducesGraphRepresentations();
+
+        group.MapGet("/{id}/profile", GetActorProfile)
+            .WithName(nameof(GetActorProfile))
+            .WithSummary("Get an actor's profile in plain sentences")
+            .WithDescription("Returns a short, readable account of an actor, built from its relations in a fixed order: what it is and since when; what it leads, chairs or coordinates; who leads it; what it belongs to and answers to; its members; what it founded, hosted or decided; what it emphasises. Each sentence is the graph's sentence for a relation (attributed where it rests on a perspective or is rated low) with its sources as numbered footnotes; many members of one kind are counted in one sentence. With asOf, only what held on that date. As JSON, or as Markdown with format=markdown or Accept: text/markdown.")
+            .WithValidation<ProfileRequest>()
+            .WithMetadata(new AlsoAnswersMetadata("text/markdown", "The same profile as Markdown, its sources as footnotes."));
 
         group.MapGet("/{id}/history", GetActorHistory)
             .WithName(nameof(GetActorHistory))
@@ -153,6 +161,41 @@ public static class ActorEndpoints
             ? Problems.NotFound("Actor", id)
             : TypedResults.Ok(new PageResponse<ActorRelationResponse>(page.Items.Select(r => ActorRelationResponse.Of(r, id, say)).ToList(), page.Total, page.NextCursor));
     }
+
+    public static async Task<Results<Ok<ProfileResponse>, ContentHttpResult, NotFoundProblem, ProblemHttpResult>> GetActorProfile(
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] ProfileRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
+    {
+        var markdown = string.Equals(request.Format, "markdown", StringComparison.OrdinalIgnoreCase)
+            || (request.Format is null && PrefersMarkdown(http.Request));
+        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.Accept);
+        var details = await store.GetActorAsync(id, cancellationToken);
+        if (details is null)
+        {
+            return Problems.NotFound("Actor", id);
+        }
+
+        var asOf = QueryRules.Date(request.AsOf);
+        var relations = new List<RelationView>();
+        RelationCursor? after = null;
+        do
+        {
+            var page = await store.GetActorRelationsAsync(new ActorRelationsQuery(id, [], Direction.Both, asOf, ActorRelationsRequest.MaxLimit, after), cancellationToken);
+            relations.AddRange(page?.Items ?? []);
+            after = page?.NextCursor is { } next && Cursors.TryDecode<RelationCursor>(next, out var cursor) ? cursor : null;
+        }
+        while (after is not null);
+
+        var profile = Profiles.Build(details.Actor, relations, asOf, await sentences.ContextAsync(cancellationToken));
+        return markdown
+            ? TypedResults.Text(Profiles.ToMarkdown(profile), "text/markdown; charset=utf-8")
+            : TypedResults.Ok(ProfileResponse.Of(profile));
+    }
+
+    // Markdown only when asked for by name: a browser's */* or Swagger UI's application/json get JSON.
+    private static bool PrefersMarkdown(HttpRequest request) =>
+        request.GetTypedHeaders().Accept is { Count: > 0 } accept
+        && accept.OrderByDescending(a => a.Quality ?? 1).FirstOrDefault(a => a.Quality is not 0) is { } first
+        && string.Equals(first.MediaType.Value, "text/markdown", StringComparison.OrdinalIgnoreCase);
 
     public static async Task<Results<Ok<GraphResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> GetNeighbourhood(
         [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ namespace IomGraph.Api.Infrastructure;
 /// </summary>
 public sealed record GraphRepresentationsMetadata(IGraphFormat? DefaultFormat);
 
+/// <summary>A text representation an operation also answers beside its JSON (the OpenAPI document lists it second).</summary>
+public sealed record AlsoAnswersMetadata(string MediaType, string Description);
+
 /// <summary>The representation a request asked for: the operation's own JSON (<see cref="Format"/> null) or a file format.</summary>
 public sealed record Representation(IGraphFormat? Format);
 

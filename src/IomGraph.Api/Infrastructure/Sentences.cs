@@ -57,8 +57,14 @@ public sealed class Sentences(SourceDirectory sources, TimeProvider time)
 {
     public async ValueTask<Func<RelationView, string>> ForRequestAsync(CancellationToken cancellationToken)
     {
-        var directory = await sources.GetAsync(cancellationToken);
-        var context = new SentenceContext(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), id => directory.GetValueOrDefault(id));
+        var context = await ContextAsync(cancellationToken);
         return view => RelationSentence.Render(view, context);
+    }
+
+    /// <summary>Today and the sources, for what tells more than one relation (a profile).</summary>
+    public async ValueTask<SentenceContext> ContextAsync(CancellationToken cancellationToken)
+    {
+        var directory = await sources.GetAsync(cancellationToken);
+        return new SentenceContext(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), id => directory.GetValueOrDefault(id));
     }
 }

@@ -124,3 +124,22 @@ public sealed class NeighbourhoodRequestValidator : AbstractValidator<Neighbourh
             .WithMessage("'group' shapes the JSON answer only; exports list every actor. Leave out 'group' or 'format'.");
     }
 }
+
+public sealed record ProfileRequest(
+    [property: FromQuery(Name = "asOf"), Description("Tell only what held on this date: YYYY, YYYY-MM or YYYY-MM-DD. Try 2010 on global-migration-group.")]
+    string? AsOf,
+    [property: FromQuery(Name = "format"), Values("json", "markdown"), Description("json (the default) or markdown, the same profile as text with footnotes. Accept: text/markdown does the same.")]
+    string? Format)
+{
+    public static readonly string[] Formats = ["json", "markdown"];
+}
+
+public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
+{
+    public ProfileRequestValidator()
+    {
+        RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.Format).Must(f => f is null || ProfileRequest.Formats.Contains(f, StringComparer.OrdinalIgnoreCase))
+            .WithMessage("'{PropertyName}' must be 'json' or 'markdown'.");
+    }
+}

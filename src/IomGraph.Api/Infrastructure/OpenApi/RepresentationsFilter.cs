@@ -16,6 +16,15 @@ public sealed class RepresentationsFilter : IOperationFilter
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
+        foreach (var also in context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<AlsoAnswersMetadata>())
+        {
+            if (operation.Responses?.TryGetValue("200", out var answer) == true && answer is OpenApiResponse text)
+            {
+                text.Content ??= new Dictionary<string, OpenApiMediaType>();
+                text.Content[also.MediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = also.Description } };
+            }
+        }
+
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<GraphRepresentationsMetadata>().FirstOrDefault();
         if (metadata is null)
         {

@@ -58,6 +58,13 @@ const graph = await read(
 check(graph?.centre === "iom" && (graph?.nodes.length ?? 0) >= 2, "IOM's neighbourhood is a graph around IOM");
 check(graph?.edges.every((e) => graph.nodes.some((n) => n.id === e.source) && graph.nodes.some((n) => n.id === e.target)) ?? false, "edges name nodes by id");
 
+const profile = await read(
+  "GET /api/v1/actors/{id}/profile",
+  api.GET("/api/v1/actors/{id}/profile", { params: { path: { id: "iom" }, query: { asOf: "2024" } } }),
+);
+check(profile?.sections[0]?.heading === "What it is" && profile.asOf === "2024", "IOM's profile starts with what it is, as of 2024");
+check((profile?.footnotes.length ?? 0) > 0, "the profile cites its sources");
+
 const history = await read("GET /api/v1/actors/{id}/history", api.GET("/api/v1/actors/{id}/history", { params: { path: { id: "iom" } } }));
 check(history?.items[0]?.operation === "create", "IOM's history starts with its creation");
 
