@@ -33,6 +33,13 @@ public sealed record Actor(
     /// <summary>Acronyms, former names and names in other languages.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>
+    /// True when the actor's name takes a plural verb ("the UN Regional Commissions are ..."). Written only when true, so
+    /// that the records of every other actor, and their hashes, stay as they were.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Plural { get; init; }
+
     /// <summary>How the actor is named inside a sentence ("IOM", "the Global Migration Group").</summary>
     [JsonIgnore]
     public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
@@ -56,7 +63,7 @@ public sealed record Relation(
     string? Note = null);
 
 /// <summary>The few fields of an actor that a relation or a graph needs to show its ends.</summary>
-public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null, string? ShortName = null)
+public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? Label = null, string? ShortName = null, bool Plural = false)
 {
     [JsonIgnore]
     public string DisplayLabel => string.IsNullOrWhiteSpace(Label) ? Name : Label;
@@ -65,7 +72,7 @@ public sealed record ActorRef(string Id, string Name, ActorKind Kind, string? La
     [JsonIgnore]
     public string DisplayShortName => ActorNames.Short(Name, Label, ShortName);
 
-    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.ShortName);
+    public static ActorRef Of(Actor actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.ShortName, actor.Plural);
 }
 
 /// <summary>The one rule for an actor's short display name, shared by <see cref="Actor"/> and <see cref="ActorRef"/>.</summary>
