@@ -387,6 +387,50 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal("UN Network on Migration", (await Store.GetRelationAsync(Relations.IomCoordinatesUnNetwork, Ct))!.To.DisplayShortName);
     }
 
+    [Fact]
+    public async Task A_plural_actor_says_so_wherever_it_is_shown()
+    {
+        await SeedAsync(Bundle().With(RegionalCommissions).With(RegionalCommissionsMemberOfGmg));
+        var commissions = new ActorRef(RegionalCommissions.Id, RegionalCommissions.Name, ActorKind.UnEntity, RegionalCommissions.Label, Plural: true);
+
+        var refs = await Store.GetActorRefsAsync([RegionalCommissions.Id, Actors.Gmg], Ct);
+        var relation = await Store.GetRelationAsync(RegionalCommissionsMemberOfGmg.Id, Ct);
+        var relations = await Store.GetActorRelationsAsync(RelationsOf(Actors.Gmg, Direction.In), Ct);
+        var found = await Store.FindRelationsAsync(Filter(to: Actors.Gmg), Ct);
+        var cited = await Store.GetSourceAsync(new SourceQuery(Sources.GmgTermsOfReference, 10, null), Ct);
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 1, [], null, 100), Ct);
+        var paths = await Store.FindShortestPathsAsync(Path(RegionalCommissions.Id, Actors.Iom), Ct);
+        var search = await Store.SearchActorsAsync(Search("regional commissions"), Ct);
+        var stats = await Store.GetStatsAsync(20, Ct);
+
+        Assert.Equal(commissions, refs[RegionalCommissions.Id]);
+        Assert.False(refs[Actors.Gmg].Plural);
+        Assert.Equal(commissions, relation!.From);
+        Assert.False(relation.To.Plural);
+        foreach (var views in new[] { relations!.Items, found.Items, cited!.CitedBy.Items, graph!.Edges, paths.Relations })
+        {
+            Assert.Equal(commissions, Assert.Single(views, v => v.From.Id == RegionalCommissions.Id).From);
+            Assert.All(views.Where(v => v.From.Id != RegionalCommissions.Id), v => Assert.False(v.From.Plural || v.To.Plural, $"{v.Relation.Id} has a plural end."));
+        }
+
+        Assert.Equal(commissions, graph.Nodes.Single(n => n.Actor.Id == RegionalCommissions.Id).Actor);
+        Assert.All(graph.Nodes.Where(n => n.Actor.Id != RegionalCommissions.Id), n => Assert.False(n.Actor.Plural));
+        Assert.True(search.Items[0].Actor.Plural);
+        Assert.Equal(commissions, stats.MostConnected.Single(c => c.Actor.Id == RegionalCommissions.Id).Actor);
+    }
+
+    [Fact]
+    public async Task An_actor_no_longer_plural_is_singular_in_its_refs()
+    {
+        await SeedAsync(Bundle().With(RegionalCommissions).With(RegionalCommissionsMemberOfGmg));
+
+        await SeedAsync(Bundle().With(RegionalCommissions with { Plural = false }).With(RegionalCommissionsMemberOfGmg));
+
+        Assert.False((await Store.GetActorRefsAsync([RegionalCommissions.Id], Ct))[RegionalCommissions.Id].Plural);
+        Assert.False((await Store.GetRelationAsync(RegionalCommissionsMemberOfGmg.Id, Ct))!.From.Plural);
+        Assert.False((await Store.GetActorAsync(RegionalCommissions.Id, Ct))!.Actor.Plural);
+    }
+
     [Theory]
     [InlineData("cote d'ivoire")]
     [InlineData("CÔTE D’IVOIRE")]
@@ -1241,6 +1285,14 @@ public abstract class GraphStoreContract : IAsyncLifetime
     [
         Actors.BerneInitiative, Actors.CoteDIvoire, Actors.ExCom, Actors.Gcim, Actors.Gfmd, Actors.Gmg, Actors.Iom, Actors.Unhcr, Actors.Switzerland, Actors.UnNetwork,
     ];
+
+    /// <summary>An actor whose name takes a plural verb, for the tests that add it to the graph.</summary>
+    private static readonly Actor RegionalCommissions =
+        new("un-regional-commissions", "United Nations Regional Commissions", ActorKind.UnEntity, "the UN Regional Commissions") { Plural = true };
+
+    private static readonly Relation RegionalCommissionsMemberOfGmg = new(
+        "un-regional-commissions-member-of-gmg", RegionalCommissions.Id, Actors.Gmg, RelationType.MemberOf, Confidence.High,
+        [new Citation(Sources.GmgTermsOfReference, "the regional commissions")], PartialDate.OfYear(2006), PartialDate.OfYear(2018));
 
     protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Store.ApplyBundleAsync(bundle ?? Bundle(), BundleMode.Seed, Ct);
 

@@ -14,7 +14,7 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <remarks>
 /// The graph as stored:
 /// <list type="bullet">
-/// <item><c>(:Actor {id, name, label, shortName, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
 /// searchNames its folded id, name, label and aliases, sortKey its folded name.</item>
 /// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
@@ -60,8 +60,11 @@ internal static class CypherCatalogue
 
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 
-    /// <summary>An actor's short form, read with <see cref="Rows.ActorRef"/>; a node written before short names existed has none, which reads as null.</summary>
-    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label, .shortName}}";
+    /// <summary>
+    /// An actor's short form, read with <see cref="Rows.ActorRef"/>. A node written before short names or the plural flag
+    /// existed has neither property, which reads as null: no short name, and not plural.
+    /// </summary>
+    private static string Ref(string variable, string extra = "") => $"{variable} {{.id, .name, .kind, .label, .shortName, .plural{extra}}}";
 
     /// <summary>The CREATE of one change entry for the current row; <paramref name="before"/> and <paramref name="after"/> are expressions, null to leave out.</summary>
     private static string LogChange(string kind, string operation, string? before, string? after)
@@ -348,7 +351,7 @@ internal static class CypherCatalogue
     /// </summary>
     public static readonly CypherQuery Stats = new(
         nameof(Stats),
-        """
+        $$"""
         OPTIONAL MATCH (a:Actor)
         WITH a.kind AS kind, count(a) AS actors
         WITH collect(CASE WHEN kind IS NULL THEN null ELSE {kind: kind, count: actors} END) AS byKind
@@ -361,7 +364,7 @@ internal static class CypherCatalogue
         WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
         ORDER BY degree DESC, a.id
         LIMIT $take
-        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, .shortName, degree: degree} END) AS connected
+        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN {{Ref("a", ", degree: degree")}} END) AS connected
         """,
         ["types", "take"]);
 
@@ -447,7 +450,7 @@ internal static class CypherCatalogue
         nameof(CreateActors),
         $$"""
         UNWIND $rows AS row
-        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
+        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, plural: row.plural, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
             doc: row.doc, hash: row.hash, origin: $origin})
         {{LogChange("actor", "create", null, "row.doc")}}
         RETURN count(a) AS written
@@ -461,7 +464,7 @@ internal static class CypherCatalogue
         MATCH (a:Actor {id: row.id})
         USING INDEX a:Actor(id)
         WITH row, a, a.doc AS before
-        SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
+        SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.plural = row.plural, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
             a.doc = row.doc, a.hash = row.hash, a.origin = $origin
         {{LogChange("actor", "update", "before", "row.doc")}}
         RETURN count(a) AS written
@@ -960,7 +963,7 @@ internal static class CypherCatalogue
     /// <summary>The property keys of the stored graph.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "name", "label", "shortName", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
+        "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
         "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];
