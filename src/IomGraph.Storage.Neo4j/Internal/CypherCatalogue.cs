@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Storage.Neo4j.Internal;
@@ -30,8 +31,8 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// Walks match relationships of any type and keep those whose <c>type(r) IN $types</c>: <c>$types</c> is the requested
 /// types or the whole vocabulary, which also leaves out CITES. Typed variable-length patterns are avoided because
 /// <c>allShortestPaths</c> with relationship types fails on Neo4j 3.1 under Java 17. Unset filters are passed as
-/// neutral values (every type, the widest dates, cursor "before the first row") rather than nulls, so that no
-/// statement needs "$x IS NULL OR" terms.
+/// neutral values (every type, the widest dates with undated relations kept, cursor "before the first row") rather than
+/// nulls, so that no statement needs "$x IS NULL OR" terms.
 /// </remarks>
 internal static class CypherCatalogue
 {
@@ -52,13 +53,21 @@ internal static class CypherCatalogue
     /// <summary>Both values of a flag that selects a statement variant.</summary>
     private static readonly bool[] Flags = [false, true];
 
-    private const string RelationFilter = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
+    /// <summary>The relation filters of walks and listings: its types, and valid on the date (<see cref="Dated"/>).</summary>
+    private static readonly string RelationFilter = $"type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower AND {Dated("r")}";
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
     private const string SearchMatch = "(size($kinds) = 0 OR a.kind IN $kinds) AND any(n IN a.searchNames WHERE n CONTAINS $q)";
     private const string SearchRank = "CASE WHEN $q IN a.searchNames THEN 0 WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN 1 ELSE 2 END";
 
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
+
+    /// <summary>
+    /// Leaves out the undated relations (<see cref="Validity.IsUndated"/>: both keys at their bounds) unless <c>$undated</c>,
+    /// which is true without a date filter and when the query includes them: a neutral value, not a statement variant.
+    /// </summary>
+    private static string Dated(string variable) => string.Create(
+        CultureInfo.InvariantCulture, $"($undated OR {variable}.startKey <> {Validity.Beginning} OR {variable}.endKey <> {Validity.Forever})");
 
     /// <summary>
     /// An actor's short form, read with <see cref="Rows.ActorRef"/>. A node written before short names or the plural flag
@@ -171,7 +180,7 @@ internal static class CypherCatalogue
         RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         ORDER BY startKey, id
         """,
-        ["id", "types", "asOfUpper", "asOfLower", "afterKey", "afterId", "take"]);
+        ["id", "types", "asOfUpper", "asOfLower", "undated", "afterKey", "afterId", "take"]);
 
     public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
 
@@ -188,13 +197,13 @@ internal static class CypherCatalogue
     /// </summary>
     private static CypherQuery FindRelationsBy(string name, string anchor, string[] anchorParameters)
     {
-        const string Conditions = "rn.type IN $types AND rn.startKey <= $asOfUpper AND rn.endKey >= $asOfLower AND rn.confidence >= $minConfidence";
+        var conditions = $"rn.type IN $types AND rn.startKey <= $asOfUpper AND rn.endKey >= $asOfLower AND {Dated("rn")} AND rn.confidence >= $minConfidence";
         return new(
             name,
             $$"""
-            {{anchor}}{{Conditions}}
+            {{anchor}}{{conditions}}
             WITH count(rn) AS total
-            OPTIONAL {{anchor}}{{Conditions}} AND {{NodeSeek}}
+            OPTIONAL {{anchor}}{{conditions}} AND {{NodeSeek}}
             WITH total, rn
             ORDER BY rn.startKey, rn.id
             LIMIT $take
@@ -206,7 +215,7 @@ internal static class CypherCatalogue
             RETURN total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
             ORDER BY startKey, id
             """,
-            [.. anchorParameters, "types", "asOfUpper", "asOfLower", "minConfidence", "afterKey", "afterId", "take"]);
+            [.. anchorParameters, "types", "asOfUpper", "asOfLower", "undated", "minConfidence", "afterKey", "afterId", "take"]);
     }
 
     public static readonly CypherQuery Relation = new(
@@ -239,7 +248,7 @@ internal static class CypherCatalogue
         ORDER BY id
         LIMIT $take
         """,
-        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "kinds", "excludeKinds", "take"]);
+        ["frontier", "types", "asOfUpper", "asOfLower", "undated", "seen", "kinds", "excludeKinds", "take"]);
 
     /// <summary>
     /// Each of the nodes with its degree and the docs of its outgoing relations to other nodes of the set. The degree
@@ -263,7 +272,7 @@ internal static class CypherCatalogue
         RETURN a.id AS id, {{Ref("a")}} AS actor, degree, collect(rn.doc) AS edges
         ORDER BY id
         """,
-        ["nodes", "types", "asOfUpper", "asOfLower"]);
+        ["nodes", "types", "asOfUpper", "asOfLower", "undated"]);
 
     private static readonly CypherQuery[] BoundedShortestPaths =
         [.. Enumerable.Range(1, MaxBoundedPathDepth).Select(depth => ShortestPathsQuery(string.Create(CultureInfo.InvariantCulture, $"ShortestPaths{depth}"), depth))];
@@ -303,7 +312,7 @@ internal static class CypherCatalogue
             RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
             ORDER BY id
             """,
-            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower"]);
+            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "undated", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower", "undated"]);
     }
 
     /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
@@ -771,8 +780,6 @@ internal static class CypherCatalogue
 
     // ------------------------------------------------------------------ exports, a page at a time in id order
 
-    private const string ExportRelationTerms = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
-
     private static readonly CypherQuery[] ExportActorQueries =
         [.. from byIds in Flags from byKinds in Flags select ExportActorsQuery(byIds, byKinds)];
 
@@ -814,12 +821,12 @@ internal static class CypherCatalogue
         $"ExportRelationEnds{(byRelationIds ? ".Ids" : string.Empty)}",
         $$"""
         MATCH (a:Actor)
-        WHERE a.id > $afterId AND size([(a)-[r]-() WHERE {{ExportRelationTerms}}{{(byRelationIds ? " AND r.id IN $relationIds" : string.Empty)}} | r.id]) > 0
+        WHERE a.id > $afterId AND size([(a)-[r]-() WHERE {{RelationFilter}}{{(byRelationIds ? " AND r.id IN $relationIds" : string.Empty)}} | r.id]) > 0
         RETURN a.id AS id, a.doc AS doc
         ORDER BY id
         LIMIT $take
         """,
-        [.. If(byRelationIds, "relationIds"), "types", "asOfUpper", "asOfLower", "afterId", "take"]);
+        [.. If(byRelationIds, "relationIds"), "types", "asOfUpper", "asOfLower", "undated", "afterId", "take"]);
 
     private static readonly CypherQuery[] ExportRelationQueries =
         [.. from byRelationIds in Flags from byIds in Flags from byKinds in Flags select ExportRelationsQuery(byRelationIds, byIds, byKinds)];
@@ -830,7 +837,7 @@ internal static class CypherCatalogue
 
     private static CypherQuery ExportRelationsQuery(bool byRelationIds, bool byActorIds, bool byKinds)
     {
-        var terms = new List<string> { ExportRelationTerms, "r.id > $afterId" };
+        var terms = new List<string> { RelationFilter, "r.id > $afterId" };
         if (byRelationIds)
         {
             terms.Add("r.id IN $relationIds");
@@ -861,7 +868,7 @@ internal static class CypherCatalogue
             """,
             [
                 .. If(byRelationIds, "relationIds"), .. If(byActorIds, "actorIds"), .. If(byKinds, "kinds"),
-                "types", "asOfUpper", "asOfLower", "afterId", "take",
+                "types", "asOfUpper", "asOfLower", "undated", "afterId", "take",
             ]);
     }
 
