@@ -53,7 +53,7 @@ internal static class CypherCatalogue
     /// <summary>Both values of a flag that selects a statement variant.</summary>
     private static readonly bool[] Flags = [false, true];
 
-    /// <summary>The relation filters of walks and listings: its types, and valid on the date (<see cref="Dated"/>).</summary>
+    /// <summary>The relation filters of walks, listings and exports, on the relationship <c>r</c>: the types, and valid on the date (<see cref="Dated"/>).</summary>
     private static readonly string RelationFilter = $"type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower AND {Dated("r")}";
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
