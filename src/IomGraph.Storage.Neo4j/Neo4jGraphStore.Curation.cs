@@ -168,7 +168,10 @@ public sealed partial class Neo4jGraphStore : ICurationStore
         var kinds = filter.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
         var actorIds = filter.ActorIds?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var relationIds = filter.RelationIds?.Distinct(StringComparer.Ordinal).ToList();
-        var relationTerms = new (string, object?)[] { ("types", Types(filter.Types)), ("asOfUpper", AsOfUpper(filter.AsOf)), ("asOfLower", AsOfLower(filter.AsOf)) };
+        var relationTerms = new (string, object?)[]
+        {
+            ("types", Types(filter.Types)), ("asOfUpper", AsOfUpper(filter.AsOf)), ("asOfLower", AsOfLower(filter.AsOf)), ("undated", Undated(filter.AsOf, filter.IncludeUndated)),
+        };
         var restriction = new List<(string, object?)>();
         if (actorIds is not null)
         {

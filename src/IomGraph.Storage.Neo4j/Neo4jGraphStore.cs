@@ -223,6 +223,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return ReadAsync(
             statement.With(
                 ("id", query.ActorId), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
+                ("undated", Undated(query.AsOf, query.IncludeUndated)),
                 ("afterKey", query.After?.StartKey ?? -1), ("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1)),
             result => result.Rows.Count == 0 ? null : (Page<RelationView>?)RelationPage(result, query.Limit),
             cancellationToken);
@@ -244,6 +245,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             [
                 .. anchors,
                 ("types", Types(filter.Types)), ("asOfUpper", AsOfUpper(filter.AsOf)), ("asOfLower", AsOfLower(filter.AsOf)),
+                ("undated", Undated(filter.AsOf, filter.IncludeUndated)),
                 ("minConfidence", (int?)filter.MinConfidence ?? 0), ("afterKey", filter.After?.StartKey ?? -1), ("afterId", filter.After?.Id ?? string.Empty),
                 ("take", filter.Limit + 1),
             ]),
@@ -266,7 +268,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(query.Depth, nameof(query));
         ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxNodes, 1, nameof(query));
         var types = Types(query.Types);
-        var (upper, lower) = (AsOfUpper(query.AsOf), AsOfLower(query.AsOf));
+        var (upper, lower, undated) = (AsOfUpper(query.AsOf), AsOfLower(query.AsOf), Undated(query.AsOf, query.IncludeUndated));
         var kinds = query.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
         var excludeKinds = query.ExcludeKinds.Distinct().Select(ActorKinds.NameOf).ToList();
         return RunAsync(
@@ -285,7 +287,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     var step = await ReadOneAsync(
                         connection,
                         CypherCatalogue.NeighbourStep.With(
-                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("seen", order),
+                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("undated", undated), ("seen", order),
                             ("kinds", kinds), ("excludeKinds", excludeKinds), ("take", room + 1)),
                         cancellationToken);
                     var reached = step.Rows.Select(row => Rows.RequiredText(row[0])).ToList();
@@ -306,7 +308,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
                 var subgraph = await ReadOneAsync(
                     connection,
-                    CypherCatalogue.Subgraph.With(("nodes", order), ("types", types), ("asOfUpper", upper), ("asOfLower", lower)),
+                    CypherCatalogue.Subgraph.With(("nodes", order), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("undated", undated)),
                     cancellationToken);
                 var (actorColumn, degreeColumn, edgesColumn) = (subgraph.Column("actor"), subgraph.Column("degree"), subgraph.Column("edges"));
                 var refs = new Dictionary<string, ActorRef>(StringComparer.Ordinal);
@@ -347,6 +349,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         List<(string, object?)> parameters =
         [
             ("from", query.From), ("to", query.To), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
+            ("undated", Undated(query.AsOf, query.IncludeUndated)),
         ];
         if (statement == CypherCatalogue.ShortestPathsUnbounded)
         {
@@ -491,6 +494,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private static int AsOfUpper(PartialDate? asOf) => asOf?.UpperBound ?? Validity.Forever;
 
     private static int AsOfLower(PartialDate? asOf) => asOf?.LowerBound ?? Validity.Beginning;
+
+    /// <summary>The neutral value of <c>$undated</c> is true: without a date, undated relations are kept like any other.</summary>
+    private static bool Undated(PartialDate? asOf, bool includeUndated) => !Validity.ExcludesUndated(asOf, includeUndated);
 
     private static long Total(CypherResult result) => result.Rows.Count == 0 ? 0 : Rows.Long(result.Rows[0][result.Column("total")]);
 

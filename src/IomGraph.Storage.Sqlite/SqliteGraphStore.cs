@@ -236,7 +236,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var conditions = new RelationConditions(query.Types, query.AsOf);
+        var conditions = new RelationConditions(query.Types, query.AsOf, IncludeUndated: query.IncludeUndated);
         return RunAsync(
             async connection =>
             {
@@ -262,7 +262,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(filter.Limit, 1, nameof(filter));
-        var conditions = new RelationConditions(filter.Types, filter.AsOf, filter.MinConfidence);
+        var conditions = new RelationConditions(filter.Types, filter.AsOf, filter.MinConfidence, filter.IncludeUndated);
         return RunAsync(
             async connection =>
             {
@@ -306,7 +306,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Depth, nameof(query));
         ArgumentOutOfRangeException.ThrowIfLessThan(query.MaxNodes, 1, nameof(query));
-        var conditions = new RelationConditions(query.Types, query.AsOf);
+        var conditions = new RelationConditions(query.Types, query.AsOf, IncludeUndated: query.IncludeUndated);
         return RunAsync(
             async connection =>
             {
@@ -407,7 +407,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
             return Task.FromResult(ShortestPathGraph.Empty);
         }
 
-        var conditions = new RelationConditions(query.Types, query.AsOf);
+        var conditions = new RelationConditions(query.Types, query.AsOf, IncludeUndated: query.IncludeUndated);
         return RunAsync(
             async connection =>
             {

@@ -189,6 +189,33 @@ public abstract class ActorApiTests<TApi>(TApi api)
         Assert.Equal(0, in2020.GetProperty("total").GetInt64());
     }
 
+    [Theory]
+    [InlineData("2024", "amy-pope.leads.iom")]
+    [InlineData("1990", "james-n-purcell.leads.iom")]
+    public async Task As_of_leaves_out_the_early_directors_whose_terms_are_not_recorded(string asOf, string head)
+    {
+        var page = await Client.GetJsonAsync($"/api/v1/actors/iom/relations?type=LEADS&direction=in&asOf={asOf}");
+
+        Assert.Equal([head], page.GetProperty("items").Ids());
+        Assert.Equal(1, page.GetProperty("total").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("2024", "amy-pope.leads.iom")]
+    [InlineData("1990", "james-n-purcell.leads.iom")]
+    public async Task Include_undated_adds_the_five_directors_whose_terms_are_not_recorded(string asOf, string head)
+    {
+        var page = await Client.GetJsonAsync($"/api/v1/actors/iom/relations?type=LEADS&direction=in&asOf={asOf}&includeUndated=true");
+
+        // Undated relations have the lowest start key, so they come first, in id order.
+        string[] undated =
+        [
+            "harold-h-tittmann.leads.iom", "hugh-gibson.leads.iom", "james-l-carlin.leads.iom", "john-f-thomas.leads.iom", "marcus-daly.leads.iom",
+        ];
+        Assert.Equal([.. undated, head], page.GetProperty("items").Ids());
+        Assert.Equal(6, page.GetProperty("total").GetInt64());
+    }
+
     [Fact]
     public async Task As_of_takes_a_month_or_a_day_too()
     {

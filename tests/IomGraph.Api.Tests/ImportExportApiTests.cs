@@ -255,6 +255,25 @@ public abstract class ImportExportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_as_of_a_date_takes_undated_relations_only_when_asked()
+    {
+        var client = await ClientAsync();
+
+        var dated = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/export?format=json&type=LEADS&asOf=2024", UriKind.Relative), Ct))!;
+        var undated = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/export?format=json&type=LEADS&asOf=2024&includeUndated=true", UriKind.Relative), Ct))!;
+        var centred = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/v1/export?format=json&centre=iom&type=LEADS&asOf=2024&includeUndated=true", UriKind.Relative), Ct))!;
+
+        static HashSet<string?> Relations(JsonNode export) => [.. export["relations"]!.AsArray().Select(r => (string?)r!["id"])];
+        Assert.Contains("amy-pope.leads.iom", Relations(dated));
+        Assert.DoesNotContain("hugh-gibson.leads.iom", Relations(dated));
+        Assert.All(dated["relations"]!.AsArray(), r => Assert.True(r!["start"] is not null || r["end"] is not null, $"{r["id"]} is undated."));
+        Assert.Superset(Relations(dated), Relations(undated));
+        Assert.Contains("hugh-gibson.leads.iom", Relations(undated));
+        Assert.Contains("hugh-gibson", undated["actors"]!.AsArray().Select(a => (string?)a!["id"]));
+        Assert.Contains("hugh-gibson.leads.iom", Relations(centred));
+    }
+
+    [Fact]
     public async Task A_neighbourhood_downloads_in_any_format()
     {
         var client = await ClientAsync();

@@ -52,6 +52,29 @@ public abstract class ValidationApiTests<TApi>(TApi api)
         await Client.GetValidationProblemAsync(url, parameter);
     }
 
+    [Theory]
+    [InlineData("/api/v1/actors/iom/relations?includeUndated=true")]
+    [InlineData("/api/v1/actors/iom/relations?includeUndated=false")]
+    [InlineData("/api/v1/actors/iom/neighbourhood?includeUndated=true")]
+    [InlineData("/api/v1/relations?type=LEADS&includeUndated=true")]
+    [InlineData("/api/v1/paths?from=usa&to=unhcr&includeUndated=true")]
+    [InlineData("/api/v1/export?includeUndated=true")]
+    [InlineData("/api/v1/export?centre=iom&includeUndated=true")]
+    public async Task Include_undated_without_as_of_is_a_400_problem_naming_it(string url)
+    {
+        var problem = await Client.GetValidationProblemAsync(url, "includeUndated");
+
+        Assert.Equal("'includeUndated' only matters with 'asOf'.", problem.GetProperty("errors").GetProperty("includeUndated")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/actors/iom/relations?asOf=2024&includeUndated=maybe")]
+    [InlineData("/api/v1/relations?asOf=2024&includeUndated=1")]
+    public async Task Include_undated_that_is_not_true_or_false_is_a_400_problem_naming_it(string url)
+    {
+        await Client.GetValidationProblemAsync(url, "includeUndated");
+    }
+
     [Fact]
     public async Task An_overlong_query_is_refused()
     {

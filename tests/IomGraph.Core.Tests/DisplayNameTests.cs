@@ -40,4 +40,29 @@ public sealed class DisplayNameTests
             System.Text.Json.JsonSerializer.Serialize(curated, GraphJson.Options));
         Assert.DoesNotContain("shortName", System.Text.Json.JsonSerializer.Serialize(plain, GraphJson.Options), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plural_is_written_only_when_true_and_read_back_missing_as_false()
+    {
+        var commissions = new Actor("un-regional-commissions", "United Nations Regional Commissions", ActorKind.UnEntity, "the UN Regional Commissions") { Plural = true };
+        var un = commissions with { Id = "un", Plural = false };
+
+        var written = System.Text.Json.JsonSerializer.Serialize(commissions, GraphJson.Options);
+
+        Assert.EndsWith(""","aliases":[],"plural":true}""", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("plural", System.Text.Json.JsonSerializer.Serialize(un, GraphJson.Options), StringComparison.Ordinal);
+        Assert.DoesNotContain("plural", CanonicalJson.Encode(un).Json, StringComparison.Ordinal);
+        Assert.True(System.Text.Json.JsonSerializer.Deserialize<Actor>(written, GraphJson.Options)!.Plural);
+        Assert.False(System.Text.Json.JsonSerializer.Deserialize<Actor>("""{"id":"un","name":"United Nations","kind":"intergovernmental-organisation"}""", GraphJson.Options)!.Plural);
+    }
+
+    [Fact]
+    public void An_actor_ref_says_whether_the_name_is_plural()
+    {
+        var commissions = new Actor("un-regional-commissions", "United Nations Regional Commissions", ActorKind.UnEntity) { Plural = true };
+
+        Assert.True(ActorRef.Of(commissions).Plural);
+        Assert.False(ActorRef.Of(commissions with { Plural = false }).Plural);
+        Assert.False(new ActorRef("un", "United Nations", ActorKind.IntergovernmentalOrganisation).Plural);
+    }
 }

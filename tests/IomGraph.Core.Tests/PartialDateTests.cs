@@ -57,15 +57,37 @@ public class PartialDateTests
     [InlineData("2006-05-09", null, "2006", true)]
     [InlineData("2006-05-09", null, "2006-05-08", false)]
     [InlineData(null, "2004", "1990", true)]
-    [InlineData(null, null, "1900", true)]
+    [InlineData(null, "2004", "2005", false)]
     [InlineData("2009-06", "2009-12", "2009", true)]
     [InlineData("2009-06", "2009-12", "2010-01", false)]
-    public void A_relation_holds_on_a_date_when_their_periods_overlap(string? start, string? end, string asOf, bool holds)
+    public void A_dated_relation_holds_on_a_date_when_their_periods_overlap_whether_or_not_undated_ones_are_asked_for(string? start, string? end, string asOf, bool holds)
     {
         PartialDate? s = start is null ? null : PartialDate.Parse(start);
         PartialDate? e = end is null ? null : PartialDate.Parse(end);
 
-        Assert.Equal(holds, Validity.Holds(s, e, PartialDate.Parse(asOf)));
+        Assert.False(Validity.IsUndated(s, e));
+        Assert.Equal(holds, Validity.Holds(s, e, PartialDate.Parse(asOf), includeUndated: false));
+        Assert.Equal(holds, Validity.Holds(s, e, PartialDate.Parse(asOf), includeUndated: true));
+    }
+
+    [Theory]
+    [InlineData("1900")]
+    [InlineData("2024-02")]
+    [InlineData("9999-12-31")]
+    public void An_undated_relation_holds_on_no_date_unless_undated_relations_are_asked_for(string asOf)
+    {
+        Assert.True(Validity.IsUndated(null, null));
+        Assert.False(Validity.Holds(null, null, PartialDate.Parse(asOf), includeUndated: false));
+        Assert.True(Validity.Holds(null, null, PartialDate.Parse(asOf), includeUndated: true));
+    }
+
+    [Fact]
+    public void Undated_relations_are_left_out_only_by_a_date_filter_that_did_not_ask_for_them()
+    {
+        Assert.True(Validity.ExcludesUndated(PartialDate.OfYear(2024), includeUndated: false));
+        Assert.False(Validity.ExcludesUndated(PartialDate.OfYear(2024), includeUndated: true));
+        Assert.False(Validity.ExcludesUndated(null, includeUndated: false));
+        Assert.False(Validity.ExcludesUndated(null, includeUndated: true));
     }
 
     [Fact]

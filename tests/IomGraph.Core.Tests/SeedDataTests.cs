@@ -79,6 +79,15 @@ public sealed partial class SeedDataTests
         Assert.All(curated, a => Assert.True(a.ShortName!.Length <= 32, $"{a.Id}'s short name '{a.ShortName}' is longer than 32 characters."));
     }
 
+    [Fact]
+    public async Task The_un_regional_commissions_take_a_plural_verb_and_the_iom_does_not()
+    {
+        var actors = (await BundleAsync()).Actors.ToDictionary(a => a.Id);
+
+        Assert.True(actors["un-regional-commissions"].Plural);
+        Assert.False(actors["iom"].Plural);
+    }
+
     [Theory]
     [InlineData("un", "UN")]
     [InlineData("global-migration-group", "Global Migration Group")]

@@ -980,7 +980,23 @@ public abstract class CurationStoreContract : IAsyncLifetime
     {
         await SeedAsync();
 
+        // The UNHCR's reports to its ExCom and Côte d'Ivoire's membership of the IOM are undated: they might not hold then.
         var items = await ExportAsync(new ExportFilter([], [], PartialDate.OfYear(2010)));
+
+        Assert.Equal(
+            Expected(
+                [Actors.Iom, Actors.Gmg, Actors.Unhcr, Actors.Switzerland, Actors.Gcim, Actors.Gfmd],
+                [Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg, Relations.SwitzerlandMemberOfIom, Relations.GcimPrecursorOfGfmd],
+                [Sources.GmgTermsOfReference, Sources.IomMemberStates, Sources.GcimReport, Sources.GfmdChairs]),
+            Describe(items));
+    }
+
+    [Fact]
+    public async Task An_export_as_of_a_date_that_includes_undated_relations_takes_them_and_their_ends_too()
+    {
+        await SeedAsync();
+
+        var items = await ExportAsync(new ExportFilter([], [], PartialDate.OfYear(2010)) { IncludeUndated = true });
 
         Assert.Equal(
             Expected(
@@ -988,6 +1004,19 @@ public abstract class CurationStoreContract : IAsyncLifetime
                 [Relations.IomMemberOfGmg, Relations.UnhcrMemberOfGmg, Relations.UnhcrReportsToExCom, Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom, Relations.GcimPrecursorOfGfmd],
                 [Sources.GmgTermsOfReference, Sources.UnhcrStatute, Sources.IomMemberStates, Sources.GcimReport, Sources.GfmdChairs]),
             Describe(items));
+    }
+
+    [Fact]
+    public async Task An_export_without_a_date_takes_undated_relations_whether_or_not_they_are_asked_for()
+    {
+        await SeedAsync();
+
+        var plain = await ExportAsync(new ExportFilter([], [RelationType.ReportsTo], null));
+        var asked = await ExportAsync(new ExportFilter([], [RelationType.ReportsTo], null) { IncludeUndated = true });
+
+        var expected = Expected([Actors.Unhcr, Actors.ExCom], [Relations.UnhcrReportsToExCom], [Sources.UnhcrStatute]);
+        Assert.Equal(expected, Describe(plain));
+        Assert.Equal(expected, Describe(asked));
     }
 
     [Fact]
@@ -1013,8 +1042,8 @@ public abstract class CurationStoreContract : IAsyncLifetime
             Describe(byTypeAndKind));
         Assert.Equal(
             Expected(
-                [Actors.Switzerland, Actors.CoteDIvoire, Actors.Iom, Actors.UnNetwork, Actors.Unhcr],
-                [Relations.SwitzerlandMemberOfIom, Relations.CoteDIvoireMemberOfIom, Relations.UnhcrMemberOfUnNetwork],
+                [Actors.Switzerland, Actors.Iom, Actors.UnNetwork, Actors.Unhcr],
+                [Relations.SwitzerlandMemberOfIom, Relations.UnhcrMemberOfUnNetwork],
                 [Sources.IomMemberStates, Sources.UnNetworkTermsOfReference]),
             Describe(byTypeAndDate));
     }

@@ -391,6 +391,50 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal("UN Network on Migration", (await Store.GetRelationAsync(Relations.IomCoordinatesUnNetwork, Ct))!.To.DisplayShortName);
     }
 
+    [Fact]
+    public async Task A_plural_actor_says_so_wherever_it_is_shown()
+    {
+        await SeedAsync(Bundle().With(RegionalCommissions).With(RegionalCommissionsMemberOfGmg));
+        var commissions = new ActorRef(RegionalCommissions.Id, RegionalCommissions.Name, ActorKind.UnEntity, RegionalCommissions.Label, Plural: true);
+
+        var refs = await Store.GetActorRefsAsync([RegionalCommissions.Id, Actors.Gmg], Ct);
+        var relation = await Store.GetRelationAsync(RegionalCommissionsMemberOfGmg.Id, Ct);
+        var relations = await Store.GetActorRelationsAsync(RelationsOf(Actors.Gmg, Direction.In), Ct);
+        var found = await Store.FindRelationsAsync(Filter(to: Actors.Gmg), Ct);
+        var cited = await Store.GetSourceAsync(new SourceQuery(Sources.GmgTermsOfReference, 10, null), Ct);
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 1, [], null, 100), Ct);
+        var paths = await Store.FindShortestPathsAsync(Path(RegionalCommissions.Id, Actors.Iom), Ct);
+        var search = await Store.SearchActorsAsync(Search("regional commissions"), Ct);
+        var stats = await Store.GetStatsAsync(20, Ct);
+
+        Assert.Equal(commissions, refs[RegionalCommissions.Id]);
+        Assert.False(refs[Actors.Gmg].Plural);
+        Assert.Equal(commissions, relation!.From);
+        Assert.False(relation.To.Plural);
+        foreach (var views in new[] { relations!.Items, found.Items, cited!.CitedBy.Items, graph!.Edges, paths.Relations })
+        {
+            Assert.Equal(commissions, Assert.Single(views, v => v.From.Id == RegionalCommissions.Id).From);
+            Assert.All(views.Where(v => v.From.Id != RegionalCommissions.Id), v => Assert.False(v.From.Plural || v.To.Plural, $"{v.Relation.Id} has a plural end."));
+        }
+
+        Assert.Equal(commissions, graph.Nodes.Single(n => n.Actor.Id == RegionalCommissions.Id).Actor);
+        Assert.All(graph.Nodes.Where(n => n.Actor.Id != RegionalCommissions.Id), n => Assert.False(n.Actor.Plural));
+        Assert.True(search.Items[0].Actor.Plural);
+        Assert.Equal(commissions, stats.MostConnected.Single(c => c.Actor.Id == RegionalCommissions.Id).Actor);
+    }
+
+    [Fact]
+    public async Task An_actor_no_longer_plural_is_singular_in_its_refs()
+    {
+        await SeedAsync(Bundle().With(RegionalCommissions).With(RegionalCommissionsMemberOfGmg));
+
+        await SeedAsync(Bundle().With(RegionalCommissions with { Plural = false }).With(RegionalCommissionsMemberOfGmg));
+
+        Assert.False((await Store.GetActorRefsAsync([RegionalCommissions.Id], Ct))[RegionalCommissions.Id].Plural);
+        Assert.False((await Store.GetRelationAsync(RegionalCommissionsMemberOfGmg.Id, Ct))!.From.Plural);
+        Assert.False((await Store.GetActorAsync(RegionalCommissions.Id, Ct))!.Actor.Plural);
+    }
+
     [Theory]
     [InlineData("cote d'ivoire")]
     [InlineData("CÔTE D’IVOIRE")]
@@ -615,13 +659,15 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Actor_relations_undated_hold_on_every_date()
+    public async Task A_relation_with_only_a_start_or_only_an_end_is_dated_and_open_on_the_other_side()
     {
-        await SeedAsync();
+        // Switzerland has been a member of the IOM since 1951; here the UNHCR reports to its ExCom until 1990.
+        await SeedAsync(Bundle().With(Relation(Relations.UnhcrReportsToExCom) with { End = PartialDate.OfYear(1990) }));
 
-        var page = await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, asOf: "1900"), Ct);
-
-        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(page!));
+        Assert.Equal([Relations.SwitzerlandMemberOfIom], Ids((await Store.GetActorRelationsAsync(RelationsOf(Actors.Switzerland, Direction.Out, [RelationType.MemberOf], "2024"), Ct))!));
+        Assert.Empty(Ids((await Store.GetActorRelationsAsync(RelationsOf(Actors.Switzerland, Direction.Out, [RelationType.MemberOf], "1950"), Ct))!));
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids((await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, asOf: "1900"), Ct))!));
+        Assert.Empty(Ids((await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, asOf: "1991"), Ct))!));
     }
 
     [Fact]
@@ -706,19 +752,22 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("1900")]
-    [InlineData("2003")]
-    [InlineData("2010")]
-    [InlineData("2018-12")]
-    public async Task Relations_filter_by_date(string asOf)
+    [InlineData("1900", false)]
+    [InlineData("2003", false)]
+    [InlineData("2010", false)]
+    [InlineData("2018-12", false)]
+    [InlineData("1900", true)]
+    [InlineData("2010", true)]
+    public async Task Relations_filter_by_date(string asOf, bool includeUndated)
     {
         await SeedAsync();
 
-        var page = await Store.FindRelationsAsync(Filter(asOf: asOf), Ct);
+        var page = await Store.FindRelationsAsync(Filter(asOf: asOf, includeUndated: includeUndated), Ct);
 
         var date = PartialDate.Parse(asOf);
-        var expected = AllRelations.Where(r => Validity.Holds(r.Start, r.End, date)).Select(r => r.Id).Order(StringComparer.Ordinal);
+        var expected = AllRelations.Where(r => Validity.Holds(r.Start, r.End, date, includeUndated)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, Ids(page).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Count, page.Total);
     }
 
     [Fact]
@@ -811,8 +860,11 @@ public abstract class GraphStoreContract : IAsyncLifetime
 
         var in2010 = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Iom, 2, [], PartialDate.OfYear(2010), 100), Ct);
         var in2020 = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Gmg, 2, [], PartialDate.OfYear(2020), 100), Ct);
+        var in2010WithUndated = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.Iom, 2, [], PartialDate.OfYear(2010), 100) { IncludeUndated = true }, Ct);
 
-        Assert.Equal([(Actors.Iom, 0), (Actors.Switzerland, 1), (Actors.CoteDIvoire, 1), (Actors.Gmg, 1), (Actors.Unhcr, 2)], Nodes(in2010!));
+        // Côte d'Ivoire's membership of the IOM is undated: it might not hold in 2010.
+        Assert.Equal([(Actors.Iom, 0), (Actors.Switzerland, 1), (Actors.Gmg, 1), (Actors.Unhcr, 2)], Nodes(in2010!));
+        Assert.Equal([(Actors.Iom, 0), (Actors.Switzerland, 1), (Actors.CoteDIvoire, 1), (Actors.Gmg, 1), (Actors.Unhcr, 2)], Nodes(in2010WithUndated!));
         Assert.Equal([(Actors.Gmg, 0)], Nodes(in2020!));
         Assert.Empty(in2020!.Edges);
     }
@@ -864,7 +916,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         var alone = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.BerneInitiative, 1, [], null, 100), Ct);
 
         Assert.Equal(
-            [(Actors.Gmg, 0, 2), (Actors.Iom, 1, 5), (Actors.Unhcr, 1, 3), (Actors.Switzerland, 2, 3), (Actors.CoteDIvoire, 2, 1)],
+            [(Actors.Gmg, 0, 2), (Actors.Iom, 1, 5), (Actors.Unhcr, 1, 3), (Actors.Switzerland, 2, 3)],
             graph!.Nodes.Select(n => (n.Actor.Id, n.Depth, n.Degree)));
         Assert.Equal(0, Assert.Single(alone!.Nodes).Degree);
     }
@@ -1119,6 +1171,102 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty((await Store.FindShortestPathsAsync(Path("nobody", "nobody"), Ct)).Relations);
     }
 
+    // ---------------------------------------------------------------- undated relations
+
+    [Theory]
+    [InlineData("1900")]
+    [InlineData("2010")]
+    [InlineData("9999-12-31")]
+    public async Task An_undated_relation_is_left_out_on_any_date(string asOf)
+    {
+        await SeedAsync();
+        var date = PartialDate.Parse(asOf);
+
+        // The UNHCR reports to its ExCom, with no dates recorded: its only relation.
+        var relations = await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, asOf: asOf), Ct);
+        var listed = await Store.FindRelationsAsync(Filter(types: [RelationType.ReportsTo], asOf: asOf), Ct);
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.ExCom, 1, [], date, 100), Ct);
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.ExCom, Actors.Unhcr, asOf: date), Ct);
+
+        Assert.Equal((0, 0L), (relations!.Items.Count, relations.Total));
+        Assert.Equal((0, 0L), (listed.Items.Count, listed.Total));
+        Assert.Equal([(Actors.ExCom, 0)], Nodes(graph!));
+        Assert.Empty(graph!.Edges);
+        Assert.Empty(paths.Relations);
+    }
+
+    [Theory]
+    [InlineData("1900")]
+    [InlineData("2010")]
+    [InlineData("9999-12-31")]
+    public async Task An_undated_relation_is_kept_on_any_date_when_undated_relations_are_asked_for(string asOf)
+    {
+        await SeedAsync();
+        var date = PartialDate.Parse(asOf);
+
+        var relations = await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, asOf: asOf, includeUndated: true), Ct);
+        var listed = await Store.FindRelationsAsync(Filter(types: [RelationType.ReportsTo], asOf: asOf, includeUndated: true), Ct);
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.ExCom, 1, [], date, 100) { IncludeUndated = true }, Ct);
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.ExCom, Actors.Unhcr, asOf: date, includeUndated: true), Ct);
+
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(relations!));
+        Assert.Equal(1, relations!.Total);
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(listed));
+        Assert.Equal(1, listed.Total);
+        Assert.Equal([(Actors.ExCom, 0), (Actors.Unhcr, 1)], Nodes(graph!));
+        Assert.Equal([Relations.UnhcrReportsToExCom], EdgeIds(graph!));
+        Assert.Equal([Relations.UnhcrReportsToExCom], RelationIds(paths));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_a_date_an_undated_relation_is_returned_like_any_other(bool includeUndated)
+    {
+        await SeedAsync();
+
+        var relations = await Store.GetActorRelationsAsync(RelationsOf(Actors.ExCom, Direction.In, includeUndated: includeUndated), Ct);
+        var listed = await Store.FindRelationsAsync(Filter(types: [RelationType.ReportsTo], includeUndated: includeUndated), Ct);
+        var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(Actors.ExCom, 1, [], null, 100) { IncludeUndated = includeUndated }, Ct);
+        var paths = await Store.FindShortestPathsAsync(Path(Actors.ExCom, Actors.Unhcr, includeUndated: includeUndated), Ct);
+
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(relations!));
+        Assert.Equal([Relations.UnhcrReportsToExCom], Ids(listed));
+        Assert.Equal([Relations.UnhcrReportsToExCom], EdgeIds(graph!));
+        Assert.Equal([Relations.UnhcrReportsToExCom], RelationIds(paths));
+    }
+
+    [Fact]
+    public async Task Undated_relations_asked_for_page_first_among_the_dated_ones_that_hold()
+    {
+        await SeedAsync();
+
+        // The IOM's members in 2010: Switzerland since 1951, and Côte d'Ivoire with no dates recorded.
+        var pages = await AllPagesAsync<RelationView, RelationCursor>(
+            after => Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.In, asOf: "2010", limit: 1, after: after, includeUndated: true), Ct)!);
+        var dated = await Store.GetActorRelationsAsync(RelationsOf(Actors.Iom, Direction.In, asOf: "2010"), Ct);
+
+        Assert.Equal([Relations.CoteDIvoireMemberOfIom, Relations.SwitzerlandMemberOfIom], pages.SelectMany(Ids));
+        Assert.All(pages, p => Assert.Equal(2, p.Total));
+        Assert.Equal([Relations.SwitzerlandMemberOfIom], Ids(dated!));
+        Assert.Equal(1, dated!.Total);
+    }
+
+    [Fact]
+    public async Task A_path_through_an_undated_relation_is_found_on_a_date_only_when_undated_relations_are_asked_for()
+    {
+        await SeedAsync();
+
+        // Côte d'Ivoire reaches the Global Migration Group only through its undated membership of the IOM.
+        var dated = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Gmg, asOf: PartialDate.OfYear(2010)), Ct);
+        var asked = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Gmg, asOf: PartialDate.OfYear(2010), includeUndated: true), Ct);
+        var later = await Store.FindShortestPathsAsync(Path(Actors.CoteDIvoire, Actors.Gmg, asOf: PartialDate.OfYear(2020), includeUndated: true), Ct);
+
+        Assert.Empty(dated.Relations);
+        Assert.Equal([Relations.CoteDIvoireMemberOfIom, Relations.IomMemberOfGmg], RelationIds(asked));
+        Assert.Empty(later.Relations);
+    }
+
     // ---------------------------------------------------------------- sources
 
     [Fact]
@@ -1246,21 +1394,31 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Actors.BerneInitiative, Actors.CoteDIvoire, Actors.ExCom, Actors.Gcim, Actors.Gfmd, Actors.Gmg, Actors.Iom, Actors.Unhcr, Actors.Switzerland, Actors.UnNetwork,
     ];
 
+    /// <summary>An actor whose name takes a plural verb, for the tests that add it to the graph.</summary>
+    private static readonly Actor RegionalCommissions =
+        new("un-regional-commissions", "United Nations Regional Commissions", ActorKind.UnEntity, "the UN Regional Commissions") { Plural = true };
+
+    private static readonly Relation RegionalCommissionsMemberOfGmg = new(
+        "un-regional-commissions-member-of-gmg", RegionalCommissions.Id, Actors.Gmg, RelationType.MemberOf, Confidence.High,
+        [new Citation(Sources.GmgTermsOfReference, "the regional commissions")], PartialDate.OfYear(2006), PartialDate.OfYear(2018));
+
     protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Store.ApplyBundleAsync(bundle ?? Bundle(), BundleMode.Seed, Ct);
 
     private static ActorSearch Search(string? query, IReadOnlyList<ActorKind>? kinds = null, int limit = 50, ActorCursor? after = null) =>
         new(query, kinds ?? [], limit, after);
 
     private static ActorRelationsQuery RelationsOf(
-        string id, Direction direction, IReadOnlyList<RelationType>? types = null, string? asOf = null, int limit = 50, RelationCursor? after = null) =>
-        new(id, types ?? [], direction, asOf is null ? null : PartialDate.Parse(asOf), limit, after);
+        string id, Direction direction, IReadOnlyList<RelationType>? types = null, string? asOf = null, int limit = 50, RelationCursor? after = null, bool includeUndated = false) =>
+        new(id, types ?? [], direction, asOf is null ? null : PartialDate.Parse(asOf), limit, after) { IncludeUndated = includeUndated };
 
     private static RelationFilter Filter(
-        IReadOnlyList<RelationType>? types = null, string? from = null, string? to = null, string? asOf = null, Confidence? minConfidence = null, int limit = 100, RelationCursor? after = null) =>
-        new(types ?? [], from, to, asOf is null ? null : PartialDate.Parse(asOf), minConfidence, limit, after);
+        IReadOnlyList<RelationType>? types = null, string? from = null, string? to = null, string? asOf = null, Confidence? minConfidence = null, int limit = 100,
+        RelationCursor? after = null, bool includeUndated = false) =>
+        new(types ?? [], from, to, asOf is null ? null : PartialDate.Parse(asOf), minConfidence, limit, after) { IncludeUndated = includeUndated };
 
-    private static PathQuery Path(string from, string to, int maxDepth = 4, IReadOnlyList<RelationType>? types = null, PartialDate? asOf = null) =>
-        new(from, to, maxDepth, types ?? [], asOf);
+    private static PathQuery Path(
+        string from, string to, int maxDepth = 4, IReadOnlyList<RelationType>? types = null, PartialDate? asOf = null, bool includeUndated = false) =>
+        new(from, to, maxDepth, types ?? [], asOf) { IncludeUndated = includeUndated };
 
     private static List<string> Ids(Page<RelationView> page) => [.. page.Items.Select(v => v.Relation.Id)];
 

@@ -5,10 +5,11 @@ using IomGraph.Core.Storage;
 namespace IomGraph.Storage.Contract;
 
 /// <summary>
-/// Checks every store's graph walks against oracles on generated graphs with parallel relations, dated and undated
-/// relations, several actor kinds and a second component: shortest paths against a brute-force search of every simple
-/// path, neighbourhoods against a plain breadth-first search, both under type, date (and kind) filters. Subclass it once
-/// per store, as <see cref="GraphStoreContract"/>.
+/// Checks every store's graph walks against oracles on generated graphs with parallel relations, relations dated at
+/// both ends, at one end and not at all, several actor kinds and a second component: shortest paths against a
+/// brute-force search of every simple path, neighbourhoods against a plain breadth-first search, both under type, date
+/// (with and without undated relations, <see cref="Validity.Holds"/>) and kind filters. Subclass it once per store, as
+/// <see cref="GraphStoreContract"/>.
 /// </summary>
 public abstract class GraphWalkContract : IAsyncLifetime
 {
@@ -59,7 +60,7 @@ public abstract class GraphWalkContract : IAsyncLifetime
         var bundle = RandomGraph(seed, actors: 40, relations: 75);
         await Store.ApplyBundleAsync(bundle, BundleMode.Seed, Ct);
         var random = new Random(seed);
-        int several = 0, none = 0, longer = 0, lengthened = 0;
+        int several = 0, none = 0, longer = 0, lengthened = 0, undatedMatter = 0;
 
         for (var i = 0; i < 40; i++)
         {
@@ -69,11 +70,14 @@ public abstract class GraphWalkContract : IAsyncLifetime
             IReadOnlyList<RelationType> types = i % 3 == 0 ? [Types[0], Types[1]] : [];
             PartialDate? asOf = i % 4 == 1 ? PartialDate.OfYear(2000 + random.Next(0, 20)) : null;
 
-            var graph = await Store.FindShortestPathsAsync(new PathQuery(from, to, maxDepth, types, asOf), Ct);
+            // Half the dated searches take undated relations too; some undated searches ask for them, which changes nothing.
+            var includeUndated = i % 8 is 1 or 3;
 
-            var kept = bundle.Relations.Where(r => (types.Count == 0 || types.Contains(r.Type)) && (asOf is null || Validity.Holds(r.Start, r.End, asOf.Value))).ToList();
+            var graph = await Store.FindShortestPathsAsync(new PathQuery(from, to, maxDepth, types, asOf) { IncludeUndated = includeUndated }, Ct);
+
+            var kept = Kept(bundle, types, asOf, includeUndated);
             var expected = BruteForce(kept, from, to, maxDepth);
-            var context = $"{from} → {to}, maxDepth {maxDepth}, types [{string.Join(", ", types)}], asOf {asOf}";
+            var context = $"{from} → {to}, maxDepth {maxDepth}, types [{string.Join(", ", types)}], asOf {asOf}, includeUndated {includeUndated}";
             Assert.True(
                 expected.Relations.SequenceEqual(graph.Relations.Select(v => v.Relation.Id)),
                 $"{context}: expected [{string.Join(", ", expected.Relations)}], got [{string.Join(", ", graph.Relations.Select(v => v.Relation.Id))}].");
@@ -94,11 +98,13 @@ public abstract class GraphWalkContract : IAsyncLifetime
             none += graph.Relations.Count == 0 && from != to ? 1 : 0;
             longer += chains.Length >= 3 ? 1 : 0;
             lengthened += (types.Count > 0 || asOf is not null) && expected.Length > BruteForce(bundle.Relations, from, to, maxDepth).Length ? 1 : 0;
+            undatedMatter += asOf is not null
+                && !expected.Relations.SequenceEqual(BruteForce(Kept(bundle, types, asOf, !includeUndated), from, to, maxDepth).Relations) ? 1 : 0;
         }
 
         Assert.True(
-            several > 0 && none > 0 && longer > 0 && lengthened > 0,
-            $"The sample should hold pairs with several chains ({several}), none ({none}), long ones ({longer}) and ones that a filter made longer ({lengthened}).");
+            several > 0 && none > 0 && longer > 0 && lengthened > 0 && undatedMatter > 0,
+            $"The sample should hold pairs with several chains ({several}), none ({none}), long ones ({longer}), ones that a filter made longer ({lengthened}) and ones that undated relations change ({undatedMatter}).");
     }
 
     [Theory]
@@ -110,7 +116,7 @@ public abstract class GraphWalkContract : IAsyncLifetime
         await Store.ApplyBundleAsync(bundle, BundleMode.Seed, Ct);
         var kinds = bundle.Actors.ToDictionary(a => a.Id, a => a.Kind, StringComparer.Ordinal);
         var random = new Random(seed);
-        int truncated = 0, filteredByKind = 0;
+        int truncated = 0, filteredByKind = 0, undatedMatter = 0;
 
         for (var i = 0; i < 30; i++)
         {
@@ -121,11 +127,14 @@ public abstract class GraphWalkContract : IAsyncLifetime
             PartialDate? asOf = i % 5 == 2 ? PartialDate.OfYear(2000 + random.Next(0, 20)) : null;
             IReadOnlyList<ActorKind> only = i % 4 == 1 ? [Kinds[0], Kinds[random.Next(1, 3)]] : [];
             IReadOnlyList<ActorKind> excluded = i % 4 == 3 ? [Kinds[random.Next(3)]] : [];
+            var includeUndated = i % 10 is 7 or 8;
 
-            var graph = await Store.GetNeighbourhoodAsync(new NeighbourhoodQuery(start, depth, types, asOf, maxNodes) { Kinds = only, ExcludeKinds = excluded }, Ct);
+            var graph = await Store.GetNeighbourhoodAsync(
+                new NeighbourhoodQuery(start, depth, types, asOf, maxNodes) { Kinds = only, ExcludeKinds = excluded, IncludeUndated = includeUndated }, Ct);
 
-            var kept = bundle.Relations.Where(r => (types.Count == 0 || types.Contains(r.Type)) && (asOf is null || Validity.Holds(r.Start, r.End, asOf.Value))).ToList();
-            var distances = Distances(kept, start, id => id == start || ((only.Count == 0 || only.Contains(kinds[id])) && !excluded.Contains(kinds[id])));
+            var kept = Kept(bundle, types, asOf, includeUndated);
+            bool Enters(string id) => id == start || ((only.Count == 0 || only.Contains(kinds[id])) && !excluded.Contains(kinds[id]));
+            var distances = Distances(kept, start, Enters);
             var within = distances.Where(d => d.Value <= depth).OrderBy(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
             Assert.Equal(within.Take(maxNodes).Select(d => (d.Key, d.Value)), graph!.Nodes.Select(n => (n.Actor.Id, n.Depth)));
             Assert.Equal(within.Count > maxNodes, graph.Truncated);
@@ -137,13 +146,19 @@ public abstract class GraphWalkContract : IAsyncLifetime
 
             truncated += graph.Truncated ? 1 : 0;
             filteredByKind += (only.Count > 0 || excluded.Count > 0) && Distances(kept, start, _ => true).Count(d => d.Value <= depth) > within.Count ? 1 : 0;
+            undatedMatter += asOf is not null
+                && Distances(Kept(bundle, types, asOf, !includeUndated), start, Enters).Count(d => d.Value <= depth) != within.Count ? 1 : 0;
         }
 
         Assert.InRange(truncated, 1, 29);
         Assert.True(filteredByKind > 0, "The sample should hold neighbourhoods that a kind filter made smaller.");
+        Assert.True(undatedMatter > 0, "The sample should hold dated neighbourhoods that undated relations change.");
     }
 
-    /// <summary>No self-loops (the validators forbid them), parallel relations, a second component, dated and undated relations.</summary>
+    /// <summary>
+    /// No self-loops (the validators forbid them), parallel relations, a second component, and relations dated at both
+    /// ends, from a start only, until an end only, and undated.
+    /// </summary>
     private static GraphBundle RandomGraph(int seed, int actors, int relations)
     {
         var random = new Random(seed);
@@ -164,6 +179,9 @@ public abstract class GraphWalkContract : IAsyncLifetime
 
             PartialDate? start = random.Next(3) == 0 ? null : PartialDate.OfYear(1995 + random.Next(20));
             PartialDate? end = start is { } s && random.Next(2) == 0 ? PartialDate.OfYear(s.Year + random.Next(10)) : null;
+
+            // Without a draw of its own, so that the graphs of the other relations stay as they were.
+            end ??= start is null && i % 4 == 0 ? PartialDate.OfYear(2000 + (i % 20)) : null;
             relationList.Add(new Relation(
                 $"r{random.Next(1000):D3}-{i:D2}", actorList[from].Id, actorList[to].Id, Types[random.Next(Types.Length)], Confidence.Medium, [new Citation("s", "q")], start, end));
         }
@@ -173,6 +191,10 @@ public abstract class GraphWalkContract : IAsyncLifetime
         relationList.Add(relationList[2] with { Id = "r998-parallel", From = relationList[2].To, To = relationList[2].From });
         return new GraphBundle { Sources = [source], Actors = actorList, Relations = relationList };
     }
+
+    /// <summary>The relations a walk may follow: those of the types (all when none), and valid on the date when there is one.</summary>
+    private static List<Relation> Kept(GraphBundle bundle, IReadOnlyList<RelationType> types, PartialDate? asOf, bool includeUndated) =>
+        [.. bundle.Relations.Where(r => (types.Count == 0 || types.Contains(r.Type)) && (asOf is null || Validity.Holds(r.Start, r.End, asOf.Value, includeUndated)))];
 
     /// <summary>Breadth-first distances from <paramref name="start"/>, entering only actors that <paramref name="enters"/> allows.</summary>
     private static Dictionary<string, int> Distances(IReadOnlyList<Relation> relations, string start, Func<string, bool> enters)

@@ -103,6 +103,29 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leaving_undated_relations_out_of_a_date_filter_changes_no_plan()
+    {
+        // The term reads start_key and end_key, which every relation index carries: it is checked on the index entry.
+        foreach (var types in new RelationType[][] { [], [RelationType.MemberOf], [RelationType.MemberOf, RelationType.Chairs] })
+        {
+            var dated = new RelationConditions(types, PartialDate.OfYear(2010));
+            var withUndated = dated with { IncludeUndated = true };
+            Assert.Contains(dated.Terms(), t => !withUndated.Terms().Contains(t));
+
+            foreach (var sql in new Func<RelationConditions, string>[]
+            {
+                c => Sql.ActorRelations(Direction.Both, c, after: true), c => Sql.ActorRelations(Direction.Out, c, after: false),
+                c => Sql.FindRelations(false, false, c, after: true), c => Sql.FindRelations(true, false, c, after: true),
+                c => Sql.NeighbourStep(c, kinds: true), c => Sql.Subgraph(c), Sql.PathStep,
+                c => new ExportSelection(new ExportFilter([], types, PartialDate.OfYear(2010)) { IncludeUndated = c.IncludeUndated }).Relations,
+            })
+            {
+                Assert.Equal(await PlanAsync(sql(withUndated)), await PlanAsync(sql(dated)));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Citations_of_a_source_seek_its_key()
     {
         var plan = await PlanAsync(Sql.Source(after: true));

@@ -28,13 +28,17 @@ public sealed record CitationResponse(string SourceId, string Quote, string? Loc
 }
 
 /// <summary>An actor with everything the graph knows of it.</summary>
-/// <remarks><c>shortName</c> is the curated short name, or null where none is curated (see <c>ActorRef.shortName</c> for what is shown then).</remarks>
+/// <remarks>
+/// <c>shortName</c> is the curated short name, or null where none is curated (see <c>ActorRef.shortName</c> for what is
+/// shown then); <c>plural</c> is true when the name takes a plural verb ("the UN Regional Commissions are").
+/// </remarks>
 public sealed record ActorResponse(
     string Id,
     string Name,
     ActorKind Kind,
     string? Label,
     string? ShortName,
+    bool Plural,
     IReadOnlyList<string> Aliases,
     PartialDate? Founded,
     PartialDate? Dissolved,
@@ -45,7 +49,7 @@ public sealed record ActorResponse(
     IReadOnlyList<CitationResponse> Sources)
 {
     public static ActorResponse Of(Actor a) => new(
-        a.Id, a.Name, a.Kind, a.Label, a.ShortName, a.Aliases, a.Founded, a.Dissolved, a.Headquarters, a.Iso3,
+        a.Id, a.Name, a.Kind, a.Label, a.ShortName, a.Plural, a.Aliases, a.Founded, a.Dissolved, a.Headquarters, a.Iso3,
         a.ExternalIds ?? new Dictionary<string, string>(), a.Description, CitationResponse.Of(a.Sources));
 }
 

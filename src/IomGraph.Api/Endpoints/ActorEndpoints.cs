@@ -34,7 +34,7 @@ public static class ActorEndpoints
         group.MapGet("/{id}/relations", GetActorRelations)
             .WithName(nameof(GetActorRelations))
             .WithSummary("List an actor's relations")
-            .WithDescription("Returns the relations of one actor, outgoing, incoming or both, each with its type, ends, the actor at the other end, a plain-English sentence, its period, confidence and cited sources with quotes. Filter by type and by the date on which the relation must hold (asOf). Ordered by start date, then id; paged with cursors.")
+            .WithDescription("Returns the relations of one actor, outgoing, incoming or both, each with its type, ends, the actor at the other end, a plain-English sentence, its period, confidence and cited sources with quotes. Filter by type and by the date on which the relation must hold (asOf); a relation whose dates are not recorded is left out of a date filter unless includeUndated=true. Ordered by start date, then id; paged with cursors.")
             .WithValidation<ActorRelationsRequest>();
 
         group.MapGet("/{id}/neighbourhood", GetNeighbourhood)

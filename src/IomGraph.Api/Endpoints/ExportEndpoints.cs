@@ -38,7 +38,8 @@ public static class ExportEndpoints
 
         var filter = request.ToFilter();
         var graph = await store.GetNeighbourhoodAsync(
-            new NeighbourhoodQuery(request.Centre, request.Depth ?? 1, filter.Types, filter.AsOf, NeighbourhoodRequest.MaxMaxNodes), cancellationToken);
+            new NeighbourhoodQuery(request.Centre, request.Depth ?? 1, filter.Types, filter.AsOf, NeighbourhoodRequest.MaxMaxNodes) { IncludeUndated = filter.IncludeUndated },
+            cancellationToken);
         return graph is null
             ? Problems.NotFound("Actor", request.Centre)
             : new ExportResult(format, ExportFilters.Of(graph), $"iomgraph-{request.Centre}-neighbourhood", NeighbourhoodLayout.Of(request.Centre, graph));

@@ -20,7 +20,7 @@ public static class RelationEndpoints
         group.MapGet("/", ListRelations)
             .WithName(nameof(ListRelations))
             .WithSummary("List relations")
-            .WithDescription("Returns relations filtered by type, by the actor they come from or go to, by the date on which they hold (asOf) and by a minimum confidence. Ordered by start date, then id; paged with cursors.")
+            .WithDescription("Returns relations filtered by type, by the actor they come from or go to, by the date on which they hold (asOf; relations whose dates are not recorded only with includeUndated=true) and by a minimum confidence. Ordered by start date, then id; paged with cursors.")
             .WithValidation<RelationsRequest>();
 
         group.MapGet("/{id}", GetRelation)

@@ -16,10 +16,11 @@ internal static class CsvLayout
     /// <summary>
     /// An actor's columns. Past the documented ones come <c>citations</c> (an actor's own sources, as on edges) and
     /// <c>otherIds</c> (external ids besides Wikidata, a JSON object), so that no field of a record is lost. <c>shortName</c>
-    /// came later and goes last, so that files and scripts that read the earlier columns by position still work.
+    /// and then <c>plural</c> (<c>true</c>, or empty for false) came later and go last, so that files and scripts that read
+    /// the earlier columns by position still work.
     /// </summary>
     public static IReadOnlyList<string> Nodes { get; } =
-        ["id", "name", "kind", "label", "aliases", "founded", "dissolved", "headquarters", "iso3", "wikidata", "description", "citations", "otherIds", "shortName"];
+        ["id", "name", "kind", "label", "aliases", "founded", "dissolved", "headquarters", "iso3", "wikidata", "description", "citations", "otherIds", "shortName", "plural"];
 
     public static IReadOnlyList<string> Edges { get; } =
         ["id", "from", "to", "type", "start", "end", "role", "confidence", "sentence", "note", "citations"];

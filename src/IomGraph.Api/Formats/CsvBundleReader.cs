@@ -278,6 +278,7 @@ public static class CsvBundleReader
             row.Citations("citations"))
         {
             Aliases = row.Aliases("aliases"),
+            Plural = row.Flag("plural"),
         };
     }
 
@@ -361,6 +362,24 @@ public static class CsvBundleReader
 
             Error(column, $"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.");
             return null;
+        }
+
+        /// <summary>"true" or "false" in any case; an empty cell, or no column, is false.</summary>
+        public bool Flag(string column)
+        {
+            var text = Trimmed(column);
+            if (text is null || string.Equals(text, "false", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            Error(column, $"'{text}' is not 'true' or 'false' (or empty, which is false).");
+            return false;
         }
 
         public int? Year(string column)

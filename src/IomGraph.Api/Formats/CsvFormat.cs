@@ -106,6 +106,7 @@ public sealed class CsvFormat : IGraphFormat
             actor.Sources is null ? null : JsonSerializer.Serialize(actor.Sources, CsvLayout.Json),
             otherIds is { Count: > 0 } ? JsonSerializer.Serialize(otherIds, CsvLayout.Json) : null,
             actor.ShortName,
+            actor.Plural ? "true" : null,
         ];
     }
 

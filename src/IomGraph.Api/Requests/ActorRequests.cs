@@ -43,6 +43,8 @@ public sealed record ActorRelationsRequest(
     string? Direction,
     [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. A year or month keeps relations valid at any time within it. Try 2010 on global-migration-group with type MEMBER_OF.")]
     string? AsOf,
+    [property: FromQuery(Name = "includeUndated"), Description(QueryRules.IncludeUndatedDescription)]
+    bool? IncludeUndated,
     [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(ActorRelationsRequest.DefaultLimit)]
     int? Limit,
     [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged.")]
@@ -59,7 +61,10 @@ public sealed record ActorRelationsRequest(
         Direction?.ToLowerInvariant() switch { "out" => Core.Model.Direction.Out, "in" => Core.Model.Direction.In, _ => Core.Model.Direction.Both },
         QueryRules.Date(AsOf),
         Limit ?? DefaultLimit,
-        QueryRules.Cursor<RelationCursor>(Cursor));
+        QueryRules.Cursor<RelationCursor>(Cursor))
+    {
+        IncludeUndated = IncludeUndated ?? false,
+    };
 }
 
 public sealed class ActorRelationsRequestValidator : AbstractValidator<ActorRelationsRequest>
@@ -71,6 +76,7 @@ public sealed class ActorRelationsRequestValidator : AbstractValidator<ActorRela
             .Must(d => d is null || ActorRelationsRequest.Directions.Contains(d, StringComparer.OrdinalIgnoreCase))
             .WithMessage("'{PropertyName}' must be 'out', 'in' or 'both'.");
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.IncludeUndated).MustComeWithAsOf(r => r.AsOf);
         RuleFor(r => r.Limit).MustBeLimit(ActorRelationsRequest.MaxLimit);
         RuleFor(r => r.Cursor).MustBeCursor<ActorRelationsRequest, RelationCursor>();
     }
@@ -83,6 +89,8 @@ public sealed record NeighbourhoodRequest(
     string[]? Type,
     [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. Try 2010.")]
     string? AsOf,
+    [property: FromQuery(Name = "includeUndated"), Description(QueryRules.IncludeUndatedDescription)]
+    bool? IncludeUndated,
     [property: FromQuery(Name = "kind"), Values(typeof(ActorKind)), Description("Walk only to actors of these kinds (the centre is always there). Repeat the parameter or separate with commas.")]
     string[]? Kind,
     [property: FromQuery(Name = "excludeKind"), Values(typeof(ActorKind)), Description("Never walk to, or through, actors of these kinds. Try 'state' on iom: its 160 member states are left out.")]
@@ -103,6 +111,7 @@ public sealed record NeighbourhoodRequest(
         {
             Kinds = QueryRules.Kinds(Kind),
             ExcludeKinds = QueryRules.Kinds(ExcludeKind),
+            IncludeUndated = IncludeUndated ?? false,
         };
 
     public IReadOnlyList<ActorKind> ToGather() => QueryRules.Kinds(Group);
@@ -115,6 +124,7 @@ public sealed class NeighbourhoodRequestValidator : AbstractValidator<Neighbourh
         RuleFor(r => r.Depth).InclusiveBetween(1, NeighbourhoodRequest.MaxDepth);
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.IncludeUndated).MustComeWithAsOf(r => r.AsOf);
         RuleFor(r => r.Kind).MustBeActorKinds();
         RuleFor(r => r.ExcludeKind).MustBeActorKinds();
         RuleFor(r => r.Group).MustBeActorKinds();

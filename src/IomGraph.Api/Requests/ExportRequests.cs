@@ -18,9 +18,11 @@ public sealed record ExportRequest(
     string[]? Kind,
     [property: FromQuery(Name = "asOf"), Description("Export only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
     string? AsOf,
+    [property: FromQuery(Name = "includeUndated"), Description(QueryRules.IncludeUndatedDescription)]
+    bool? IncludeUndated,
     [property: FromQuery(Name = "ids"), Description("Export only these actors (ids, repeated or comma-separated, at most 1000) and the relations among them.")]
     string[]? Ids,
-    [property: FromQuery(Name = "centre"), Description("Export the neighbourhood of this actor instead (with depth, type and asOf).")]
+    [property: FromQuery(Name = "centre"), Description("Export the neighbourhood of this actor instead (with depth, type, asOf and includeUndated).")]
     string? Centre,
     // No [DefaultValue]: Swagger UI would send it, and depth without centre is refused.
     [property: FromQuery(Name = "depth"), Description("With centre: how many hops out, 1 to 3 (1 when left out).")]
@@ -34,7 +36,10 @@ public sealed record ExportRequest(
         QueryRules.Kinds(Kind),
         QueryRules.Types(Type),
         QueryRules.Date(AsOf),
-        QueryRules.Values(Ids).Distinct().ToList() is { Count: > 0 } ids ? ids : null);
+        QueryRules.Values(Ids).Distinct().ToList() is { Count: > 0 } ids ? ids : null)
+    {
+        IncludeUndated = IncludeUndated ?? false,
+    };
 }
 
 public sealed class ExportRequestValidator : AbstractValidator<ExportRequest>
@@ -45,6 +50,7 @@ public sealed class ExportRequestValidator : AbstractValidator<ExportRequest>
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.Kind).MustBeActorKinds();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.IncludeUndated).MustComeWithAsOf(r => r.AsOf);
         RuleFor(r => r.Ids)
             .Must(ids => QueryRules.Values(ids).Count() <= ExportRequest.MaxIds).WithMessage($"'{{PropertyName}}' may name at most {ExportRequest.MaxIds} actors.")
             .Must(ids => QueryRules.Values(ids).All(Core.Validation.Ids.IsSlug)).WithMessage($"'{{PropertyName}}' must list actor ids: {Core.Validation.Ids.SlugDescription}.");

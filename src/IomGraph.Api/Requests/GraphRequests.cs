@@ -20,6 +20,8 @@ public sealed record PathsRequest(
     string[]? Type,
     [property: FromQuery(Name = "asOf"), Description("Follow only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD. Try 2010.")]
     string? AsOf,
+    [property: FromQuery(Name = "includeUndated"), Description(QueryRules.IncludeUndatedDescription)]
+    bool? IncludeUndated,
     [property: FromQuery(Name = "maxPaths"), Description("The most paths to return, 1 to 100, strongest first; 'truncated' says when there were more."), DefaultValue(PathsRequest.DefaultMaxPaths)]
     int? MaxPaths,
     [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Leave empty for the paths below as JSON. Or one of: json (the import bundle), cytoscape, graphml, gexf, csv (a zip), holding the actors and relations of the paths returned. Accept does the same by media type.")]
@@ -30,7 +32,8 @@ public sealed record PathsRequest(
     public const int DefaultMaxPaths = 25;
     public const int MaxMaxPaths = 100;
 
-    public PathQuery ToQuery() => new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf));
+    public PathQuery ToQuery() =>
+        new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf)) { IncludeUndated = IncludeUndated ?? false };
 }
 
 public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
@@ -42,6 +45,7 @@ public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
         RuleFor(r => r.MaxDepth).InclusiveBetween(1, PathsRequest.MaxMaxDepth);
         RuleFor(r => r.Type).MustBeRelationTypes();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.IncludeUndated).MustComeWithAsOf(r => r.AsOf);
         RuleFor(r => r.MaxPaths).InclusiveBetween(1, PathsRequest.MaxMaxPaths);
         RuleFor(r => r.Format).MustBeFormat();
     }
@@ -56,6 +60,8 @@ public sealed record RelationsRequest(
     string? To,
     [property: FromQuery(Name = "asOf"), Description("Keep only relations valid on this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
     string? AsOf,
+    [property: FromQuery(Name = "includeUndated"), Description(QueryRules.IncludeUndatedDescription)]
+    bool? IncludeUndated,
     [property: FromQuery(Name = "minConfidence"), Values(typeof(Confidence)), Description("Keep only relations at least this sure: 'low', 'medium' or 'high'.")]
     string? MinConfidence,
     [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(RelationsRequest.DefaultLimit)]
@@ -76,7 +82,10 @@ public sealed record RelationsRequest(
     };
 
     public RelationFilter ToFilter() => new(
-        QueryRules.Types(Type), From, To, QueryRules.Date(AsOf), ParseConfidence(MinConfidence), Limit ?? DefaultLimit, QueryRules.Cursor<RelationCursor>(Cursor));
+        QueryRules.Types(Type), From, To, QueryRules.Date(AsOf), ParseConfidence(MinConfidence), Limit ?? DefaultLimit, QueryRules.Cursor<RelationCursor>(Cursor))
+    {
+        IncludeUndated = IncludeUndated ?? false,
+    };
 }
 
 public sealed class RelationsRequestValidator : AbstractValidator<RelationsRequest>
@@ -89,6 +98,7 @@ public sealed class RelationsRequestValidator : AbstractValidator<RelationsReque
         RuleFor(r => r.From).MustBeActorId();
         RuleFor(r => r.To).MustBeActorId();
         RuleFor(r => r.AsOf).MustBeDate();
+        RuleFor(r => r.IncludeUndated).MustComeWithAsOf(r => r.AsOf);
         RuleFor(r => r.MinConfidence)
             .Must(c => c is null || Confidences.Contains(c, StringComparer.OrdinalIgnoreCase))
             .WithMessage("'{PropertyName}' must be 'low', 'medium' or 'high'.");

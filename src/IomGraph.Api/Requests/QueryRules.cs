@@ -11,6 +11,10 @@ public static class QueryRules
     public const int MaxQueryLength = 200;
     public const int MaxTypes = 30;
 
+    /// <summary>The description of every <c>includeUndated</c> parameter, beside the <c>asOf</c> it qualifies.</summary>
+    public const string IncludeUndatedDescription =
+        "With asOf: also return relations whose dates are not recorded, which might or might not hold on that date.";
+
     /// <summary>Splits repeated and comma-separated values: <c>type=A&amp;type=B,C</c>.</summary>
     public static IEnumerable<string> Values(string[]? raw) =>
         raw?.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) ?? [];
@@ -40,6 +44,10 @@ public static class QueryRules
     public static IRuleBuilderOptions<T, string?> MustBeDate<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || PartialDate.TryParse(v, out _))
             .WithMessage("'{PropertyName}' must be a real date written YYYY, YYYY-MM or YYYY-MM-DD.");
+
+    /// <summary><c>includeUndated</c> qualifies <c>asOf</c>: without a date every relation is returned, dated or not, so it is refused alone.</summary>
+    public static IRuleBuilderOptions<T, bool?> MustComeWithAsOf<T>(this IRuleBuilder<T, bool?> rule, Func<T, string?> asOf) =>
+        rule.Null().When(r => asOf(r) is null).WithMessage("'includeUndated' only matters with 'asOf'.");
 
     public static IRuleBuilderOptions<T, string?> MustBeCursor<T, TCursor>(this IRuleBuilder<T, string?> rule)
         where TCursor : class, ICursor =>

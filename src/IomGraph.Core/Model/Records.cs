@@ -36,7 +36,10 @@ public sealed record Actor(
     /// <summary>Acronyms, former names and names in other languages.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
-    /// <summary>True when the actor's name takes a plural verb ("the UN Regional Commissions are").</summary>
+    /// <summary>
+    /// True when the actor's name takes a plural verb ("the UN Regional Commissions are ..."). Written only when true, so
+    /// that the records of every other actor, and their hashes, stay as they were.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Plural { get; init; }
 

@@ -2,7 +2,17 @@ using IomGraph.Core.Model;
 
 namespace IomGraph.Core.Storage;
 
-/// <summary>Validity on a date: a relation is valid when its period overlaps the days the date denotes.</summary>
+/// <summary>
+/// Validity on a date: a relation is valid when its period overlaps the days the date denotes.
+/// <list type="bullet">
+/// <item>A relation with a start but no end holds from its start on; one with an end but no start holds until its end.</item>
+/// <item>A relation with neither start nor end is <em>undated</em>: its period is not recorded, so it might or might not
+/// hold on a given date. A date filter leaves it out, unless the query asks for undated relations too
+/// (<c>IncludeUndated</c>). Without a date filter it is returned like any other.</item>
+/// </list>
+/// Stores tell an undated relation by its keys, <see cref="StartKey"/> = <see cref="Beginning"/> and <see cref="EndKey"/>
+/// = <see cref="Forever"/>; so an end whose last day is 9999-12-31, which bounds nothing either, counts as no end.
+/// </summary>
 public static class Validity
 {
     /// <summary>Stored lower bound of a start date: an undated start is "always".</summary>
@@ -15,9 +25,21 @@ public static class Validity
 
     public static int EndKey(PartialDate? end) => end?.UpperBound ?? Forever;
 
-    /// <summary>True when a relation from <paramref name="start"/> to <paramref name="end"/> holds at some point of <paramref name="asOf"/>.</summary>
-    public static bool Holds(PartialDate? start, PartialDate? end, PartialDate asOf) =>
-        StartKey(start) <= asOf.UpperBound && EndKey(end) >= asOf.LowerBound;
+    /// <summary>True when a relation from <paramref name="start"/> to <paramref name="end"/> records no period at all.</summary>
+    public static bool IsUndated(PartialDate? start, PartialDate? end) => StartKey(start) == Beginning && EndKey(end) == Forever;
+
+    /// <summary>
+    /// True when a relation from <paramref name="start"/> to <paramref name="end"/> holds at some point of
+    /// <paramref name="asOf"/>. An undated relation holds only when <paramref name="includeUndated"/>: it might.
+    /// </summary>
+    public static bool Holds(PartialDate? start, PartialDate? end, PartialDate asOf, bool includeUndated) =>
+        IsUndated(start, end) ? includeUndated : StartKey(start) <= asOf.UpperBound && EndKey(end) >= asOf.LowerBound;
+
+    /// <summary>
+    /// True when a query filtered by <paramref name="asOf"/> must leave undated relations out: it has a date and did not
+    /// ask for them. Without a date, undated relations are returned like any other.
+    /// </summary>
+    public static bool ExcludesUndated(PartialDate? asOf, bool includeUndated) => asOf is not null && !includeUndated;
 }
 
 public sealed record ActorSearch(string? Query, IReadOnlyList<ActorKind> Kinds, int Limit, ActorCursor? After);
@@ -28,7 +50,11 @@ public sealed record ActorRelationsQuery(
     Direction Direction,
     PartialDate? AsOf,
     int Limit,
-    RelationCursor? After);
+    RelationCursor? After)
+{
+    /// <summary>With <see cref="AsOf"/>: also keep the relations that record neither start nor end, which might or might not hold then (see <see cref="Validity"/>).</summary>
+    public bool IncludeUndated { get; init; }
+}
 
 public sealed record RelationFilter(
     IReadOnlyList<RelationType> Types,
@@ -37,7 +63,11 @@ public sealed record RelationFilter(
     PartialDate? AsOf,
     Confidence? MinConfidence,
     int Limit,
-    RelationCursor? After);
+    RelationCursor? After)
+{
+    /// <summary>With <see cref="AsOf"/>: also keep the relations that record neither start nor end, which might or might not hold then (see <see cref="Validity"/>).</summary>
+    public bool IncludeUndated { get; init; }
+}
 
 /// <summary>
 /// A neighbourhood: the actors within <see cref="Depth"/> hops of <see cref="ActorId"/> over the relations that
@@ -53,10 +83,17 @@ public sealed record NeighbourhoodQuery(string ActorId, int Depth, IReadOnlyList
 
     /// <summary>The walk never goes to, nor through, actors of these kinds; this wins over <see cref="Kinds"/>. The centre is in the graph whatever its kind.</summary>
     public IReadOnlyList<ActorKind> ExcludeKinds { get; init; } = [];
+
+    /// <summary>With <see cref="AsOf"/>: also keep the relations that record neither start nor end, which might or might not hold then (see <see cref="Validity"/>).</summary>
+    public bool IncludeUndated { get; init; }
 }
 
 /// <summary>A shortest-path search from <see cref="From"/> to <see cref="To"/>, at most <see cref="MaxDepth"/> hops, over the relations that <see cref="Types"/> and <see cref="AsOf"/> keep.</summary>
-public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf);
+public sealed record PathQuery(string From, string To, int MaxDepth, IReadOnlyList<RelationType> Types, PartialDate? AsOf)
+{
+    /// <summary>With <see cref="AsOf"/>: also keep the relations that record neither start nor end, which might or might not hold then (see <see cref="Validity"/>).</summary>
+    public bool IncludeUndated { get; init; }
+}
 
 public sealed record SourceListQuery(int Limit, IdCursor? After);
 

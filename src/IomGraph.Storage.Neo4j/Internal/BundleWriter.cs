@@ -463,6 +463,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["name"] = actor.Record.Name,
         ["label"] = actor.Record.Label,
         ["shortName"] = actor.Record.ShortName,
+        ["plural"] = actor.Record.Plural,
         ["kind"] = ActorKinds.NameOf(actor.Record.Kind),
         ["sortKey"] = TextFolding.Fold(actor.Record.Name),
         ["searchNames"] = TextFolding.SearchNames(actor.Record),

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Storage.Neo4j.Internal;
@@ -14,7 +15,7 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <remarks>
 /// The graph as stored:
 /// <list type="bullet">
-/// <item><c>(:Actor {id, name, label, shortName, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
 /// searchNames its folded id, name, label and aliases, sortKey its folded name.</item>
 /// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
@@ -30,8 +31,8 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// Walks match relationships of any type and keep those whose <c>type(r) IN $types</c>: <c>$types</c> is the requested
 /// types or the whole vocabulary, which also leaves out CITES. Typed variable-length patterns are avoided because
 /// <c>allShortestPaths</c> with relationship types fails on Neo4j 3.1 under Java 17. Unset filters are passed as
-/// neutral values (every type, the widest dates, cursor "before the first row") rather than nulls, so that no
-/// statement needs "$x IS NULL OR" terms.
+/// neutral values (every type, the widest dates with undated relations kept, cursor "before the first row") rather than
+/// nulls, so that no statement needs "$x IS NULL OR" terms.
 /// </remarks>
 internal static class CypherCatalogue
 {
@@ -52,7 +53,8 @@ internal static class CypherCatalogue
     /// <summary>Both values of a flag that selects a statement variant.</summary>
     private static readonly bool[] Flags = [false, true];
 
-    private const string RelationFilter = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
+    /// <summary>The relation filters of walks, listings and exports, on the relationship <c>r</c>: the types, and valid on the date (<see cref="Dated"/>).</summary>
+    private static readonly string RelationFilter = $"type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower AND {Dated("r")}";
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
     private const string SearchMatch = "(size($kinds) = 0 OR a.kind IN $kinds) AND any(n IN a.searchNames WHERE n CONTAINS $q)";
@@ -60,8 +62,18 @@ internal static class CypherCatalogue
 
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 
-    /// <summary>An actor's short form, read with <see cref="Rows.ActorRef"/>; a node written before short names existed has none, which reads as null.</summary>
-    private static string Ref(string variable) => $"{variable} {{.id, .name, .kind, .label, .shortName}}";
+    /// <summary>
+    /// Leaves out the undated relations (<see cref="Validity.IsUndated"/>: both keys at their bounds) unless <c>$undated</c>,
+    /// which is true without a date filter and when the query includes them: a neutral value, not a statement variant.
+    /// </summary>
+    private static string Dated(string variable) => string.Create(
+        CultureInfo.InvariantCulture, $"($undated OR {variable}.startKey <> {Validity.Beginning} OR {variable}.endKey <> {Validity.Forever})");
+
+    /// <summary>
+    /// An actor's short form, read with <see cref="Rows.ActorRef"/>. A node written before short names or the plural flag
+    /// existed has neither property, which reads as null: no short name, and not plural.
+    /// </summary>
+    private static string Ref(string variable, string extra = "") => $"{variable} {{.id, .name, .kind, .label, .shortName, .plural{extra}}}";
 
     /// <summary>The CREATE of one change entry for the current row; <paramref name="before"/> and <paramref name="after"/> are expressions, null to leave out.</summary>
     private static string LogChange(string kind, string operation, string? before, string? after)
@@ -168,7 +180,7 @@ internal static class CypherCatalogue
         RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         ORDER BY startKey, id
         """,
-        ["id", "types", "asOfUpper", "asOfLower", "afterKey", "afterId", "take"]);
+        ["id", "types", "asOfUpper", "asOfLower", "undated", "afterKey", "afterId", "take"]);
 
     public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
 
@@ -185,13 +197,13 @@ internal static class CypherCatalogue
     /// </summary>
     private static CypherQuery FindRelationsBy(string name, string anchor, string[] anchorParameters)
     {
-        const string Conditions = "rn.type IN $types AND rn.startKey <= $asOfUpper AND rn.endKey >= $asOfLower AND rn.confidence >= $minConfidence";
+        var conditions = $"rn.type IN $types AND rn.startKey <= $asOfUpper AND rn.endKey >= $asOfLower AND {Dated("rn")} AND rn.confidence >= $minConfidence";
         return new(
             name,
             $$"""
-            {{anchor}}{{Conditions}}
+            {{anchor}}{{conditions}}
             WITH count(rn) AS total
-            OPTIONAL {{anchor}}{{Conditions}} AND {{NodeSeek}}
+            OPTIONAL {{anchor}}{{conditions}} AND {{NodeSeek}}
             WITH total, rn
             ORDER BY rn.startKey, rn.id
             LIMIT $take
@@ -203,7 +215,7 @@ internal static class CypherCatalogue
             RETURN total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
             ORDER BY startKey, id
             """,
-            [.. anchorParameters, "types", "asOfUpper", "asOfLower", "minConfidence", "afterKey", "afterId", "take"]);
+            [.. anchorParameters, "types", "asOfUpper", "asOfLower", "undated", "minConfidence", "afterKey", "afterId", "take"]);
     }
 
     public static readonly CypherQuery Relation = new(
@@ -236,7 +248,7 @@ internal static class CypherCatalogue
         ORDER BY id
         LIMIT $take
         """,
-        ["frontier", "types", "asOfUpper", "asOfLower", "seen", "kinds", "excludeKinds", "take"]);
+        ["frontier", "types", "asOfUpper", "asOfLower", "undated", "seen", "kinds", "excludeKinds", "take"]);
 
     /// <summary>
     /// Each of the nodes with its degree and the docs of its outgoing relations to other nodes of the set. The degree
@@ -260,7 +272,7 @@ internal static class CypherCatalogue
         RETURN a.id AS id, {{Ref("a")}} AS actor, degree, collect(rn.doc) AS edges
         ORDER BY id
         """,
-        ["nodes", "types", "asOfUpper", "asOfLower"]);
+        ["nodes", "types", "asOfUpper", "asOfLower", "undated"]);
 
     private static readonly CypherQuery[] BoundedShortestPaths =
         [.. Enumerable.Range(1, MaxBoundedPathDepth).Select(depth => ShortestPathsQuery(string.Create(CultureInfo.InvariantCulture, $"ShortestPaths{depth}"), depth))];
@@ -300,7 +312,7 @@ internal static class CypherCatalogue
             RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
             ORDER BY id
             """,
-            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower"]);
+            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "undated", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower", "undated"]);
     }
 
     /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
@@ -348,7 +360,7 @@ internal static class CypherCatalogue
     /// </summary>
     public static readonly CypherQuery Stats = new(
         nameof(Stats),
-        """
+        $$"""
         OPTIONAL MATCH (a:Actor)
         WITH a.kind AS kind, count(a) AS actors
         WITH collect(CASE WHEN kind IS NULL THEN null ELSE {kind: kind, count: actors} END) AS byKind
@@ -361,7 +373,7 @@ internal static class CypherCatalogue
         WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
         ORDER BY degree DESC, a.id
         LIMIT $take
-        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN a {.id, .name, .kind, .label, .shortName, degree: degree} END) AS connected
+        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN {{Ref("a", ", degree: degree")}} END) AS connected
         """,
         ["types", "take"]);
 
@@ -447,7 +459,7 @@ internal static class CypherCatalogue
         nameof(CreateActors),
         $$"""
         UNWIND $rows AS row
-        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
+        CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, plural: row.plural, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
             doc: row.doc, hash: row.hash, origin: $origin})
         {{LogChange("actor", "create", null, "row.doc")}}
         RETURN count(a) AS written
@@ -461,7 +473,7 @@ internal static class CypherCatalogue
         MATCH (a:Actor {id: row.id})
         USING INDEX a:Actor(id)
         WITH row, a, a.doc AS before
-        SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
+        SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.plural = row.plural, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
             a.doc = row.doc, a.hash = row.hash, a.origin = $origin
         {{LogChange("actor", "update", "before", "row.doc")}}
         RETURN count(a) AS written
@@ -768,8 +780,6 @@ internal static class CypherCatalogue
 
     // ------------------------------------------------------------------ exports, a page at a time in id order
 
-    private const string ExportRelationTerms = "type(r) IN $types AND r.startKey <= $asOfUpper AND r.endKey >= $asOfLower";
-
     private static readonly CypherQuery[] ExportActorQueries =
         [.. from byIds in Flags from byKinds in Flags select ExportActorsQuery(byIds, byKinds)];
 
@@ -811,12 +821,12 @@ internal static class CypherCatalogue
         $"ExportRelationEnds{(byRelationIds ? ".Ids" : string.Empty)}",
         $$"""
         MATCH (a:Actor)
-        WHERE a.id > $afterId AND size([(a)-[r]-() WHERE {{ExportRelationTerms}}{{(byRelationIds ? " AND r.id IN $relationIds" : string.Empty)}} | r.id]) > 0
+        WHERE a.id > $afterId AND size([(a)-[r]-() WHERE {{RelationFilter}}{{(byRelationIds ? " AND r.id IN $relationIds" : string.Empty)}} | r.id]) > 0
         RETURN a.id AS id, a.doc AS doc
         ORDER BY id
         LIMIT $take
         """,
-        [.. If(byRelationIds, "relationIds"), "types", "asOfUpper", "asOfLower", "afterId", "take"]);
+        [.. If(byRelationIds, "relationIds"), "types", "asOfUpper", "asOfLower", "undated", "afterId", "take"]);
 
     private static readonly CypherQuery[] ExportRelationQueries =
         [.. from byRelationIds in Flags from byIds in Flags from byKinds in Flags select ExportRelationsQuery(byRelationIds, byIds, byKinds)];
@@ -827,7 +837,7 @@ internal static class CypherCatalogue
 
     private static CypherQuery ExportRelationsQuery(bool byRelationIds, bool byActorIds, bool byKinds)
     {
-        var terms = new List<string> { ExportRelationTerms, "r.id > $afterId" };
+        var terms = new List<string> { RelationFilter, "r.id > $afterId" };
         if (byRelationIds)
         {
             terms.Add("r.id IN $relationIds");
@@ -858,7 +868,7 @@ internal static class CypherCatalogue
             """,
             [
                 .. If(byRelationIds, "relationIds"), .. If(byActorIds, "actorIds"), .. If(byKinds, "kinds"),
-                "types", "asOfUpper", "asOfLower", "afterId", "take",
+                "types", "asOfUpper", "asOfLower", "undated", "afterId", "take",
             ]);
     }
 
@@ -960,7 +970,7 @@ internal static class CypherCatalogue
     /// <summary>The property keys of the stored graph.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "name", "label", "shortName", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
+        "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
         "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];

@@ -29,14 +29,15 @@ internal static class Rows
         where T : class =>
         JsonSerializer.Deserialize<T>(RequiredText(doc), GraphJson.Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is null.");
 
-    /// <summary>Reads a map projection <c>a {.id, .name, .kind, .label, .shortName}</c>.</summary>
+    /// <summary>Reads a map projection <c>a {.id, .name, .kind, .label, .shortName, .plural}</c>; a missing or null plural is false.</summary>
     public static ActorRef ActorRef(JsonElement map) =>
         new(
             RequiredText(map.GetProperty("id")),
             RequiredText(map.GetProperty("name")),
             Kind(RequiredText(map.GetProperty("kind"))),
             map.TryGetProperty("label", out var label) ? Text(label) : null,
-            map.TryGetProperty("shortName", out var shortName) ? Text(shortName) : null);
+            map.TryGetProperty("shortName", out var shortName) ? Text(shortName) : null,
+            map.TryGetProperty("plural", out var plural) && Bool(plural));
 
     public static ActorKind Kind(string name) =>
         ActorKinds.TryParse(name, out var kind) ? kind : throw new InvalidDataException($"'{name}' is not an actor kind.");

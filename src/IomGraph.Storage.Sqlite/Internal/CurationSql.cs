@@ -71,7 +71,7 @@ internal static class CurationSql
 /// <summary>
 /// The three statements of an export, each in id order, with exactly the selection of <see cref="ExportFilter"/>:
 /// <list type="bullet">
-/// <item>relations match the relation filters (types, asOf, ids) and, when the actors are restricted, have both ends
+/// <item>relations match the relation filters (types, asOf and whether undated ones are included, ids) and, when the actors are restricted, have both ends
 /// among them;</item>
 /// <item>actors are restricted by kinds and ids when either is set; otherwise, when a relation filter is set, they are
 /// the ends of the exported relations; otherwise all of them;</item>
@@ -81,7 +81,7 @@ internal static class CurationSql
 /// </summary>
 internal sealed class ExportSelection(ExportFilter filter)
 {
-    private readonly RelationConditions _conditions = new(filter.Types, filter.AsOf);
+    private readonly RelationConditions _conditions = new(filter.Types, filter.AsOf, IncludeUndated: filter.IncludeUndated);
 
     private bool ActorsRestricted => filter.Kinds.Count > 0 || filter.ActorIds is not null;
 

@@ -1,14 +1,24 @@
+using System.Globalization;
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace IomGraph.Storage.Sqlite.Internal;
 
 /// <summary>
 /// The optional relation filters shared by listings and graph walks. A filter that is not set adds no SQL at all,
-/// rather than an "($x IS NULL OR ...)" term that would keep SQLite from using an index.
+/// rather than an "($x IS NULL OR ...)" term that would keep SQLite from using an index. With <see cref="AsOf"/>, undated
+/// relations are left out unless <see cref="IncludeUndated"/> (<see cref="Validity.ExcludesUndated"/>).
 /// </summary>
-internal sealed record RelationConditions(IReadOnlyList<RelationType> Types, PartialDate? AsOf, Confidence? MinConfidence = null)
+internal sealed record RelationConditions(IReadOnlyList<RelationType> Types, PartialDate? AsOf, Confidence? MinConfidence = null, bool IncludeUndated = false)
 {
+    /// <summary>
+    /// Not undated, on the keys the relation indexes carry (<see cref="Validity.IsUndated"/>), so that the term is checked
+    /// on the index entry and the table is never read. The bounds are constants: one plan for every date.
+    /// </summary>
+    private static readonly string Dated = string.Create(
+        CultureInfo.InvariantCulture, $"(r.start_key <> {Validity.Beginning} OR r.end_key <> {Validity.Forever})");
+
     public static RelationConditions None { get; } = new([], null);
 
     private RelationType? SingleType => Types.Count > 0 && Types.All(t => t == Types[0]) ? Types[0] : null;
@@ -29,6 +39,11 @@ internal sealed record RelationConditions(IReadOnlyList<RelationType> Types, Par
         if (AsOf is not null)
         {
             yield return "r.start_key <= $asOfUpper AND r.end_key >= $asOfLower";
+        }
+
+        if (Validity.ExcludesUndated(AsOf, IncludeUndated))
+        {
+            yield return Dated;
         }
 
         if (MinConfidence is not null)

@@ -16,16 +16,17 @@ internal static class Rows
     }
 
     /// <summary>The number of columns of <see cref="Sql.ActorRefColumns"/>.</summary>
-    public const int ActorRefWidth = 5;
+    public const int ActorRefWidth = 6;
 
-    /// <summary>Reads (id, name, kind, label, short name) starting at <paramref name="offset"/>.</summary>
+    /// <summary>Reads (id, name, kind, label, short name, plural) starting at <paramref name="offset"/>.</summary>
     public static ActorRef ReadActorRef(SqliteDataReader reader, int offset) =>
         new(
             reader.GetString(offset),
             reader.GetString(offset + 1),
             RecordCodec.ParseKind(reader.GetString(offset + 2)),
             reader.IsDBNull(offset + 3) ? null : reader.GetString(offset + 3),
-            reader.IsDBNull(offset + 4) ? null : reader.GetString(offset + 4));
+            reader.IsDBNull(offset + 4) ? null : reader.GetString(offset + 4),
+            !reader.IsDBNull(offset + 5) && reader.GetBoolean(offset + 5));
 
     public static async Task<List<(RelationView View, int StartKey)>> ReadViewsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
     {

@@ -15,14 +15,15 @@ internal static class Sql
     public const string ViewJoins = "JOIN actors f ON f.id = r.from_id JOIN actors t ON t.id = r.to_id";
 
     /// <summary>
-    /// An actor's short form; read with <see cref="Rows.ReadActorRef"/>. The short name has no column of its own: it is
-    /// read from the record, so that adding it needed no migration of existing databases.
+    /// An actor's short form; read with <see cref="Rows.ReadActorRef"/>. The short name and the plural flag have no
+    /// columns of their own: they are read from the record, so that adding them needed no migration of existing
+    /// databases. A record without <c>plural</c> reads as null, which is false.
     /// </summary>
-    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label, json_extract(a.doc, '$.shortName')";
+    public const string ActorRefColumns = "a.id, a.name, a.kind, a.label, json_extract(a.doc, '$.shortName'), json_extract(a.doc, '$.plural')";
 
-    private const string FromRefColumns = "f.id, f.name, f.kind, f.label, json_extract(f.doc, '$.shortName')";
+    private const string FromRefColumns = "f.id, f.name, f.kind, f.label, json_extract(f.doc, '$.shortName'), json_extract(f.doc, '$.plural')";
 
-    private const string ToRefColumns = "t.id, t.name, t.kind, t.label, json_extract(t.doc, '$.shortName')";
+    private const string ToRefColumns = "t.id, t.name, t.kind, t.label, json_extract(t.doc, '$.shortName'), json_extract(t.doc, '$.plural')";
 
     private const string SeekTerm = "(r.start_key, r.id) > ($afterKey, $afterId)";
 

@@ -99,6 +99,29 @@ public sealed class CsvBundleReaderTests
         Assert.Equal([("edges.csv", 2, "type"), ("edges.csv", 2, "confidence")], result.Errors.Select(e => (e.File, e.Row, e.Column)));
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData(" TRUE ", true)]
+    [InlineData("false", false)]
+    [InlineData("", false)]
+    public async Task The_plural_column_reads_true_false_or_empty_as_false(string cell, bool plural)
+    {
+        var result = await ReadAsync($"id,name,kind,plural\r\nun-regional-commissions,UN Regional Commissions,un-entity,{cell}\r\n", EdgesHeader);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(plural, Assert.Single(result.Bundle.Actors).Plural);
+    }
+
+    [Fact]
+    public async Task A_plural_cell_that_is_not_true_or_false_is_reported()
+    {
+        var result = await ReadAsync("id,name,kind,plural\r\nun-regional-commissions,UN Regional Commissions,un-entity,yes\r\n", EdgesHeader);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("nodes.csv", 2, "plural"), (error.File, error.Row, error.Column));
+        Assert.Contains("'yes' is not 'true' or 'false'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bad_date_is_reported()
     {

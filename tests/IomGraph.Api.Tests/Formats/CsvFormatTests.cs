@@ -22,7 +22,7 @@ public sealed class CsvFormatTests
 
         Assert.All(files.Values, bytes => Assert.False(bytes is [0xEF, 0xBB, 0xBF, ..], "A CSV file starts with a byte order mark."));
         var nodes = Encoding.UTF8.GetString(files["nodes.csv"]);
-        Assert.StartsWith("id,name,kind,label,aliases,founded,dissolved,headquarters,iso3,wikidata,description,citations,otherIds,shortName\r\n", nodes, StringComparison.Ordinal);
+        Assert.StartsWith("id,name,kind,label,aliases,founded,dissolved,headquarters,iso3,wikidata,description,citations,otherIds,shortName,plural\r\n", nodes, StringComparison.Ordinal);
         Assert.StartsWith("id,from,to,type,start,end,role,confidence,sentence,note,citations\r\n", Encoding.UTF8.GetString(files["edges.csv"]), StringComparison.Ordinal);
         Assert.StartsWith("id,title,kind,author,year,url,note\r\n", Encoding.UTF8.GetString(files["sources.csv"]), StringComparison.Ordinal);
         Assert.All(files.Values, bytes => Assert.EndsWith("\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal));
@@ -88,6 +88,21 @@ public sealed class CsvFormatTests
         Assert.Equal("0000 0001 2181 0340", bundle.Actors.Single(a => a.Id == "unhcr").ExternalIds!["isni"]);
         Assert.Null(bundle.Actors.Single(a => a.Id == "civ").Sources);
         Assert.Empty(bundle.Actors.Single(a => a.Id == "geneva-migration-group").Sources!);
+    }
+
+    [Fact]
+    public async Task A_plural_actor_is_true_in_the_last_nodes_column_and_reads_back_plural()
+    {
+        var original = FormatGraph.Bundle();
+        var bundle = original with { Actors = [.. original.Actors.Select(a => a.Id == "geneva-migration-group" ? a with { Plural = true } : a)] };
+
+        var zip = await FormatGraph.WriteAsync(GraphFormats.Csv, bundle);
+
+        var rows = Encoding.UTF8.GetString((await ReadZipAsync(zip))["nodes.csv"]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("geneva-migration-group,", Assert.Single(rows, r => r.EndsWith(",true", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var read = (await CsvBundleReader.ReadZipAsync(new MemoryStream(zip), cancellationToken: TestContext.Current.CancellationToken)).Bundle;
+        FormatGraph.AssertSameRecords(bundle, read);
+        Assert.Equal(["geneva-migration-group"], read.Actors.Where(a => a.Plural).Select(a => a.Id));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public static class ReadRequests
         "/api/v1/actors/iom/relations?direction=out&type=COORDINATES,SECRETARIAT_OF",
         "/api/v1/actors/global-migration-group/relations?type=MEMBER_OF&direction=in&asOf=2010",
         "/api/v1/actors/global-migration-group/relations?asOf=2020",
+        "/api/v1/actors/iom/relations?type=LEADS&direction=in&asOf=2024&includeUndated=true",
         "/api/v1/actors/nobody/relations",
         "/api/v1/actors/iom/relations?direction=sideways",
         "/api/v1/actors/iom/neighbourhood",
