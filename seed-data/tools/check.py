@@ -94,8 +94,16 @@ def relation_kind_table():
     table = {}
     for m in re.finditer(r"Info\(RelationType\.(\w+),(.*?)\),\n", text, re.S):
         member, rest = m.group(1), " ".join(m.group(2).split())
-        # The last two arguments follow the template string, which ends with a quote.
-        tail = rest[rest.rindex('"') + 1:].strip().lstrip(",").strip()
+        # The last two arguments follow the predicate, Predicate.Be(...) or Predicate.Verb(...): skip its parentheses.
+        start = rest.index("Predicate.")
+        depth, end = 0, None
+        for i in range(rest.index("(", start), len(rest)):
+            depth += rest[i] == "("
+            depth -= rest[i] == ")"
+            if depth == 0:
+                end = i
+                break
+        tail = rest[end + 1:].strip().lstrip(",").strip()
         depth, split_at = 0, None
         for i, ch in enumerate(tail):
             depth += ch == "["
