@@ -43,7 +43,7 @@ public sealed class ProfileTests
         var then = Profiles.Build(Iom, memberships, PartialDate.Parse("1995"), Context);
 
         var members = Assert.Single(now.Sections.Single(s => s.Heading == "Members and parts").Sentences);
-        Assert.Equal("25 states are recorded as members of IOM; for 20 of them this still holds today.", members.Text);
+        Assert.Equal("IomGraph records 25 states as members of IOM; for 20 of them this still holds today.", members.Text);
         Assert.Equal(25, members.RelationIds.Count);
         Assert.Equal("In 1995, 25 states were members of IOM.", then.Sections.Single(s => s.Heading == "Members and parts").Sentences[0].Text);
     }

@@ -29,7 +29,7 @@ public sealed class SentenceTests
     [InlineData("2024", "2030", "The United Kingdom has been a member of IOM since 2024, until 2030.")]
     [InlineData(null, "2030-06", "The United Kingdom is a member of IOM until June 2030.")]
     [InlineData("2027", "2030", "The United Kingdom is a member of IOM from 2027 to 2030.")]
-    [InlineData(null, null, "The United Kingdom is recorded as a member of IOM (dates not recorded).")]
+    [InlineData(null, null, "IomGraph records the United Kingdom as a member of IOM, without dates.")]
     public void A_state_is_told_in_the_tense_its_period_gives(string? start, string? end, string expected) =>
         Assert.Equal(expected, Say(Uk, Iom, RelationType.MemberOf, start, end));
 
@@ -39,7 +39,8 @@ public sealed class SentenceTests
     [InlineData("2006-05-09", "2006-05-20", "UNCTAD chaired the Global Migration Group from 9 to 20 May 2006.")]
     [InlineData("2006-05", "2007", "UNCTAD chaired the Global Migration Group from May 2006 to 2007.")]
     [InlineData("2009-06", "2009-06", "UNCTAD chaired the Global Migration Group in June 2009.")]
-    [InlineData("2017-01-01", "2017-12-31", "UNCTAD chaired the Global Migration Group from 1 January to 31 December 2017.")]
+    [InlineData("2017-01-01", "2017-12-31", "UNCTAD chaired the Global Migration Group throughout 2017.")]
+    [InlineData("2017-03-01", "2017-03-31", "UNCTAD chaired the Global Migration Group throughout March 2017.")]
     [InlineData("2023-10-01", null, "UNCTAD has chaired the Global Migration Group since 1 October 2023.")]
     public void Dates_are_said_in_words_at_their_own_precision(string start, string? end, string expected)
     {
@@ -62,7 +63,7 @@ public sealed class SentenceTests
         Assert.Equal("The UN Regional Commissions chaired the Global Migration Group from January to June 2012.", Say(Commissions, Gmg, RelationType.Chairs, "2012-01", "2012-06"));
         Assert.Equal("The UN Regional Commissions have been members of the Global Migration Group since 2006.", Say(Commissions, Gmg, RelationType.MemberOf, "2006"));
         Assert.Equal("The UN Regional Commissions were members of the Global Migration Group from 2006 to 2018.", Say(Commissions, Gmg, RelationType.MemberOf, "2006", "2018"));
-        Assert.Equal("The UN Regional Commissions are recorded as members of the Global Migration Group (dates not recorded).", Say(Commissions, Gmg, RelationType.MemberOf));
+        Assert.Equal("IomGraph records the UN Regional Commissions as members of the Global Migration Group, without dates.", Say(Commissions, Gmg, RelationType.MemberOf));
     }
 
     [Theory]
@@ -81,7 +82,7 @@ public sealed class SentenceTests
     public void A_nomination_names_the_office()
     {
         Assert.Equal(
-            "The United States nominated Amy E. Pope for IOM Director General on 3 October 2022.",
+            "The United States nominated Amy E. Pope for the post of IOM Director General on 3 October 2022.",
             Say(Usa, Pope, RelationType.Nominated, "2022-10-03", role: "IOM Director General"));
     }
 
@@ -124,7 +125,7 @@ public sealed class SentenceTests
             "According to the Noborder Network, the United States prefers national economic and security interests.",
             Say(Usa, Values, RelationType.Prefers, sources: [Noborder], confidence: Confidence.Low));
         Assert.Equal(
-            "According to IOM, Amy E. Pope is recorded as leading IOM as its Director (dates not recorded).",
+            "IomGraph records Amy E. Pope as leading IOM as its Director, without dates, according to IOM.",
             Say(Pope, Iom, RelationType.Leads, role: "Director", sources: [Official], confidence: Confidence.Low));
     }
 
@@ -143,7 +144,7 @@ public sealed class SentenceTests
         foreach (var (start, end) in new (string?, string?)[] { ("1990", "2000"), ("2001", null), (null, null), ("1999-03-04", "1999-03-04") })
         {
             var sentence = Say(Uk, Iom, type, start, end, role: type == RelationType.Nominated ? "IOM Director General" : null);
-            Assert.StartsWith("The United Kingdom ", sentence, StringComparison.Ordinal);
+            Assert.True(sentence.StartsWith("The United Kingdom ", StringComparison.Ordinal) || sentence.StartsWith("IomGraph records the United Kingdom ", StringComparison.Ordinal), sentence);
             Assert.Contains(" IOM", sentence, StringComparison.Ordinal);
             Assert.EndsWith(".", sentence, StringComparison.Ordinal);
             Assert.DoesNotContain("{", sentence, StringComparison.Ordinal);

@@ -184,7 +184,7 @@ public static class Profiles
             .Replace("{to}", actor.DisplayLabel, StringComparison.Ordinal);
         var text = asOf is { } date
             ? string.Create(CultureInfo.InvariantCulture, $"{Capitalise(DateWords.At(date))}, {count} {plural} {said}.")
-            : string.Create(CultureInfo.InvariantCulture, $"{count} {plural} {said}; for {now} of them this still holds today.");
+            : string.Create(CultureInfo.InvariantCulture, $"IomGraph records {count} {plural} {said}; for {now} of them this still holds today.");
         var cited = relations.SelectMany(r => r.Relation.Sources).DistinctBy(c => c.SourceId).ToList();
         return new ProfileSentence(text, [.. relations.Select(r => r.Relation.Id)], relations.Min(r => r.Relation.Confidence), notes.Cite(cited));
     }

@@ -41,6 +41,18 @@ public static class DateWords
             return At(start);
         }
 
+        // A range that covers exactly one whole year or month is that year or month: "throughout 2017".
+        if (start.Year == end.Year && start.LowerBound == PartialDate.OfYear(start.Year).LowerBound && end.UpperBound == PartialDate.OfYear(end.Year).UpperBound)
+        {
+            return "throughout " + Year(start);
+        }
+
+        if (start.Year == end.Year && start.Month is { } month && start.Month == end.Month
+            && start.LowerBound == PartialDate.OfMonth(start.Year, month).LowerBound && end.UpperBound == PartialDate.OfMonth(start.Year, month).UpperBound)
+        {
+            return "throughout " + Of(PartialDate.OfMonth(start.Year, month));
+        }
+
         if (start.Year != end.Year || start.Precision == DatePrecision.Year || end.Precision == DatePrecision.Year)
         {
             return $"from {Of(start)} to {Of(end)}";

@@ -12,7 +12,7 @@ public enum Tense
     /// <summary>Began and still holds: "has been a member of … since".</summary>
     Perfect,
 
-    /// <summary>No dates are recorded, so the sentence claims no time: "is recorded as a member of".</summary>
+    /// <summary>No dates are recorded, so the sentence claims no time: "IomGraph records X as a member of" (the phrase is "as a member of").</summary>
     Recorded,
 }
 
@@ -76,7 +76,7 @@ public abstract record Predicate
                 Tense.Present => $"{(plural ? "are" : "is")}{not} {complement}",
                 Tense.Past => $"{(plural ? "were" : "was")}{not} {complement}",
                 Tense.Perfect => $"{(plural ? "have" : "has")}{not} been {complement}",
-                _ => $"{(plural ? "are" : "is")} recorded as{not} {complement}",
+                _ => $"as{not} {complement}",
             };
         }
     }
@@ -88,7 +88,7 @@ public abstract record Predicate
             Tense.Present => $"{(plural ? Base : ThirdPerson)} {Rest}",
             Tense.Past => $"{PastTense} {Rest}",
             Tense.Perfect => $"{(plural ? "have" : "has")} {Participle} {Rest}",
-            _ => $"{(plural ? "are" : "is")} recorded as {Ing} {Rest}",
+            _ => $"as {Ing} {Rest}",
         };
     }
 }

@@ -18,7 +18,7 @@ public sealed record SentenceContext(DateOnly Today, Func<string, Source?> Sourc
 /// <item><b>Tense from the period.</b> An event type is told in the past. A state that has ended is told in the past
 /// ("was a member of IOM from 1965 to 1968"); one that began and holds is told in the present perfect ("has been a
 /// member of IOM since 1951"); one with no start that holds is told in the present. A relation with no date at all
-/// claims no time: "is recorded as a member of … (dates not recorded)"; an undated event is told in the past without a
+/// claims no time: "IomGraph records UNHCR as accountable to the UN General Assembly, without dates."; an undated event is told in the past without a
 /// date, and a perspective's undated claim in its own present ("According to …, X prefers …").</item>
 /// <item><b>Dates in words</b> at their own precision (<see cref="DateWords"/>), and left out when the object's or the
 /// subject's name already holds the same year ("the 1951 Brussels migration conference").</item>
@@ -65,6 +65,12 @@ public static class RelationSentence
             : view.From.DisplayLabel + " " + said + rolePhrase + (when is null ? string.Empty : " " + when);
         text += suffix;
 
+        // What only the record holds is said to be the record's: "IomGraph records X as …, without dates, according to …".
+        if (tense == Tense.Recorded)
+        {
+            return $"IomGraph records {text}" + (attribution is null ? "." : $", according to {attribution.Value.Speaker}.");
+        }
+
         return attribution is null ? Capitalise(text) + "." : $"According to {attribution.Value.Speaker}, {text}.";
     }
 
@@ -84,7 +90,7 @@ public static class RelationSentence
         switch (start, end)
         {
             case (null, null):
-                return (Tense.Recorded, null, " (dates not recorded)");
+                return (Tense.Recorded, null, ", without dates");
             case (var s, { } e) when e.UpperBound < today:
                 return (Tense.Past, s is { } from ? DateWords.Range(from, e) : DateWords.Until(e), string.Empty);
             case ({ } s, var e) when s.LowerBound <= today:
@@ -114,7 +120,8 @@ public static class RelationSentence
             case RelationType.Chairs when role == "co-chair":
                 return (Predicate.Verb("co-chair", "co-chaired", "{to}"), string.Empty);
             case RelationType.Nominated:
-                return (Predicate.Verb("nominate", "nominated", $"{{to}} for {role}"), string.Empty);
+                var office = role.StartsWith("the ", StringComparison.Ordinal) ? role : "the post of " + role;
+                return (Predicate.Verb("nominate", "nominated", $"{{to}} for {office}"), string.Empty);
             default:
                 return (info.Predicate, " as " + RolePhrase(role));
         }
