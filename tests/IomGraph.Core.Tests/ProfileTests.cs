@@ -79,6 +79,14 @@ public sealed class ProfileTests
         Assert.Equal("The Global Migration Group was an inter-agency group or network, from 2006 to December 2018.", profile.Sections[0].Sentences[0].Text);
     }
 
+    [Fact]
+    public void A_kind_named_by_an_acronym_keeps_its_capitals_and_takes_the_article_it_is_read_with()
+    {
+        var unhcr = new Actor("unhcr", "Office of the United Nations High Commissioner for Refugees", ActorKind.UnEntity, "UNHCR");
+
+        Assert.Equal("UNHCR (Office of the United Nations High Commissioner for Refugees) is a UN entity.", Profiles.Build(unhcr, [], null, Context).Sections[0].Sentences[0].Text);
+    }
+
     private static RelationView Member(ActorRef from, ActorRef to, string start, string? end = null) => new(
         new Relation($"{from.Id}.member-of.{to.Id}", from.Id, to.Id, RelationType.MemberOf, Confidence.High, [new Citation("official", "members")],
             PartialDate.Parse(start), end is null ? null : PartialDate.Parse(end)),

@@ -148,14 +148,15 @@ public static class Profiles
 
     private static string Introduction(Actor actor, DateOnly today)
     {
-        var kind = ActorKinds.Get(actor.Kind).Label.ToLowerInvariant();
-        var subject = Capitalise(actor.DisplayLabel);
-        var bare = actor.DisplayLabel.StartsWith("the ", StringComparison.Ordinal) ? actor.DisplayLabel[4..] : actor.DisplayLabel;
+        var kind = English.Lowered(ActorKinds.Get(actor.Kind).Label);
+        var subject = English.Capitalise(actor.DisplayLabel);
+        // The full name is added only where the label says less ("IOM"), not where it is the name with an article.
+        var bare = ActorNames.Short(actor.Name, actor.Label, shortName: null);
         var name = string.Equals(bare, actor.Name, StringComparison.OrdinalIgnoreCase) ? string.Empty : $" ({actor.Name})";
-        var todayKey = PartialDate.OfDay(today.Year, today.Month, today.Day).LowerBound;
+        var todayKey = Validity.DayKey(today);
         var ended = actor.Dissolved is { } d && d.UpperBound < todayKey;
         var text = new StringBuilder().Append(subject).Append(name).Append(ended ? " was " : actor.Plural ? " are " : " is ");
-        text.Append(actor.Plural ? ActorKinds.Get(actor.Kind).Plural : Indefinite(kind));
+        text.Append(actor.Plural ? ActorKinds.Get(actor.Kind).Plural : English.Indefinite(kind));
         text.Append((actor.Founded, actor.Dissolved) switch
         {
             ({ } f, { } e) => ", " + DateWords.Range(f, e),
@@ -176,24 +177,18 @@ public static class Profiles
     {
         var info = RelationTypes.Get(type);
         var plural = ActorKinds.Get(kind).Plural;
-        var todayKey = PartialDate.OfDay(today.Year, today.Month, today.Day).LowerBound;
+        var todayKey = Validity.DayKey(today);
         var now = relations.Where(r => Validity.StartKey(r.Relation.Start) <= todayKey && Validity.EndKey(r.Relation.End) >= todayKey)
             .Select(r => r.Relation.From).Distinct().Count();
         var said = info.Predicate.Say(asOf is null ? Tense.Recorded : Tense.Past, plural: true)
             .Replace("{when} ", string.Empty, StringComparison.Ordinal)
             .Replace("{to}", actor.DisplayLabel, StringComparison.Ordinal);
         var text = asOf is { } date
-            ? string.Create(CultureInfo.InvariantCulture, $"{Capitalise(DateWords.At(date))}, {count} {plural} {said}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{English.Capitalise(DateWords.At(date))}, {count} {plural} {said}.")
             : string.Create(CultureInfo.InvariantCulture, $"IomGraph records {count} {plural} {said}; for {now} of them this still holds today.");
         var cited = relations.SelectMany(r => r.Relation.Sources).DistinctBy(c => c.SourceId).ToList();
         return new ProfileSentence(text, [.. relations.Select(r => r.Relation.Id)], relations.Min(r => r.Relation.Confidence), notes.Cite(cited));
     }
-
-    private static string Indefinite(string noun) =>
-        ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
-
-    private static string Capitalise(string text) =>
-        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     /// <summary>The footnotes, numbered in the order they are first cited; the same source and words share a number.</summary>
     private sealed class Notes(SentenceContext context)

@@ -23,6 +23,9 @@ public static class Validity
 
     public static int StartKey(PartialDate? start) => start?.LowerBound ?? Beginning;
 
+    /// <summary>A calendar day as the same yyyymmdd key the bounds use, to compare "today" with a period.</summary>
+    public static int DayKey(DateOnly day) => PartialDate.OfDay(day.Year, day.Month, day.Day).LowerBound;
+
     public static int EndKey(PartialDate? end) => end?.UpperBound ?? Forever;
 
     /// <summary>True when a relation from <paramref name="start"/> to <paramref name="end"/> records no period at all.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 
 namespace IomGraph.Core.Vocabulary;
 
@@ -43,7 +44,7 @@ public static class RelationSentence
         ArgumentNullException.ThrowIfNull(context);
         var relation = view.Relation;
         var info = RelationTypes.Get(relation.Type);
-        var today = PartialDate.OfDay(context.Today.Year, context.Today.Month, context.Today.Day).LowerBound;
+        var today = Validity.DayKey(context.Today);
         var (tense, when, suffix) = Period(relation.Start, relation.End, info.IsEvent, today);
         var attribution = Attribution(relation, context);
 
@@ -71,7 +72,7 @@ public static class RelationSentence
             return $"IomGraph records {text}" + (attribution is null ? "." : $", according to {attribution.Value.Speaker}.");
         }
 
-        return attribution is null ? Capitalise(text) + "." : $"According to {attribution.Value.Speaker}, {text}.";
+        return attribution is null ? English.Capitalise(text) + "." : $"According to {attribution.Value.Speaker}, {text}.";
     }
 
     /// <summary>The tense, the period in words, and what to say when no date is recorded.</summary>
@@ -116,7 +117,7 @@ public static class RelationSentence
         {
             case RelationType.MemberOf or RelationType.NotMemberOf or RelationType.ObserverOf
                 when role.EndsWith("member", StringComparison.Ordinal) || role.EndsWith("observer", StringComparison.Ordinal):
-                return (Predicate.Be($"{Indefinite(role)} of {{to}}", $"{role}s of {{to}}", negative: info.Type == RelationType.NotMemberOf), string.Empty);
+                return (Predicate.Be($"{English.Indefinite(role)} of {{to}}", $"{role}s of {{to}}", negative: info.Type == RelationType.NotMemberOf), string.Empty);
             case RelationType.Chairs when role == "co-chair":
                 return (Predicate.Verb("co-chair", "co-chaired", "{to}"), string.Empty);
             case RelationType.Nominated:
@@ -143,15 +144,7 @@ public static class RelationSentence
         }
 
         // A capitalised role that is not an office is a name the actor went by ("as West Germany"): no article.
-        return char.IsUpper(role[0]) && !role.EndsWith("member", StringComparison.Ordinal) ? role : Indefinite(role);
-    }
-
-    private static string Indefinite(string noun)
-    {
-        var lower = noun.ToLowerInvariant();
-        var an = "aeiou".Contains(lower[0], StringComparison.Ordinal) && !lower.StartsWith("uni", StringComparison.Ordinal)
-            && !lower.StartsWith("eu", StringComparison.Ordinal) && !lower.StartsWith("one", StringComparison.Ordinal);
-        return (an ? "an " : "a ") + noun;
+        return char.IsUpper(role[0]) && !role.EndsWith("member", StringComparison.Ordinal) ? role : English.Indefinite(role);
     }
 
     /// <summary>True when the period is a bare year that a name in the sentence already says.</summary>
@@ -185,7 +178,4 @@ public static class RelationSentence
         !string.IsNullOrWhiteSpace(source.Attribution) ? source.Attribution
         : !string.IsNullOrWhiteSpace(source.Author) ? source.Author
         : $"“{source.Title}”";
-
-    private static string Capitalise(string text) =>
-        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 }
