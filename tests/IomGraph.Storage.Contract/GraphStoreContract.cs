@@ -9,7 +9,7 @@ namespace IomGraph.Storage.Contract;
 
 /// <summary>
 /// What every <see cref="IGraphStore"/> must do, whatever its database. Subclass it once per store and return a fresh,
-/// empty, initialised store from <see cref="CreateEmptyStoreAsync"/>; each test then writes the data it needs.
+/// empty, initialised store from <see cref="EmptyStoreTest.CreateEmptyStoreAsync"/>; each test then writes the data it needs.
 /// </summary>
 /// <remarks>
 /// Choices this contract fixes where the port leaves room:
@@ -26,46 +26,10 @@ namespace IomGraph.Storage.Contract;
 /// <item>A seed's fingerprint depends on the records, not on their order in the bundle.</item>
 /// </list>
 /// </remarks>
-public abstract class GraphStoreContract : IAsyncLifetime
+public abstract class GraphStoreContract : EmptyStoreTest
 {
     /// <summary>A view as a reader gets it, told on a fixed date so that the answer does not change with time.</summary>
     private static string Say(RelationView view) => RelationSentence.Render(view, SentenceContext.On(new DateOnly(2026, 12, 1)));
-
-    private IGraphStore? _store;
-
-    /// <summary>The store under test, created empty for this test.</summary>
-    protected IGraphStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A new store with no data on which <see cref="IGraphStore.InitialiseAsync"/> has run.</summary>
-    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
-
-    /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
-    protected virtual async ValueTask DisposeStoreAsync(IGraphStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
-
-    public virtual async ValueTask InitializeAsync() => _store = await CreateEmptyStoreAsync();
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await DisposeStoreAsync(_store);
-            _store = null;
-        }
-
-    }
 
     // ---------------------------------------------------------------- writing bundles
 

@@ -11,45 +11,12 @@ namespace IomGraph.Storage.Contract;
 /// (with and without undated relations, <see cref="Validity.Holds"/>) and kind filters. Subclass it once per store, as
 /// <see cref="GraphStoreContract"/>.
 /// </summary>
-public abstract class GraphWalkContract : IAsyncLifetime
+public abstract class GraphWalkContract : EmptyStoreTest
 {
     private static readonly RelationType[] Types = [RelationType.MemberOf, RelationType.Supports, RelationType.Funds];
 
     private static readonly ActorKind[] Kinds = [ActorKind.IntergovernmentalOrganisation, ActorKind.UnEntity, ActorKind.InterAgencyGroup];
 
-    private IGraphStore? _store;
-
-    protected IGraphStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A new store with no data on which <see cref="IGraphStore.InitialiseAsync"/> has run.</summary>
-    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
-
-    /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
-    protected virtual async ValueTask DisposeStoreAsync(IGraphStore store)
-    {
-        switch (store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
-
-    public virtual async ValueTask InitializeAsync() => _store = await CreateEmptyStoreAsync();
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        if (_store is not null)
-        {
-            await DisposeStoreAsync(_store);
-            _store = null;
-        }
-    }
 
     [Theory]
     [InlineData(1)]

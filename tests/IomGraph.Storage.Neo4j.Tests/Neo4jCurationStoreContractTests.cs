@@ -14,11 +14,8 @@ public sealed class Neo4jCurationStoreContractTests(SharedNeo4j server) : Curati
 
     protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
     {
-        var url = await server.AcquireAsync();
-        var store = TestStore.Create(url, clock: clock);
+        var store = await TestStore.CreateEmptyAsync(server, clock: clock);
         _stores.Add(store);
-        await TestDatabase.ClearAsync(store, Ct);
-        await store.Store.InitialiseAsync(Ct);
         return (store.Store, store.Store);
     }
 

@@ -89,11 +89,8 @@ public sealed class Neo4jCurationStoreTests(SharedNeo4j server) : IClassFixture<
 
     private async Task<Neo4jGraphStore> EmptyStoreAsync()
     {
-        var url = await server.AcquireAsync();
-        var store = TestStore.Create(url);
+        var store = await TestStore.CreateEmptyAsync(server);
         _stores.Add(store);
-        await TestDatabase.ClearAsync(store, Ct);
-        await store.Store.InitialiseAsync(Ct);
         return store.Store;
     }
 

@@ -10,10 +10,7 @@ public sealed class Neo4jGraphStoreContractTests(SharedNeo4j server) : GraphStor
 
     protected override async Task<IGraphStore> CreateEmptyStoreAsync()
     {
-        var url = await server.AcquireAsync();
-        _store = TestStore.Create(url);
-        await TestDatabase.ClearAsync(_store, Ct);
-        await _store.Store.InitialiseAsync(Ct);
+        _store = await TestStore.CreateEmptyAsync(server);
         return _store.Store;
     }
 

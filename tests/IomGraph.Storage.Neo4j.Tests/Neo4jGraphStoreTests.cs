@@ -127,11 +127,8 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
 
     private async Task<Neo4jGraphStore> EmptyStoreAsync(Dictionary<string, string?>? settings = null, HttpMessageHandler? handler = null)
     {
-        var url = await server.AcquireAsync();
-        var store = TestStore.Create(url, settings, handler);
+        var store = await TestStore.CreateEmptyAsync(server, settings, handler);
         _stores.Add(store);
-        await TestDatabase.ClearAsync(store, Ct);
-        await store.Store.InitialiseAsync(Ct);
         return store.Store;
     }
 

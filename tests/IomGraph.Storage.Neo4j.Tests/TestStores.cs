@@ -24,6 +24,27 @@ internal sealed class TestStore : IAsyncDisposable
 
     public Neo4jOptions Options => _services.GetRequiredService<IOptions<Neo4jOptions>>().Value;
 
+    /// <summary>A store on the shared server, with the lock held, its database emptied and its schema created.</summary>
+    public static async Task<TestStore> CreateEmptyAsync(
+        SharedNeo4j server,
+        Dictionary<string, string?>? settings = null,
+        HttpMessageHandler? handler = null,
+        TimeProvider? clock = null)
+    {
+        var store = Create(await server.AcquireAsync(), settings, handler, clock: clock);
+        try
+        {
+            await TestDatabase.ClearAsync(store, TestContext.Current.CancellationToken);
+            await store.Store.InitialiseAsync(TestContext.Current.CancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
     public static TestStore Create(
         string url,
         Dictionary<string, string?>? settings = null,
