@@ -328,7 +328,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                 }
 
                 var edges = relations
-                    .OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal)
+                    .OrderBy(r => Validity.StartKey(r)).ThenBy(r => r.Id, StringComparer.Ordinal)
                     .Select(r => new RelationView(r, refs[r.From], refs[r.To]))
                     .ToList();
                 return (Graph?)new Graph([.. order.Select(id => new GraphNode(refs[id], depths[id], degrees[id]))], edges, truncated);

@@ -65,7 +65,7 @@ public sealed class ProfileTests
 
         Assert.StartsWith("# International Organization for Migration\n\nAs of 2024: only what held then.\n", markdown, StringComparison.Ordinal);
         Assert.Contains("\n## Led by\n\n- Amy E. Pope has led IOM as its Director General since 1 October 2023.[^2]\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("\n[^1]: IOM, *Official page*, 2020, <https://example.org/iom>. Cited for: “founded 1951” (p. 1).\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n[^1]: IOM, *Official page*, 2020, <https://example.org/iom>. Quoted: “founded 1951” (p. 1).\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public sealed partial class SeedDataTests
         var bundle = await BundleAsync();
         var quotes = bundle.Relations.SelectMany(r => r.Sources).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
             .Where(c => c.SourceId == "noborder-iom-wiki")
-            .Select(c => c.Quote)
+            .Select(c => c.Quote).OfType<string>()
             .ToList();
 
         Assert.True(quotes.Count >= 9);

@@ -5,7 +5,9 @@ namespace IomGraph.Storage.Contract;
 /// <summary>
 /// A small graph that exercises what stores get wrong: accents and curly apostrophes, aliases and acronyms, an actor
 /// whose name contains another's acronym, a curated short name, dates known to the year or the month, undated relations, parallel relations
-/// between two actors, an actor with no relations and a source nobody cites.
+/// between two actors, an actor with no relations and a source nobody cites; citations of every kind (quote, summary,
+/// dataset record), a source with every bibliographic field, and a relation known to hold from a date whose start is
+/// unknown (unhcr-member-of-gmg, heldOn 2006).
 /// </summary>
 /// <remarks>
 /// Sort keys (folded names) put the actors in this order: berne-initiative, civ, excom, gcim, gfmd, gmg, iom, unhcr,
@@ -59,11 +61,17 @@ public static class ContractGraph
     public static IReadOnlyList<Source> AllSources { get; } =
     [
         new(Sources.GmgTermsOfReference, "Terms of Reference of the Global Migration Group", SourceKind.PrimaryDocument, Author: "Global Migration Group", Year: 2006, Url: "https://example.org/gmg-tor"),
-        new(Sources.GcimReport, "Migration in an interconnected world: New directions for action", SourceKind.PrimaryDocument, Author: "Global Commission on International Migration", Year: 2005),
+        new(Sources.GcimReport, "Migration in an interconnected world: New directions for action", SourceKind.PrimaryDocument, Author: "Global Commission on International Migration", Year: 2005)
+        {
+            Publisher = "Global Commission on International Migration",
+            Published = PartialDate.OfMonth(2005, 10),
+            Symbols = ["GCIM/2005/1", "A/60/000"],
+            Doi = "10.1111/j.1728-4457.2005.00100.x",
+        },
         new(Sources.UnhcrStatute, "Statute of the Office of the United Nations High Commissioner for Refugees", SourceKind.PrimaryDocument, Author: "UN General Assembly", Year: 1950, Note: "Resolution 428 (V)"),
         new(Sources.UnNetworkTermsOfReference, "Terms of Reference of the United Nations Network on Migration", SourceKind.PrimaryDocument, Year: 2018),
         new(Sources.IomMemberStates, "IOM Member States", SourceKind.PrimaryDocument, Author: "International Organization for Migration", Url: "https://example.org/iom-members"),
-        new(Sources.GfmdChairs, "Chairs of the Global Forum on Migration and Development", SourceKind.Secondary),
+        new(Sources.GfmdChairs, "Chairs of the Global Forum on Migration and Development", SourceKind.Dataset) { Container = "GFMD data", Publisher = "Global Forum on Migration and Development" },
         new(Sources.Uncited, "A commentary that no record cites", SourceKind.Perspective, Author: "A. Writer", Year: 2020),
     ];
 
@@ -105,7 +113,10 @@ public static class ContractGraph
         new(Relations.IomMemberOfGmg, Actors.Iom, Actors.Gmg, RelationType.MemberOf, Confidence.High,
             [Cite(Sources.GmgTermsOfReference)], PartialDate.OfYear(2006), PartialDate.OfYear(2018)),
         new(Relations.UnhcrMemberOfGmg, Actors.Unhcr, Actors.Gmg, RelationType.MemberOf, Confidence.High,
-            [Cite(Sources.GmgTermsOfReference)], PartialDate.OfYear(2006), PartialDate.OfYear(2018)),
+            [Cite(Sources.GmgTermsOfReference)], End: PartialDate.OfYear(2018))
+        {
+            HeldOn = PartialDate.OfYear(2006),
+        },
         new(Relations.SwitzerlandFundsGcim, Actors.Switzerland, Actors.Gcim, RelationType.Funds, Confidence.Medium,
             [Cite(Sources.GcimReport)], PartialDate.OfMonth(2003, 4), PartialDate.OfYear(2006)),
         new(Relations.UnhcrReportsToExCom, Actors.Unhcr, Actors.ExCom, RelationType.ReportsTo, Confidence.Medium,
@@ -121,9 +132,11 @@ public static class ContractGraph
         new(Relations.SwitzerlandMemberOfIom, Actors.Switzerland, Actors.Iom, RelationType.MemberOf, Confidence.High,
             [Cite(Sources.IomMemberStates)], PartialDate.OfYear(1951), Role: "founding member"),
         new(Relations.SwitzerlandChairsGfmd, Actors.Switzerland, Actors.Gfmd, RelationType.Chairs, Confidence.Medium,
-            [Cite(Sources.GfmdChairs)], PartialDate.OfYear(2011), PartialDate.OfYear(2011)),
+            [new Citation(Sources.GfmdChairs) { Record = new DatasetRow("GFMD chairs v1", "state 'che', year 2011", new Dictionary<string, string> { ["chair"] = "1", ["meeting"] = "Geneva 2011" }, "chairs") }],
+            PartialDate.OfYear(2011), PartialDate.OfYear(2011)),
         new(Relations.GcimPrecursorOfGfmd, Actors.Gcim, Actors.Gfmd, RelationType.PrecursorOf, Confidence.Low,
-            [Cite(Sources.GcimReport, "p. 80"), Cite(Sources.GfmdChairs)], PartialDate.OfYear(2005), Note: "The GCIM recommended a standing forum."),
+            [Cite(Sources.GcimReport, "p. 80"), new Citation(Sources.GfmdChairs) { Summary = "The GCIM's report recommended the forum that became the GFMD." }],
+            PartialDate.OfYear(2005), Note: "The GCIM recommended a standing forum."),
     ];
 
     /// <summary>The whole graph, as a new bundle.</summary>

@@ -729,7 +729,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var page = await Store.FindRelationsAsync(Filter(asOf: asOf, includeUndated: includeUndated), Ct);
 
         var date = PartialDate.Parse(asOf);
-        var expected = AllRelations.Where(r => Validity.Holds(r.Start, r.End, date, includeUndated)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
+        var expected = AllRelations.Where(r => Validity.Holds(r, date, includeUndated)).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, Ids(page).Order(StringComparer.Ordinal));
         Assert.Equal(expected.Count, page.Total);
     }
@@ -743,7 +743,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
 
         Assert.Equal([4, 4, 3], pages.Select(p => p.Items.Count));
         Assert.All(pages, p => Assert.Equal(AllRelations.Count, p.Total));
-        var expected = AllRelations.OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
+        var expected = AllRelations.OrderBy(r => Validity.StartKey(r)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id);
         Assert.Equal(expected, pages.SelectMany(Ids));
     }
 

@@ -1,6 +1,7 @@
 using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Storage.Contract;
 
@@ -8,7 +9,7 @@ namespace IomGraph.Storage.Contract;
 /// Checks every store's graph walks against oracles on generated graphs with parallel relations, relations dated at
 /// both ends, at one end and not at all, several actor kinds and a second component: shortest paths against a
 /// brute-force search of every simple path, neighbourhoods against a plain breadth-first search, both under type, date
-/// (with and without undated relations, <see cref="Validity.Holds"/>) and kind filters. Subclass it once per store, as
+/// (with and without undated relations, <see cref="Validity.Holds(Relation, PartialDate, bool)"/>) and kind filters. Subclass it once per store, as
 /// <see cref="GraphStoreContract"/>.
 /// </summary>
 public abstract class GraphWalkContract : EmptyStoreTest
@@ -107,7 +108,7 @@ public abstract class GraphWalkContract : EmptyStoreTest
             Assert.Equal(within.Count > maxNodes, graph.Truncated);
             var nodes = graph.Nodes.Select(n => n.Actor.Id).ToHashSet(StringComparer.Ordinal);
             Assert.Equal(
-                kept.Where(r => nodes.Contains(r.From) && nodes.Contains(r.To)).OrderBy(r => Validity.StartKey(r.Start)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id),
+                kept.Where(r => nodes.Contains(r.From) && nodes.Contains(r.To)).OrderBy(r => Validity.StartKey(r)).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id),
                 graph.Edges.Select(e => e.Relation.Id));
             Assert.All(graph.Nodes, n => Assert.Equal(bundle.Relations.Count(r => r.From == n.Actor.Id || r.To == n.Actor.Id), n.Degree));
 
@@ -124,7 +125,7 @@ public abstract class GraphWalkContract : EmptyStoreTest
 
     /// <summary>
     /// No self-loops (the validators forbid them), parallel relations, a second component, and relations dated at both
-    /// ends, from a start only, until an end only, and undated.
+    /// ends, from a start only, until an end only, known to hold from a date whose start is unknown (heldOn), and undated.
     /// </summary>
     private static GraphBundle RandomGraph(int seed, int actors, int relations)
     {
@@ -149,8 +150,12 @@ public abstract class GraphWalkContract : EmptyStoreTest
 
             // Without a draw of its own, so that the graphs of the other relations stay as they were.
             end ??= start is null && i % 4 == 0 ? PartialDate.OfYear(2000 + (i % 20)) : null;
-            relationList.Add(new Relation(
-                $"r{random.Next(1000):D3}-{i:D2}", actorList[from].Id, actorList[to].Id, Types[random.Next(Types.Length)], Confidence.Medium, [new Citation("s", "q")], start, end));
+            var id = $"r{random.Next(1000):D3}-{i:D2}";
+            var type = Types[random.Next(Types.Length)];
+
+            // Some relations with no start are known to hold from a date on (heldOn), also without a draw of their own.
+            PartialDate? heldOn = start is null && end is null && i % 7 == 1 && !RelationTypes.Get(type).IsEvent ? PartialDate.OfYear(2001 + (i % 15)) : null;
+            relationList.Add(new Relation(id, actorList[from].Id, actorList[to].Id, type, Confidence.Medium, [new Citation("s", "q")], start, end) { HeldOn = heldOn });
         }
 
         // Parallel relations: several relation-level paths over one chain of actors.
@@ -161,7 +166,7 @@ public abstract class GraphWalkContract : EmptyStoreTest
 
     /// <summary>The relations a walk may follow: those of the types (all when none), and valid on the date when there is one.</summary>
     private static List<Relation> Kept(GraphBundle bundle, IReadOnlyList<RelationType> types, PartialDate? asOf, bool includeUndated) =>
-        [.. bundle.Relations.Where(r => (types.Count == 0 || types.Contains(r.Type)) && (asOf is null || Validity.Holds(r.Start, r.End, asOf.Value, includeUndated)))];
+        [.. bundle.Relations.Where(r => (types.Count == 0 || types.Contains(r.Type)) && (asOf is null || Validity.Holds(r, asOf.Value, includeUndated)))];
 
     /// <summary>Breadth-first distances from <paramref name="start"/>, entering only actors that <paramref name="enters"/> allows.</summary>
     private static Dictionary<string, int> Distances(IReadOnlyList<Relation> relations, string start, Func<string, bool> enters)

@@ -44,14 +44,18 @@ public sealed record CytoscapeNodeData(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Iso3,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Wikidata,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SourceIds);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SourceIds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Citation>? Citations);
 
 /// <summary>An edge.</summary>
 public sealed record CytoscapeEdge(CytoscapeEdgeData Data);
 
 /// <summary>
 /// A relation as an edge's data; <c>source</c> and <c>target</c> are node ids, <c>label</c> the type's reading ("member
-/// of"); <c>dated</c> is false when neither start nor end is recorded (a timeline should not show it as always holding).
+/// of"); <c>dated</c> is false when no date is recorded (a timeline should not show it as always holding); <c>heldOn</c>,
+/// only without <c>start</c>, is a date it is known to hold on although its start is unknown; <c>citations</c> are its
+/// sources with what each says (<c>quote</c>, the source's own words; <c>summary</c>, IomGraph's rendering; <c>record</c>,
+/// a dataset row) and where.
 /// </summary>
 public sealed record CytoscapeEdgeData(
     string Id,
@@ -63,7 +67,9 @@ public sealed record CytoscapeEdgeData(
     bool Dated,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? Start,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? End,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PartialDate? HeldOn,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role,
     Confidence Confidence,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SourceIds,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Citation>? Citations,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note);

@@ -19,12 +19,24 @@ public sealed record ActorRefResponse(string Id, string Name, ActorKind Kind, st
     public static ActorRefResponse Of(ActorRef actor) => new(actor.Id, actor.Name, actor.Kind, actor.Label, actor.DisplayShortName);
 }
 
-/// <summary>A citation: the source, the words the record rests on, where they are, and a link to the source record.</summary>
-public sealed record CitationResponse(string SourceId, string Quote, string? Locator, string Href)
+/// <summary>
+/// A citation: the source, what it says, where it says it, and a link to the source record. What it says comes as one or
+/// more kinds of text, each for what it is: <c>quote</c> is the source's own words, verbatim, and the only text to put in
+/// quotation marks; <c>summary</c> is IomGraph's rendering of what the source says, in IomGraph's words; <c>record</c> is
+/// the row of a dataset the record rests on. At least one of the three is present.
+/// </summary>
+public sealed record CitationResponse(string SourceId, string? Quote, string? Summary, DatasetRowResponse? Record, string? Locator, string Href)
 {
-    public static CitationResponse Of(Citation c) => new(c.SourceId, c.Quote, c.Locator, $"/api/v1/sources/{c.SourceId}");
+    public static CitationResponse Of(Citation c) => new(
+        c.SourceId, c.Quote, c.Summary, c.Record is null ? null : DatasetRowResponse.Of(c.Record), c.Locator, $"/api/v1/sources/{c.SourceId}");
 
     public static IReadOnlyList<CitationResponse> Of(IReadOnlyList<Citation>? citations) => citations?.Select(Of).ToList() ?? [];
+}
+
+/// <summary>A dataset row a citation rests on: the dataset, its table, which row, and the values read from it, by column.</summary>
+public sealed record DatasetRowResponse(string Dataset, string? Table, string Row, IReadOnlyDictionary<string, string> Values)
+{
+    public static DatasetRowResponse Of(DatasetRow r) => new(r.Dataset, r.Table, r.Row, r.Values);
 }
 
 /// <summary>An actor with everything the graph knows of it.</summary>
@@ -75,7 +87,9 @@ public sealed record ActorDetailsResponse(ActorResponse Actor, IReadOnlyList<Rel
 
 /// <summary>
 /// A relation: typed, directed (<c>from</c> → <c>to</c>), dated, with a plain-English sentence, a confidence and its
-/// sources. <c>undated</c> is true when neither start nor end is recorded: the period is unknown, not "always".
+/// sources. <c>heldOn</c>, given only without <c>start</c>, is a date on which the relation is known to hold although
+/// its start is not known ("a member by 2009"): it holds from then on, and before then it is not known to. <c>undated</c>
+/// is true when no date at all is recorded: the period is unknown, not "always".
 /// </summary>
 public sealed record RelationResponse(
     string Id,
@@ -87,6 +101,7 @@ public sealed record RelationResponse(
     string Sentence,
     PartialDate? Start,
     PartialDate? End,
+    PartialDate? HeldOn,
     string? Role,
     Confidence Confidence,
     IReadOnlyList<CitationResponse> Sources,
@@ -97,8 +112,8 @@ public sealed record RelationResponse(
     public static RelationResponse Of(RelationView v, Func<RelationView, string> say) => new(
         v.Relation.Id, v.Relation.Type, v.Relation.From, v.Relation.To,
         ActorRefResponse.Of(v.From), ActorRefResponse.Of(v.To), say(v),
-        v.Relation.Start, v.Relation.End, v.Relation.Role, v.Relation.Confidence,
-        CitationResponse.Of(v.Relation.Sources), v.Relation.Note, v.Relation.Start is null && v.Relation.End is null);
+        v.Relation.Start, v.Relation.End, v.Relation.HeldOn, v.Relation.Role, v.Relation.Confidence,
+        CitationResponse.Of(v.Relation.Sources), v.Relation.Note, v.Relation.IsUndated);
 }
 
 /// <summary>
@@ -115,6 +130,7 @@ public sealed record ActorRelationResponse(
     string Sentence,
     PartialDate? Start,
     PartialDate? End,
+    PartialDate? HeldOn,
     string? Role,
     Confidence Confidence,
     IReadOnlyList<CitationResponse> Sources,
@@ -128,7 +144,7 @@ public sealed record ActorRelationResponse(
         var outgoing = v.Relation.From == focusActorId;
         var r = RelationResponse.Of(v, say);
         return new(
-            r.Id, r.Type, r.From, r.To, r.FromActor, r.ToActor, r.Sentence, r.Start, r.End, r.Role, r.Confidence, r.Sources, r.Note, r.Undated,
+            r.Id, r.Type, r.From, r.To, r.FromActor, r.ToActor, r.Sentence, r.Start, r.End, r.HeldOn, r.Role, r.Confidence, r.Sources, r.Note, r.Undated,
             outgoing ? "out" : "in", ActorRefResponse.Of(outgoing ? v.To : v.From));
     }
 }
@@ -158,6 +174,7 @@ public sealed record GraphEdgeResponse(
     string Sentence,
     PartialDate? Start,
     PartialDate? End,
+    PartialDate? HeldOn,
     string? Role,
     Confidence Confidence,
     IReadOnlyList<string> SourceIds,
@@ -182,8 +199,8 @@ public sealed record GraphResponse(string Centre, int Depth, IReadOnlyList<Graph
             drawing.Nodes.Select(n => new GraphNodeResponse(
                 n.Id, n.Name, n.Label, n.Kind, n.Degree, n.Depth, n.Group is { } g ? new NodeGroupResponse(g.Count, g.MemberIds) : null)).ToList(),
             drawing.Edges.Select(e => new GraphEdgeResponse(
-                e.Id, e.Source, e.Target, e.Type, e.Label, e.Sentence, e.Start, e.End, e.Role, e.Confidence, e.SourceIds,
-                e.Group is null && e.Start is null && e.End is null,
+                e.Id, e.Source, e.Target, e.Type, e.Label, e.Sentence, e.Start, e.End, e.HeldOn, e.Role, e.Confidence, e.SourceIds,
+                e.Undated,
                 e.Group is { } g ? new EdgeGroupResponse(g.Count, g.RelationIds) : null)).ToList(),
             graph.Truncated);
     }
@@ -247,10 +264,33 @@ public sealed record ActorKindResponse(string Name, string Label, string Plural,
     public static ActorKindResponse Of(ActorKindInfo k) => new(k.Name, k.Label, k.Plural, k.Description);
 }
 
-/// <summary>A source, with the number of relations that cite it.</summary>
-public sealed record SourceResponse(string Id, string Title, string? Author, int? Year, string? Url, SourceKind Kind, string? Note, int CitedBy)
+/// <summary>
+/// A source, with the number of relations that cite it. <c>author</c> names people as "Family, Given", several separated
+/// by "; ", or an organisation by its name; <c>publisher</c> is who published it and <c>container</c> the journal,
+/// website or series it appears in; <c>published</c> is its date of publication at its real precision; <c>symbols</c>
+/// are its document symbols ("A/RES/47/4"); <c>doi</c> is bare ("10.1177/…"); <c>url</c> is where it can be read.
+/// <c>attribution</c> is how a sentence names who says what the source says, when it does.
+/// </summary>
+public sealed record SourceResponse(
+    string Id,
+    string Title,
+    string? Author,
+    int? Year,
+    string? Url,
+    SourceKind Kind,
+    string? Note,
+    int CitedBy,
+    string? Publisher,
+    string? Container,
+    PartialDate? Published,
+    IReadOnlyList<string> Symbols,
+    string? Doi,
+    string? Attribution,
+    string Href)
 {
-    public static SourceResponse Of(Source s, int citedBy) => new(s.Id, s.Title, s.Author, s.Year, s.Url, s.Kind, s.Note, citedBy);
+    public static SourceResponse Of(Source s, int citedBy) => new(
+        s.Id, s.Title, s.Author, s.Year, s.Url, s.Kind, s.Note, citedBy, s.Publisher, s.Container, s.Published, s.Symbols, s.Doi, s.Attribution,
+        $"/api/v1/sources/{s.Id}");
 }
 
 /// <summary>A source and a page of the relations that cite it.</summary>
@@ -339,8 +379,9 @@ public sealed record ProfileSentenceResponse(string Text, IReadOnlyList<string> 
 /// <summary>A section of a profile.</summary>
 public sealed record ProfileSectionResponse(string Heading, IReadOnlyList<ProfileSentenceResponse> Sentences);
 
-/// <summary>A footnote: the source, and the words of it that the sentences rest on.</summary>
-public sealed record FootnoteResponse(int Number, string SourceId, string? Title, string? Author, int? Year, string? Url, string Quote, string? Locator, string Href);
+/// <summary>A footnote: the source, and what of it the sentences rest on, as a citation gives it (quote, summary or dataset record).</summary>
+public sealed record FootnoteResponse(
+    int Number, string SourceId, string? Title, string? Author, int? Year, string? Url, string? Quote, string? Summary, DatasetRowResponse? Record, string? Locator, string Href);
 
 /// <summary>
 /// A short, readable account of an actor, in a fixed order of sections, each sentence with its sources as footnotes;
@@ -352,5 +393,6 @@ public sealed record ProfileResponse(ActorRefResponse Actor, PartialDate? AsOf, 
         ActorRefResponse.Of(p.Actor),
         p.AsOf,
         p.Sections.Select(s => new ProfileSectionResponse(s.Heading, s.Sentences.Select(t => new ProfileSentenceResponse(t.Text, t.RelationIds, t.Confidence, t.Footnotes)).ToList())).ToList(),
-        p.Footnotes.Select(f => new FootnoteResponse(f.Number, f.SourceId, f.Title, f.Author, f.Year, f.Url, f.Quote, f.Locator, $"/api/v1/sources/{f.SourceId}")).ToList());
+        p.Footnotes.Select(f => new FootnoteResponse(
+            f.Number, f.SourceId, f.Title, f.Author, f.Year, f.Url, f.Quote, f.Summary, f.Record is null ? null : DatasetRowResponse.Of(f.Record), f.Locator, $"/api/v1/sources/{f.SourceId}")).ToList());
 }

@@ -22,10 +22,13 @@ internal static class CsvLayout
     public static IReadOnlyList<string> Nodes { get; } =
         ["id", "name", "kind", "label", "aliases", "founded", "dissolved", "headquarters", "iso3", "wikidata", "description", "citations", "otherIds", "shortName", "plural"];
 
+    /// <summary>A relation's columns; <c>heldOn</c> came later and goes last.</summary>
     public static IReadOnlyList<string> Edges { get; } =
-        ["id", "from", "to", "type", "start", "end", "role", "confidence", "sentence", "note", "citations"];
+        ["id", "from", "to", "type", "start", "end", "role", "confidence", "sentence", "note", "citations", "heldOn"];
 
-    public static IReadOnlyList<string> Sources { get; } = ["id", "title", "kind", "author", "year", "url", "note"];
+    /// <summary>A source's columns; those after <c>note</c> came later and go last. <c>symbols</c> is a list like aliases.</summary>
+    public static IReadOnlyList<string> Sources { get; } =
+        ["id", "title", "kind", "author", "year", "url", "note", "attribution", "publisher", "container", "published", "symbols", "doi"];
 
     public static IReadOnlyList<string> RequiredNodes { get; } = ["id", "name", "kind"];
 
@@ -40,9 +43,10 @@ internal static class CsvLayout
     public static JsonSerializerOptions Json { get; } = CreateJsonOptions();
 
     /// <summary>
-    /// Aliases in one cell: joined with " | " when that reads back the same, else as a JSON array of strings.
+    /// A list (aliases, document symbols) in one cell: joined with " | " when that reads back the same, else as a JSON
+    /// array of strings.
     /// </summary>
-    public static string? Aliases(IReadOnlyList<string> aliases)
+    public static string? List(IReadOnlyList<string> aliases)
     {
         if (aliases.Count == 0)
         {

@@ -249,7 +249,15 @@ public static class CsvBundleReader
         row.Text("author"),
         row.Year("year"),
         row.Trimmed("url"),
-        row.Text("note"));
+        row.Text("note"),
+        row.Text("attribution"))
+    {
+        Publisher = row.Text("publisher"),
+        Container = row.Text("container"),
+        Published = row.Date("published"),
+        Symbols = row.List("symbols"),
+        Doi = row.Trimmed("doi"),
+    };
 
     private static Actor ParseActor(CsvRow row)
     {
@@ -277,7 +285,7 @@ public static class CsvBundleReader
             row.Text("description"),
             row.Citations("citations"))
         {
-            Aliases = row.Aliases("aliases"),
+            Aliases = row.List("aliases"),
             Plural = row.Flag("plural"),
         };
     }
@@ -292,7 +300,10 @@ public static class CsvBundleReader
         row.Date("start"),
         row.Date("end"),
         row.Text("role"),
-        row.Text("note"));
+        row.Text("note"))
+    {
+        HeldOn = row.Date("heldOn"),
+    };
 
     private delegate bool TryParse<T>(string? text, out T value);
 
@@ -421,7 +432,7 @@ public static class CsvBundleReader
 
         public List<Citation>? Citations(string column)
         {
-            var citations = Json<List<Citation>>(column, "a JSON array of {\"sourceId\", \"quote\", \"locator\"} objects");
+            var citations = Json<List<Citation>>(column, "a JSON array of {\"sourceId\", \"quote\" | \"summary\" | \"record\", \"locator\"} objects");
             if (citations is not null && citations.Any(c => c is null))
             {
                 Error(column, "The citations hold a null instead of an object.");
@@ -431,8 +442,8 @@ public static class CsvBundleReader
             return citations;
         }
 
-        /// <summary>Aliases joined with "|" (spaces around each are dropped), or a JSON array of strings.</summary>
-        public List<string> Aliases(string column)
+        /// <summary>A list (aliases, document symbols) joined with "|" (spaces around each are dropped), or a JSON array of strings.</summary>
+        public List<string> List(string column)
         {
             var text = Trimmed(column);
             if (text is null)

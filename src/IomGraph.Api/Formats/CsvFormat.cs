@@ -9,7 +9,7 @@ namespace IomGraph.Api.Formats;
 /// <summary>
 /// A zip of three RFC 4180 files for spreadsheets and data tools: <c>nodes.csv</c>, <c>edges.csv</c> and
 /// <c>sources.csv</c>, UTF-8 without a byte order mark, a header row each. Lists are joined with " | "; citations are
-/// a JSON array of <c>{ sourceId, quote, locator }</c>; an absent value is an empty cell. <see cref="CsvBundleReader"/>
+/// a JSON array of <c>{ sourceId, quote?, summary?, record?, locator? }</c>; an absent value is an empty cell. <see cref="CsvBundleReader"/>
 /// reads the files back into the same records (the <c>sentence</c> column is derived and ignored on the way in).
 /// </summary>
 public sealed class CsvFormat : IGraphFormat
@@ -96,7 +96,7 @@ public sealed class CsvFormat : IGraphFormat
             actor.Name,
             ExportText.KindName(actor.Kind),
             actor.Label,
-            CsvLayout.Aliases(actor.Aliases),
+            CsvLayout.List(actor.Aliases),
             ExportText.Date(actor.Founded),
             ExportText.Date(actor.Dissolved),
             actor.Headquarters,
@@ -126,6 +126,7 @@ public sealed class CsvFormat : IGraphFormat
             context.Sentence(view),
             relation.Note,
             JsonSerializer.Serialize(relation.Sources, CsvLayout.Json),
+            ExportText.Date(relation.HeldOn),
         ];
     }
 
@@ -138,5 +139,11 @@ public sealed class CsvFormat : IGraphFormat
         source.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         source.Url,
         source.Note,
+        source.Attribution,
+        source.Publisher,
+        source.Container,
+        ExportText.Date(source.Published),
+        CsvLayout.List(source.Symbols),
+        source.Doi,
     ];
 }

@@ -107,6 +107,7 @@ public sealed class CytoscapeFormat : IGraphFormat
         WriteIfPresent(json, "wikidata", ExportText.Wikidata(actor));
         WriteIfPresent(json, "description", actor.Description);
         WriteList(json, "sourceIds", [.. ExportText.SourceIds(actor.Sources)]);
+        WriteCitations(json, actor.Sources);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -124,15 +125,29 @@ public sealed class CytoscapeFormat : IGraphFormat
         json.WriteString("type", ExportText.TypeName(relation.Type));
         json.WriteString("label", ExportText.TypeLabel(relation.Type));
         json.WriteString("sentence", context.Sentence(view));
-        json.WriteBoolean("dated", relation.Start is not null || relation.End is not null);
+        json.WriteBoolean("dated", !relation.IsUndated);
         WriteIfPresent(json, "start", ExportText.Date(relation.Start));
         WriteIfPresent(json, "end", ExportText.Date(relation.End));
+        WriteIfPresent(json, "heldOn", ExportText.Date(relation.HeldOn));
         WriteIfPresent(json, "role", relation.Role);
         json.WriteString("confidence", WireName<Confidence>.Of(relation.Confidence));
         WriteList(json, "sourceIds", [.. ExportText.SourceIds(relation.Sources)]);
+        WriteCitations(json, relation.Sources);
         WriteIfPresent(json, "note", relation.Note);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The citations as objects: source id, quote / summary / record (each for what it is) and locator.</summary>
+    private static void WriteCitations(Utf8JsonWriter json, IReadOnlyList<Citation>? citations)
+    {
+        if (citations is null or { Count: 0 })
+        {
+            return;
+        }
+
+        json.WritePropertyName("citations");
+        JsonSerializer.Serialize(json, citations, GraphJson.Options);
     }
 
     private static void WriteIfPresent(Utf8JsonWriter json, string name, string? value)

@@ -142,6 +142,14 @@ internal static class ExportText
     public static IEnumerable<string> SourceIds(IReadOnlyList<Citation>? citations) =>
         (citations ?? []).Select(c => c.SourceId).Distinct(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A record's citations as one JSON text, as <c>citations</c> cells and attributes carry them: each with its source id
+    /// and what it gives (<c>quote</c>, the source's own words; <c>summary</c>, IomGraph's rendering; <c>record</c>, a
+    /// dataset row) and its locator.
+    /// </summary>
+    public static string? Citations(IReadOnlyList<Citation>? citations) =>
+        citations is null or { Count: 0 } ? null : System.Text.Json.JsonSerializer.Serialize(citations, CsvLayout.Json);
+
     public static string? Joined(IEnumerable<string> values)
     {
         var text = string.Join(ListSeparator, values);

@@ -98,7 +98,8 @@ public sealed class GexfFormat : IGraphFormat
                     xml.WriteAttributeString(null, "target", null, relation.To);
                     xml.WriteAttributeString(null, "label", null, ExportText.TypeLabel(relation.Type));
                     xml.WriteAttributeString(null, "kind", null, type);
-                    WriteInterval(xml, relation.Start, relation.End);
+                    // A relation known to hold from a date whose start is unknown is drawn from that date: before it, it is not known.
+                    WriteInterval(xml, relation.Start ?? relation.HeldOn, relation.End);
                     WriteAttValues(xml, EdgeAttributes, view, context);
                     xml.WriteEndElement();
                     break;

@@ -11,7 +11,8 @@ internal sealed record GraphProperty<T>(string Id, string Name, Func<T, ExportCo
 /// The node and edge properties of the XML graph formats, all strings. A label is what a drawing writes: a node's
 /// short name (sentenceLabel is how a sentence names it), an edge's reading ("member of"; its code is in type). Lists are joined with " | ". The dates of a
 /// relation are named startDate and endDate because Gephi reads attributes named "start" and "end" as the element's
-/// time interval, which the partial dates are not.
+/// time interval, which the partial dates are not. <c>heldOn</c> is a date the relation is known to hold on when its start
+/// is not known; <c>citations</c> is the record's citations as JSON (quote, summary or dataset record, with locators).
 /// </summary>
 internal static class GraphProperties
 {
@@ -29,6 +30,7 @@ internal static class GraphProperties
         new("n_wikidata", "wikidata", (a, _) => ExportText.Wikidata(a)),
         new("n_description", "description", (a, _) => a.Description),
         new("n_sourceIds", "sourceIds", (a, _) => ExportText.Joined(ExportText.SourceIds(a.Sources))),
+        new("n_citations", "citations", (a, _) => ExportText.Citations(a.Sources)),
     ];
 
     public static IReadOnlyList<GraphProperty<RelationView>> Edge { get; } =
@@ -36,13 +38,15 @@ internal static class GraphProperties
         new("e_type", "type", (v, _) => ExportText.TypeName(v.Relation.Type)),
         new("e_label", "label", (v, _) => ExportText.TypeLabel(v.Relation.Type)),
         new("e_sentence", "sentence", (v, context) => context.Sentence(v)),
-        new("e_dated", "dated", (v, _) => v.Relation.Start is null && v.Relation.End is null ? "false" : "true"),
+        new("e_dated", "dated", (v, _) => v.Relation.IsUndated ? "false" : "true"),
         new("e_startDate", "startDate", (v, _) => ExportText.Date(v.Relation.Start)),
         new("e_endDate", "endDate", (v, _) => ExportText.Date(v.Relation.End)),
+        new("e_heldOn", "heldOn", (v, _) => ExportText.Date(v.Relation.HeldOn)),
         new("e_role", "role", (v, _) => v.Relation.Role),
         new("e_confidence", "confidence", (v, _) => WireName<Confidence>.Of(v.Relation.Confidence)),
         new("e_sourceIds", "sourceIds", (v, _) => ExportText.Joined(ExportText.SourceIds(v.Relation.Sources))),
         new("e_note", "note", (v, _) => v.Relation.Note),
+        new("e_citations", "citations", (v, _) => ExportText.Citations(v.Relation.Sources)),
     ];
 }
 

@@ -27,7 +27,14 @@ public sealed record DrawingEdge(
     string? Role,
     Confidence Confidence,
     IReadOnlyList<string> SourceIds,
-    EdgeGroup? Group);
+    EdgeGroup? Group)
+{
+    /// <summary>The date a single relation is known to hold on, when its start is not known (<see cref="Relation.HeldOn"/>).</summary>
+    public PartialDate? HeldOn { get; init; }
+
+    /// <summary>True for a single relation that records no date at all; a group edge is never undated.</summary>
+    public bool Undated => Group is null && Start is null && End is null && HeldOn is null;
+}
 
 /// <summary>The relations a group edge stands for.</summary>
 public sealed record EdgeGroup(int Count, IReadOnlyList<string> RelationIds);
@@ -120,7 +127,10 @@ public static class Drawings
     private static DrawingEdge Single(RelationView edge, string sentence) => new(
         edge.Relation.Id, edge.Relation.From, edge.Relation.To, edge.Relation.Type, RelationTypes.Get(edge.Relation.Type).Label,
         sentence, edge.Relation.Start, edge.Relation.End, edge.Relation.Role, edge.Relation.Confidence,
-        [.. edge.Relation.Sources.Select(s => s.SourceId).Distinct()], null);
+        [.. edge.Relation.Sources.Select(s => s.SourceId).Distinct()], null)
+    {
+        HeldOn = edge.Relation.HeldOn,
+    };
 
     private static DrawingEdge Bundle(string id, string source, string target, List<RelationView> relations, List<DrawingNode> nodes, Dictionary<string, ActorRef> actors)
     {

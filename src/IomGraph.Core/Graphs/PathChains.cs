@@ -235,7 +235,7 @@ public static class PathChains
                 return byConfidence;
             }
 
-            var byStart = Validity.StartKey(a.Start).CompareTo(Validity.StartKey(b.Start));
+            var byStart = Validity.StartKey(a).CompareTo(Validity.StartKey(b));
             return byStart != 0 ? byStart : string.CompareOrdinal(a.Id, b.Id);
         }
     }

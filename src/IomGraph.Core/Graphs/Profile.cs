@@ -6,8 +6,17 @@ using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Core.Graphs;
 
-/// <summary>A source a profile cites, numbered in the order the profile first cites it, with the words it rests on.</summary>
-public sealed record Footnote(int Number, string SourceId, string? Title, string? Author, int? Year, string? Url, string Quote, string? Locator);
+/// <summary>
+/// A source a profile cites, numbered in the order the profile first cites it, with what it is cited for: its own words
+/// (<paramref name="Quote"/>), a curator's summary, or a dataset row, as the citation gives them.
+/// </summary>
+public sealed record Footnote(
+    int Number, string SourceId, string? Title, string? Author, int? Year, string? Url, string? Quote, string? Locator)
+{
+    public string? Summary { get; init; }
+
+    public DatasetRow? Record { get; init; }
+}
 
 /// <summary>A sentence of a profile: its text, the relations it tells, how sure the graph is, and its footnotes.</summary>
 public sealed record ProfileSentence(string Text, IReadOnlyList<string> RelationIds, Confidence? Confidence, IReadOnlyList<int> Footnotes);
@@ -137,7 +146,7 @@ public static class Profiles
                 text.Append("[^").Append(note.Number.ToString(CultureInfo.InvariantCulture)).Append("]: ")
                     .Append(string.Join(", ", new[] { note.Author, note.Title is null ? null : $"*{note.Title}*", note.Year?.ToString(CultureInfo.InvariantCulture) }.Where(p => p is not null)));
                 text.Append(note.Url is null ? string.Empty : $", <{note.Url}>")
-                    .Append(". Cited for: “").Append(note.Quote).Append('”')
+                    .Append(". ").Append(CitationWords.Describe(new Citation(note.SourceId, note.Quote) { Summary = note.Summary, Record = note.Record }))
                     .Append(note.Locator is null ? string.Empty : $" ({note.Locator})")
                     .Append(".\n");
             }
@@ -178,7 +187,7 @@ public static class Profiles
         var info = RelationTypes.Get(type);
         var plural = ActorKinds.Get(kind).Plural;
         var todayKey = Validity.DayKey(today);
-        var now = relations.Where(r => Validity.StartKey(r.Relation.Start) <= todayKey && Validity.EndKey(r.Relation.End) >= todayKey)
+        var now = relations.Where(r => Validity.StartKey(r.Relation) <= todayKey && Validity.EndKey(r.Relation.End) >= todayKey)
             .Select(r => r.Relation.From).Distinct().Count();
         var said = info.Predicate.Say(asOf is null ? Tense.Recorded : Tense.Past, plural: true)
             .Replace("{when} ", string.Empty, StringComparison.Ordinal)
@@ -193,7 +202,7 @@ public static class Profiles
     /// <summary>The footnotes, numbered in the order they are first cited; the same source and words share a number.</summary>
     private sealed class Notes(SentenceContext context)
     {
-        private readonly Dictionary<(string SourceId, string Quote, string? Locator), Footnote> _byCitation = [];
+        private readonly Dictionary<(string SourceId, string? Quote, string? Summary, string? Record, string? Locator), Footnote> _byCitation = [];
 
         public IReadOnlyList<Footnote> All => [.. _byCitation.Values.OrderBy(n => n.Number)];
 
@@ -202,11 +211,15 @@ public static class Profiles
             var numbers = new List<int>();
             foreach (var citation in citations)
             {
-                var key = (citation.SourceId, citation.Quote, citation.Locator);
+                var key = (citation.SourceId, citation.Quote, citation.Summary, citation.Record is null ? null : CitationWords.Record(citation.Record), citation.Locator);
                 if (!_byCitation.TryGetValue(key, out var note))
                 {
                     var source = context.SourceOf(citation.SourceId);
-                    note = new Footnote(_byCitation.Count + 1, citation.SourceId, source?.Title, source?.Author, source?.Year, source?.Url, citation.Quote, citation.Locator);
+                    note = new Footnote(_byCitation.Count + 1, citation.SourceId, source?.Title, source?.Author, source?.Year, source?.Url, citation.Quote, citation.Locator)
+                    {
+                        Summary = citation.Summary,
+                        Record = citation.Record,
+                    };
                     _byCitation[key] = note;
                 }
 

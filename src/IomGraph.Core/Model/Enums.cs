@@ -65,13 +65,15 @@ public enum Confidence
 [JsonConverter(typeof(JsonStringEnumConverter<SourceKind>))]
 public enum SourceKind
 {
-    /// <summary>A treaty, resolution, statute, official page or dataset of the body concerned.</summary>
+    /// <summary>A treaty, resolution, statute, report or official page of the body concerned.</summary>
     [JsonStringEnumMemberName("primary-document")] PrimaryDocument,
     [JsonStringEnumMemberName("news")] News,
-    /// <summary>Scholarship, reference works, datasets compiled by third parties.</summary>
+    /// <summary>Scholarship, reference works and reports by third parties.</summary>
     [JsonStringEnumMemberName("secondary")] Secondary,
     /// <summary>An argued point of view, such as an activist article. Its claims are attributed, not asserted.</summary>
     [JsonStringEnumMemberName("perspective")] Perspective,
+    /// <summary>A dataset, cited by its rows (<see cref="Citation.Record"/>).</summary>
+    [JsonStringEnumMemberName("dataset")] Dataset,
 }
 
 /// <summary>Which of an actor's relations to follow.</summary>

@@ -6,11 +6,13 @@ namespace IomGraph.Core.Storage;
 /// Validity on a date: a relation is valid when its period overlaps the days the date denotes.
 /// <list type="bullet">
 /// <item>A relation with a start but no end holds from its start on; one with an end but no start holds until its end.</item>
-/// <item>A relation with neither start nor end is <em>undated</em>: its period is not recorded, so it might or might not
+/// <item>A relation whose start is not known but that is known to hold on a date (<see cref="Relation.HeldOn"/>) holds
+/// from that date on: before it, it is not known to hold, and a date filter leaves it out.</item>
+/// <item>A relation with neither start nor end (nor a date it is known to hold on) is <em>undated</em>: its period is not recorded, so it might or might not
 /// hold on a given date. A date filter leaves it out, unless the query asks for undated relations too
 /// (<c>IncludeUndated</c>). Without a date filter it is returned like any other.</item>
 /// </list>
-/// Stores tell an undated relation by its keys, <see cref="StartKey"/> = <see cref="Beginning"/> and <see cref="EndKey"/>
+/// Stores tell an undated relation by its keys, <see cref="StartKey(PartialDate?)"/> = <see cref="Beginning"/> and <see cref="EndKey"/>
 /// = <see cref="Forever"/>; so an end whose last day is 9999-12-31, which bounds nothing either, counts as no end.
 /// </summary>
 public static class Validity
@@ -22,6 +24,13 @@ public static class Validity
     public const int Forever = 99991231;
 
     public static int StartKey(PartialDate? start) => start?.LowerBound ?? Beginning;
+
+    /// <summary>Where a relation's period begins for a date filter: its start, else the date it is known to hold on.</summary>
+    public static int StartKey(Relation relation) => StartKey(relation.Start ?? relation.HeldOn);
+
+    /// <inheritdoc cref="Holds(PartialDate?, PartialDate?, PartialDate, bool)"/>
+    public static bool Holds(Relation relation, PartialDate asOf, bool includeUndated) =>
+        Holds(relation.Start ?? relation.HeldOn, relation.End, asOf, includeUndated);
 
     /// <summary>A calendar day as the same yyyymmdd key the bounds use, to compare "today" with a period.</summary>
     public static int DayKey(DateOnly day) => PartialDate.OfDay(day.Year, day.Month, day.Day).LowerBound;

@@ -13,6 +13,8 @@ public static class Limits
     public const int MaxShort = 500;
     public const int MaxAliases = 100;
     public const int MaxCitations = 50;
+    public const int MaxSymbols = 20;
+    public const int MaxRecordValues = 50;
 }
 
 public sealed class CitationValidator : AbstractValidator<Citation>
@@ -20,8 +22,30 @@ public sealed class CitationValidator : AbstractValidator<Citation>
     public CitationValidator()
     {
         RuleFor(c => c.SourceId).Must(Ids.IsSlug).WithMessage($"'{{PropertyName}}' must be a source id: {Ids.SlugDescription}.");
-        RuleFor(c => c.Quote).NotEmpty().MaximumLength(Limits.MaxQuote);
+        RuleFor(c => c).Must(c => c.Quote is not null || c.Summary is not null || c.Record is not null)
+            .WithName("quote")
+            .WithMessage("A citation must give what the source says: a 'quote' (its own words), a 'summary' (a curator's rendering) or a 'record' (a row of a dataset).");
+        RuleFor(c => c.Quote).NotEmpty().MaximumLength(Limits.MaxQuote).When(c => c.Quote is not null);
+        RuleFor(c => c.Summary).NotEmpty().MaximumLength(Limits.MaxQuote).When(c => c.Summary is not null);
+        RuleFor(c => c.Record!).SetValidator(new DatasetRowValidator()).When(c => c.Record is not null);
         RuleFor(c => c.Locator).MaximumLength(Limits.MaxShort);
+    }
+}
+
+public sealed class DatasetRowValidator : AbstractValidator<DatasetRow>
+{
+    public DatasetRowValidator()
+    {
+        RuleFor(r => r.Dataset).NotEmpty().MaximumLength(Limits.MaxName);
+        RuleFor(r => r.Table).MaximumLength(Limits.MaxName).Must(t => t is null || t.Trim().Length > 0)
+            .WithMessage("'table' may not be blank: leave it out when the dataset has one table.");
+        RuleFor(r => r.Row).NotEmpty().MaximumLength(Limits.MaxShort);
+        RuleFor(r => r.Values).NotNull().NotEmpty().WithMessage("A dataset record must cite at least one value.");
+        RuleFor(r => r.Values)
+            .Must(v => v.Count <= Limits.MaxRecordValues).WithMessage($"A dataset record may cite at most {Limits.MaxRecordValues} values.")
+            .Must(v => v.All(kv => kv.Key.Trim().Length is > 0 and <= Limits.MaxShort && kv.Value is not null && kv.Value.Length <= Limits.MaxShort))
+            .WithMessage("A dataset record's values must have non-empty column names, and both names and values must be short.")
+            .When(r => r.Values is { Count: > 0 });
     }
 }
 
@@ -41,6 +65,22 @@ public sealed class SourceValidator : AbstractValidator<Source>
         RuleFor(s => s.Note).MaximumLength(Limits.MaxText);
         RuleFor(s => s.Attribution).MaximumLength(Limits.MaxName).Must(a => a is null || a.Trim().Length > 0)
             .WithMessage("'attribution' may not be blank: leave it out to use the author.");
+        RuleFor(s => s.Publisher).MaximumLength(Limits.MaxName).Must(p => p is null || p.Trim().Length > 0)
+            .WithMessage("'publisher' may not be blank: leave it out when not known.");
+        RuleFor(s => s.Container).MaximumLength(Limits.MaxName).Must(c => c is null || c.Trim().Length > 0)
+            .WithMessage("'container' may not be blank: leave it out when not known.");
+        RuleFor(s => s.Published)
+            .Must((s, published) => published!.Value.Year == s.Year)
+            .When(s => s.Published is not null)
+            .WithMessage("'published' and 'year' must name the same year: give 'year' with 'published'.");
+        RuleFor(s => s.Symbols).NotNull()
+            .Must(s => s.Count <= Limits.MaxSymbols).WithMessage($"'symbols' may hold at most {Limits.MaxSymbols} document symbols.")
+            .Must(s => s.Distinct(StringComparer.Ordinal).Count() == s.Count).WithMessage("'symbols' may not repeat a symbol.");
+        RuleForEach(s => s.Symbols).NotEmpty().MaximumLength(Limits.MaxShort);
+        RuleFor(s => s.Doi)
+            .Matches(@"^10\.[0-9]{4,9}/\S+$")
+            .When(s => s.Doi is not null)
+            .WithMessage("'doi' must be a bare DOI such as 10.1177/0022343319881175, without https://doi.org/.");
     }
 }
 
@@ -100,6 +140,16 @@ public sealed class RelationValidator : AbstractValidator<Relation>
             .Must((r, end) => end!.Value.UpperBound >= r.Start!.Value.LowerBound)
             .When(r => r.Start is not null && r.End is not null)
             .WithMessage("'End' must not come before 'Start'.");
+        RuleFor(r => r.HeldOn)
+            .Null().When(r => r.Start is not null)
+            .WithMessage("'heldOn' says when a relation whose start is not known held: leave it out when 'start' is given.");
+        RuleFor(r => r.End)
+            .Must((r, end) => end!.Value.UpperBound >= r.HeldOn!.Value.LowerBound)
+            .When(r => r.HeldOn is not null && r.End is not null)
+            .WithMessage("'End' must not come before 'heldOn'.");
+        RuleFor(r => r.HeldOn)
+            .Null().When(r => Enum.IsDefined(r.Type) && RelationTypes.Get(r.Type).IsEvent)
+            .WithMessage("An event happens on a date, not over a period: give its date as 'start', not 'heldOn'.");
         RuleFor(r => r.Role).MaximumLength(Limits.MaxShort);
         RuleFor(r => r.Note).MaximumLength(Limits.MaxText);
     }

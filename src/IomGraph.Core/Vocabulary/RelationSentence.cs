@@ -20,7 +20,8 @@ public sealed record SentenceContext(DateOnly Today, Func<string, Source?> Sourc
 /// ("was a member of IOM from 1965 to 1968"); one that began and holds is told in the present perfect ("has been a
 /// member of IOM since 1951"); one with no start that holds is told in the present. A relation with no date at all
 /// claims no time: "IomGraph records UNHCR as accountable to the UN General Assembly, without dates."; an undated event is told in the past without a
-/// date, and a perspective's undated claim in its own present ("According to …, X prefers …").</item>
+/// date, and a perspective's undated claim in its own present ("According to …, X prefers …"). A relation known to hold
+/// on a date whose start is not known is told from that date: "has been a member of IOM since at least August 2024".</item>
 /// <item><b>Dates in words</b> at their own precision (<see cref="DateWords"/>), and left out when the object's or the
 /// subject's name already holds the same year ("the 1951 Brussels migration conference").</item>
 /// <item><b>Grammar.</b> A plural subject takes a plural verb. A role reads after "as", with its article ("as a
@@ -45,7 +46,9 @@ public static class RelationSentence
         var relation = view.Relation;
         var info = RelationTypes.Get(relation.Type);
         var today = Validity.DayKey(context.Today);
-        var (tense, when, suffix) = Period(relation.Start, relation.End, info.IsEvent, today);
+        var (tense, when, suffix) = relation.HeldOn is { } heldOn && relation.Start is null && !info.IsEvent
+            ? Known(heldOn, relation.End, today)
+            : Period(relation.Start, relation.End, info.IsEvent, today);
         var attribution = Attribution(relation, context);
 
         // A perspective's undated claim is its own, told as it tells it: "According to …, the United States prefers …".
@@ -103,6 +106,17 @@ public static class RelationSentence
                 return (Tense.Present, DateWords.Until(end!.Value), string.Empty);
         }
     }
+
+    /// <summary>
+    /// The period of a relation known to hold on <paramref name="heldOn"/> whose start is not known: "since at least
+    /// 2009", "from at least 2009 to 2018". Before that date nothing is claimed.
+    /// </summary>
+    private static (Tense Tense, string? When, string Suffix) Known(PartialDate heldOn, PartialDate? end, int today) => end switch
+    {
+        { } e when e.UpperBound < today => (Tense.Past, e == heldOn ? DateWords.At(e) : $"from at least {DateWords.Of(heldOn)} to {DateWords.Of(e)}", string.Empty),
+        _ when heldOn.LowerBound <= today => (Tense.Perfect, "since at least " + DateWords.Of(heldOn) + (end is { } until ? ", " + DateWords.Until(until) : string.Empty), string.Empty),
+        _ => (Tense.Present, "from " + DateWords.Of(heldOn), string.Empty),
+    };
 
     /// <summary>The predicate as the role shapes it, and what to add after it ("as its Director").</summary>
     private static (Predicate Predicate, string RolePhrase) WithRole(RelationTypeInfo info, string? role)

@@ -476,7 +476,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["id"] = relation.Id,
         ["from"] = relation.Record.From,
         ["to"] = relation.Record.To,
-        ["startKey"] = Validity.StartKey(relation.Record.Start),
+        ["startKey"] = Validity.StartKey(relation.Record),
         ["endKey"] = Validity.EndKey(relation.Record.End),
         ["confidence"] = (int)relation.Record.Confidence,
     };
@@ -487,7 +487,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["type"] = RelationTypes.NameOf(relation.Record.Type),
         ["from"] = relation.Record.From,
         ["to"] = relation.Record.To,
-        ["startKey"] = Validity.StartKey(relation.Record.Start),
+        ["startKey"] = Validity.StartKey(relation.Record),
         ["endKey"] = Validity.EndKey(relation.Record.End),
         ["confidence"] = (int)relation.Record.Confidence,
         ["doc"] = relation.Json,

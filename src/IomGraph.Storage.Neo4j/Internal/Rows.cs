@@ -56,7 +56,7 @@ internal static class Rows
 
         var relation = Decode<Relation>(doc);
         var view = new RelationView(relation, ActorRef(row[result.Column("from")]), ActorRef(row[result.Column("to")]));
-        return (view, Validity.StartKey(relation.Start));
+        return (view, Validity.StartKey(relation));
     }
 
     public static List<(RelationView View, int StartKey)> Views(CypherResult result)

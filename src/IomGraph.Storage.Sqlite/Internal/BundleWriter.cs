@@ -308,7 +308,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
                 relation.From,
                 relation.To,
                 RecordCodec.TypeName(relation.Type),
-                Validity.StartKey(relation.Start),
+                Validity.StartKey(relation),
                 Validity.EndKey(relation.End),
                 (int)relation.Confidence,
                 encoded.Json);

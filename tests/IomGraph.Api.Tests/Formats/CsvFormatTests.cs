@@ -23,8 +23,8 @@ public sealed class CsvFormatTests
         Assert.All(files.Values, bytes => Assert.False(bytes is [0xEF, 0xBB, 0xBF, ..], "A CSV file starts with a byte order mark."));
         var nodes = Encoding.UTF8.GetString(files["nodes.csv"]);
         Assert.StartsWith("id,name,kind,label,aliases,founded,dissolved,headquarters,iso3,wikidata,description,citations,otherIds,shortName,plural\r\n", nodes, StringComparison.Ordinal);
-        Assert.StartsWith("id,from,to,type,start,end,role,confidence,sentence,note,citations\r\n", Encoding.UTF8.GetString(files["edges.csv"]), StringComparison.Ordinal);
-        Assert.StartsWith("id,title,kind,author,year,url,note\r\n", Encoding.UTF8.GetString(files["sources.csv"]), StringComparison.Ordinal);
+        Assert.StartsWith("id,from,to,type,start,end,role,confidence,sentence,note,citations,heldOn\r\n", Encoding.UTF8.GetString(files["edges.csv"]), StringComparison.Ordinal);
+        Assert.StartsWith("id,title,kind,author,year,url,note,attribution,publisher,container,published,symbols,doi\r\n", Encoding.UTF8.GetString(files["sources.csv"]), StringComparison.Ordinal);
         Assert.All(files.Values, bytes => Assert.EndsWith("\r\n", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal));
         Assert.Contains("Côte d’Ivoire", nodes, StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class CsvFormatTests
         FormatGraph.AssertSameRecords(FormatGraph.Bundle(), result.Bundle);
         Assert.Equal([2, 3, 4, 5, 6, 7], result.ActorRows);
         Assert.Equal("civ", result.Bundle.Actors[0].Id);
-        Assert.Equal([2, 3, 4], result.SourceRows);
+        Assert.Equal([2, 3, 4, 5], result.SourceRows);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class CytoscapeFormatTests
 
         var elements = json.RootElement.GetProperty("elements");
         Assert.Equal(6, elements.GetProperty("nodes").GetArrayLength());
-        Assert.Equal(6, elements.GetProperty("edges").GetArrayLength());
+        Assert.Equal(7, elements.GetProperty("edges").GetArrayLength());
         Assert.All(elements.GetProperty("nodes").EnumerateArray(), n => Assert.Equal(JsonValueKind.Object, n.GetProperty("data").ValueKind));
     }
 

@@ -7,7 +7,8 @@ namespace IomGraph.Api.Tests.Formats;
 
 /// <summary>
 /// A small graph that exercises every awkward value a format must carry: accents, quotes, commas, CR and LF line breaks,
-/// dates of each precision, a dissolved actor, roles, several citations, an undated relation and parallel relations.
+/// dates of each precision, a dissolved actor, roles, several citations of each kind (quote, summary, dataset record), a
+/// source with every bibliographic field, an undated relation, one known to hold from a date (heldOn) and parallel relations.
 /// </summary>
 internal static class FormatGraph
 {
@@ -22,7 +23,16 @@ internal static class FormatGraph
         [
             new("un-ceb-gmg", "Global Migration Group (GMG)", SourceKind.PrimaryDocument, "UN CEB", 2013, "https://unsceb.org/content/global-migration-group-gmg"),
             new("noborder-iom-wiki", "The IOM, \"a migration-management agency\"", SourceKind.Perspective, "Noborder Network", Url: "https://noborder.org/iom/", Note: "An argued view, with commas,\r\nand a line break."),
-            new("ilo-history", "ILO history", SourceKind.Secondary),
+            new("ilo-history", "ILO history", SourceKind.Secondary, Attribution: "the ILO's historians"),
+            new("cow-igo", "Tracking Organizations in the World: The Correlates of War IGO Version 3.0 Datasets", SourceKind.Dataset,
+                "Pevehouse, Jon C. W.; Nordstrom, Timothy", 2020, "https://correlatesofwar.org/data-sets/IGOs/")
+            {
+                Publisher = "Correlates of War Project",
+                Container = "Journal of Peace Research",
+                Published = PartialDate.OfMonth(2020, 5),
+                Symbols = ["COW/IGO/3.0", "A, B | C"],
+                Doi = "10.1177/0022343319881175",
+            },
         ],
         Actors =
         [
@@ -60,7 +70,16 @@ internal static class FormatGraph
                 [new Citation("noborder-iom-wiki", "protection, not \"management\"", "section 2"), new Citation("ilo-history", "a contrast, often drawn")],
                 Note: "Undated: a standing emphasis.\nSources disagree, slightly."),
             new("civ.member-of.iom", "civ", "iom", RelationType.MemberOf, Confidence.High,
-                [new Citation("un-ceb-gmg", "Côte d’Ivoire, member state")], PartialDate.OfDay(1960, 8, 7)),
+                [new Citation("un-ceb-gmg", "Côte d’Ivoire, member state"), new Citation("cow-igo", Locator: "codebook p. 4")
+                {
+                    Record = new DatasetRow("COW IGO v3.0", "state 'cotedivoire', years 1960–2014", new Dictionary<string, string> { ["iomig"] = "1", ["note, \"quoted\""] = "full member" }, "state_year_formatv3"),
+                    Summary = "COW codes 1 as full membership.",
+                }], PartialDate.OfDay(1960, 8, 7)),
+            new("iom.observer-of.global-migration-group", "iom", "global-migration-group", RelationType.ObserverOf, Confidence.Medium,
+                [new Citation("ilo-history") { Summary = "An observer by 2009, the notes say." }], End: PartialDate.OfYear(2018))
+            {
+                HeldOn = PartialDate.OfYear(2009),
+            },
             new("geneva-migration-group.succeeded-by.global-migration-group", "geneva-migration-group", "global-migration-group", RelationType.SucceededBy, Confidence.High,
                 [new Citation("un-ceb-gmg", "renamed and enlarged")], PartialDate.OfYear(2006)),
         ],

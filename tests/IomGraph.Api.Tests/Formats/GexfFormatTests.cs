@@ -54,7 +54,7 @@ public sealed class GexfFormatTests
         var nodes = document.Descendants(G + "node").ToList();
         var edges = document.Descendants(G + "edge").ToList();
         Assert.Equal(6, nodes.Count);
-        Assert.Equal(6, edges.Count);
+        Assert.Equal(7, edges.Count);
         Assert.All(nodes, n => Assert.False(string.IsNullOrWhiteSpace(n.Attribute("label")?.Value)));
         var ids = nodes.Select(n => n.Attribute("id")!.Value).ToHashSet();
         Assert.All(edges, e => Assert.Contains(e.Attribute("source")!.Value, ids));
@@ -124,7 +124,7 @@ public sealed class GexfFormatTests
         var graph = await NetworkX.ReadAsync(python, "gexf", bytes);
 
         Assert.Equal(6, graph.GetProperty("nodes").GetInt32());
-        Assert.Equal(6, graph.GetProperty("edges").GetInt32());
+        Assert.Equal(7, graph.GetProperty("edges").GetInt32());
         Assert.True(graph.GetProperty("directed").GetBoolean());
         var group = graph.GetProperty("nodeData").GetProperty("geneva-migration-group");
         Assert.Equal("Geneva Migration Group", group.GetProperty("label").GetString());

@@ -53,7 +53,7 @@ public sealed class GraphMlFormatTests
         var edges = document.Descendants(G + "edge").ToList();
         Assert.Equal(6, nodeIds.Distinct().Count());
         Assert.Equal(6, nodeIds.Count);
-        Assert.Equal(6, edges.Count);
+        Assert.Equal(7, edges.Count);
         Assert.All(edges, e => Assert.Contains(e.Attribute("source")!.Value, nodeIds));
         Assert.All(edges, e => Assert.Contains(e.Attribute("target")!.Value, nodeIds));
     }
@@ -87,11 +87,31 @@ public sealed class GraphMlFormatTests
         var graph = await NetworkX.ReadAsync(python, "graphml", await FormatGraph.WriteAsync(GraphFormats.GraphMl));
 
         Assert.Equal(6, graph.GetProperty("nodes").GetInt32());
-        Assert.Equal(6, graph.GetProperty("edges").GetInt32());
+        Assert.Equal(7, graph.GetProperty("edges").GetInt32());
         Assert.True(graph.GetProperty("directed").GetBoolean());
         var iom = graph.GetProperty("nodeData").GetProperty("iom");
         Assert.Equal("IOM", iom.GetProperty("label").GetString());
         Assert.Equal(FormatGraph.IomDescription, iom.GetProperty("description").GetString());
         Assert.Equal("Côte d’Ivoire", graph.GetProperty("nodeData").GetProperty("civ").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Networkx_reads_each_edges_citations_with_their_kind_of_text_and_a_heldOn_date()
+    {
+        var python = await NetworkX.RequireAsync();
+
+        var graph = await NetworkX.ReadAsync(python, "graphml", await FormatGraph.WriteAsync(GraphFormats.GraphMl));
+
+        var edges = graph.GetProperty("edgeData").EnumerateArray().Select(e => e[2]).ToList();
+        var membership = edges.Single(e => e.GetProperty("sentence").GetString()!.StartsWith("Côte d’Ivoire", StringComparison.Ordinal));
+        using var citations = System.Text.Json.JsonDocument.Parse(membership.GetProperty("citations").GetString()!);
+        Assert.Equal("Côte d’Ivoire, member state", citations.RootElement[0].GetProperty("quote").GetString());
+        Assert.False(citations.RootElement[1].TryGetProperty("quote", out _));
+        Assert.Equal("COW codes 1 as full membership.", citations.RootElement[1].GetProperty("summary").GetString());
+        Assert.Equal("1", citations.RootElement[1].GetProperty("record").GetProperty("values").GetProperty("iomig").GetString());
+        var observer = edges.Single(e => e.TryGetProperty("heldOn", out _));
+        Assert.Equal("2009", observer.GetProperty("heldOn").GetString());
+        Assert.Equal("true", observer.GetProperty("dated").GetString());
+        Assert.Equal("IOM was an observer of the Global Migration Group from at least 2009 to 2018.", observer.GetProperty("sentence").GetString());
     }
 }

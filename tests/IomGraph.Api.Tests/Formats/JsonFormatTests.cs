@@ -24,8 +24,8 @@ public sealed class JsonFormatTests
 
         Assert.Equal(["actors", "relations", "sources"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(6, json.RootElement.GetProperty("actors").GetArrayLength());
-        Assert.Equal(6, json.RootElement.GetProperty("relations").GetArrayLength());
-        Assert.Equal(3, json.RootElement.GetProperty("sources").GetArrayLength());
+        Assert.Equal(7, json.RootElement.GetProperty("relations").GetArrayLength());
+        Assert.Equal(4, json.RootElement.GetProperty("sources").GetArrayLength());
     }
 
     [Fact]
