@@ -251,8 +251,8 @@ def parse_spells(text):
     return spells
 
 
-def citation(source_id, quote, locator=None):
-    c = {"sourceId": source_id, "quote": quote}
+def citation(source_id, summary, locator=None):
+    c = {"sourceId": source_id, "summary": summary}
     if locator:
         c["locator"] = locator
     return c
@@ -332,8 +332,8 @@ def build():
             ongoing = end == 2014 and status == "member"
             next_start = spells[i + 1][0] if i + 1 < len(spells) else None
             rid = f"{iso3.lower()}.member-of.iom" + (f".{start}" if len(spells) > 1 else "")
-            quote = f"IOMig: full member {start}–{end}" + (" (status 2014: member)" if ongoing else "")
-            sources = [citation(COW_SOURCE, quote, f"{COW_LOCATOR}, state '{cow_code}'")]
+            summary = f"IOMig: full member {start}–{end}" + (" (status 2014: member)" if ongoing else "")
+            sources = [citation(COW_SOURCE, summary, f"{COW_LOCATOR}, state '{cow_code}'")]
             if iso3 in MC_2097:
                 sources.append(citation("mc-2097-rev-1",
                                         "Nigeria, Zimbabwe and others were considered by the Council in Dec 2002 (MC/2097) "
