@@ -36,9 +36,12 @@ OUT_PATH = os.path.join(SEED_DIR, "member-states.json")
 # The COW data, cited as the records it is (see the source cow-igo-v3 in sources.json).
 COW_SOURCE = "cow-igo-v3"
 COW_DATASET = "COW IGO v3.0"
-COW_TABLE = "state_year_formatv3"
+# The research read the IGO-year form (Form 1, igo_year_formatv3; igoR's igo_year_format3): one row per IGO and year, one
+# column per state, the IOM's rows having ioname "IOMig". Its value codes: 0 No Membership, 1 Full Membership, 2 Associate
+# Membership, 3 Observer, -9 Missing data, -1 State Not System Member (codebook, version 3.0a).
+COW_TABLE = "igo_year_formatv3"
 COW_VARIABLE = "IOMig"
-COW_CODES = {"1": "full member"}
+COW_CODES = {"1": "Full Membership"}
 
 # The official count the membership is checked against (IOM site header and AP, May 2023: 175 member states).
 MEMBERS_2023 = 175
@@ -533,9 +536,9 @@ def cow_record(cow_code, start, end):
     years = f"years {start}–{end}" if start != end else f"year {start}"
     value = "1 (" + COW_CODES["1"] + ")"
     if COW_TABLE.startswith("state_year"):
-        row, values = f"state '{cow_code}', {years}", {COW_VARIABLE: value}
+        row, values = f"state '{cow_code}', {years}", {COW_VARIABLE.lower(): value}
     else:
-        row, values = f"IGO '{COW_VARIABLE}', {years}", {cow_code: value}
+        row, values = f"ioname '{COW_VARIABLE}', {years}", {cow_code: value}
     return {"sourceId": COW_SOURCE, "record": {"dataset": COW_DATASET, "table": COW_TABLE, "row": row, "values": values}}
 
 
