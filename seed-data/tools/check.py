@@ -353,6 +353,10 @@ def main():
     for sid in sources:
         if sid not in cited:
             warnings.append(f"source '{sid}' is never cited")
+    if os.path.isdir(EXCERPTS):
+        for f in sorted(os.listdir(EXCERPTS)):
+            if f.endswith(".txt") and f[:-4] not in sources:
+                warnings.append(f"raw/excerpts/{f} is the stored text of no source")
     for aid, n in degree.items():
         if n == 0:
             warnings.append(f"actor '{aid}' has no relation")
