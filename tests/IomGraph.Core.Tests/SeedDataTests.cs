@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IomGraph.Core.Model;
 using IomGraph.Core.Seed;
+using IomGraph.Core.Storage;
 using IomGraph.Testing;
 
 namespace IomGraph.Core.Tests;
@@ -62,10 +63,19 @@ public sealed partial class SeedDataTests
             Assert.Contains(bundle.Actors, a => a.Id == id && a.Kind == ActorKind.State && a.Iso3 == row[0]);
             foreach (var spell in row[4].Split(';'))
             {
-                var start = spell.Split('-')[0];
+                // A spell is the graph's when a membership starts in its first year, or already holds then (Germany and
+                // Austria are documented members by October 1952, earlier than COW's years). Micronesia, which COW has
+                // from 2010, was admitted in December 2011: the correction is documented in seed-data/README.md.
+                var start = int.Parse(spell.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture);
+                if (id == "fsm")
+                {
+                    Assert.Contains(memberships, m => m.From == id && m.Start == PartialDate.OfDay(2011, 12, 5));
+                    continue;
+                }
+
                 Assert.True(
-                    memberships.Any(m => m.From == id && m.Start?.ToString() == start),
-                    $"{id} has no MEMBER_OF iom starting {start}");
+                    memberships.Any(m => m.From == id && (m.Start?.Year == start || Validity.Holds(m, PartialDate.OfYear(start), includeUndated: false))),
+                    $"{id} has no MEMBER_OF iom starting in or holding in {start}");
             }
         }
     }
@@ -108,8 +118,9 @@ public sealed partial class SeedDataTests
     {
         var iom = (await BundleAsync()).Actors.Single(a => a.Id == "iom");
 
-        Assert.Contains("175 member states and 8 observer states", iom.Description, StringComparison.Ordinal);
-        Assert.Contains(iom.Sources!, c => c.SourceId == "afp-2023-iom-membership");
+        Assert.Contains("175 (November 2022, with Barbados, and in May 2023)", iom.Description, StringComparison.Ordinal);
+        Assert.Contains("Eight observer states", iom.Description, StringComparison.Ordinal);
+        Assert.Contains(iom.Sources!, c => c.Quote is { } q && q.Contains("175 member countries", StringComparison.Ordinal));
         Assert.Superset(new HashSet<string> { "PICMME", "ICEM", "ICM", "OIM" }, iom.Aliases.ToHashSet());
     }
 
