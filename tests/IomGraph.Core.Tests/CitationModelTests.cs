@@ -147,6 +147,19 @@ public sealed class CitationModelTests
     }
 
     [Fact]
+    public void A_footnote_whose_quotation_ends_its_sentence_takes_no_second_full_stop()
+    {
+        var iom = new Actor("iom", "International Organization for Migration", ActorKind.IntergovernmentalOrganisation, "IOM");
+        var pope = new ActorRef("amy-pope", "Amy E. Pope", ActorKind.Person);
+        var leads = new Relation("amy-pope.leads.iom", "amy-pope", "iom", RelationType.Leads, Confidence.High,
+            [new Citation("dpa", "Pope will assume the duties of director general for a five-year term from October 1.")], PartialDate.Parse("2023-10-01"), Role: "Director General");
+
+        var markdown = Profiles.ToMarkdown(Profiles.Build(iom, [new RelationView(leads, pope, ActorRef.Of(iom))], null, SentenceContext.On(new DateOnly(2026, 12, 1))));
+
+        Assert.Contains("[^1]: dpa. Quoted: “Pope will assume the duties of director general for a five-year term from October 1.”\n", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_profile_footnote_says_what_kind_of_text_it_cites()
     {
         var iom = new Actor("iom", "International Organization for Migration", ActorKind.IntergovernmentalOrganisation, "IOM");

@@ -59,6 +59,21 @@ public sealed class DrawingTests
         Assert.Equal(["ita", "esp"], centre.Nodes.Single(n => n.Id == "group:state").Group!.MemberIds);
     }
 
+    [Fact]
+    public void A_group_edge_counts_the_actors_it_joins_and_says_one_relation_in_the_singular()
+    {
+        var hub = Hub();
+        var withFunder = new Graph(
+            hub.Nodes,
+            [.. hub.Edges, new RelationView(new Relation("fra.funds.iom", France.Id, Iom.Id, RelationType.Funds, Confidence.High, [new Citation("a", "q")]), France, Iom)],
+            false);
+
+        var drawing = Drawings.Of(withFunder, "iom", [ActorKind.State], Sentence);
+
+        Assert.Equal("1 “funds” relation from 1 state to IOM.", Assert.Single(drawing.Edges, e => e.Type == RelationType.Funds).Sentence);
+        Assert.Equal("4 “member of” relations from 3 states to IOM.", Assert.Single(drawing.Edges, e => e.Type == RelationType.MemberOf && e.Group is not null).Sentence);
+    }
+
     private static string Sentence(RelationView view) => RelationSentence.Render(view, SentenceContext.On(new DateOnly(2026, 12, 1)));
 
     private static Graph Hub() => new(

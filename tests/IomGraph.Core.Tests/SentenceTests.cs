@@ -20,6 +20,7 @@ public sealed class SentenceTests
 
     private static readonly Source Noborder = new("noborder", "The IOM", SourceKind.Perspective, "Noborder Network", Attribution: "the Noborder Network");
     private static readonly Source Official = new("official", "Official page", SourceKind.PrimaryDocument, "IOM");
+    private static readonly Source Blog = new("blog", "New DG at IOM", SourceKind.Secondary, "Global Administrative Law", Attribution: "the Global Administrative Law blog");
 
     [Theory]
     [InlineData("1965", "1968", "The United Kingdom was a member of IOM from 1965 to 1968.")]
@@ -114,8 +115,19 @@ public sealed class SentenceTests
             "According to the Noborder Network, the IOM Council decided in 2000 that IOM shall take the lead.",
             Say(Council, Iom, RelationType.Mandates, "2000", sources: [Official, Noborder], confidence: Confidence.Low));
         Assert.Equal(
-            "According to IOM, the United Kingdom was a member of IOM from 1965 to 1968.",
+            "According to the Global Administrative Law blog, the United Kingdom was a member of IOM from 1965 to 1968.",
+            Say(Uk, Iom, RelationType.MemberOf, "1965", "1968", sources: [Official, Blog], confidence: Confidence.Low));
+    }
+
+    [Fact]
+    public void A_claim_the_graph_rates_low_that_no_source_is_named_as_saying_is_told_as_unconfirmed()
+    {
+        Assert.Equal(
+            "Unconfirmed: The United Kingdom was a member of IOM from 1965 to 1968.",
             Say(Uk, Iom, RelationType.MemberOf, "1965", "1968", sources: [Official], confidence: Confidence.Low));
+        Assert.Equal(
+            "IomGraph records Amy E. Pope as leading IOM as its Director, without dates, unconfirmed.",
+            Say(Pope, Iom, RelationType.Leads, role: "Director", sources: [Official], confidence: Confidence.Low));
     }
 
     [Fact]
@@ -125,8 +137,8 @@ public sealed class SentenceTests
             "According to the Noborder Network, the United States prefers national economic and security interests.",
             Say(Usa, Values, RelationType.Prefers, sources: [Noborder], confidence: Confidence.Low));
         Assert.Equal(
-            "IomGraph records Amy E. Pope as leading IOM as its Director, without dates, according to IOM.",
-            Say(Pope, Iom, RelationType.Leads, role: "Director", sources: [Official], confidence: Confidence.Low));
+            "IomGraph records Amy E. Pope as leading IOM as its Director, without dates, according to the Global Administrative Law blog.",
+            Say(Pope, Iom, RelationType.Leads, role: "Director", sources: [Blog], confidence: Confidence.Low));
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public static class Drawings
         var ends = relations.Select(r => r.Relation.End).ToList();
         var sentence = string.Create(
             CultureInfo.InvariantCulture,
-            $"{relations.Count} “{info.Label}” relations from {Name(source, nodes, actors)} to {Name(target, nodes, actors)}.");
+            $"{relations.Count} “{info.Label}” {(relations.Count == 1 ? "relation" : "relations")} from {Name(source, relations.Select(r => r.Relation.From), nodes, actors)} to {Name(target, relations.Select(r => r.Relation.To), nodes, actors)}.");
         return new DrawingEdge(
             id, source, target, type, info.Label, sentence,
             starts.Any(s => s is null) ? null : starts.Min(),
@@ -151,7 +151,17 @@ public static class Drawings
             new EdgeGroup(relations.Count, [.. relations.Select(r => r.Relation.Id)]));
     }
 
-    // A group is named by its label ("160 states"), an actor as in a sentence ("IOM", "the Global Migration Group").
-    private static string Name(string id, List<DrawingNode> nodes, Dictionary<string, ActorRef> actors) =>
-        id.StartsWith(GroupPrefix, StringComparison.Ordinal) ? nodes.First(n => n.Id == id).Label : actors[id].DisplayLabel;
+    // A group's side is named by how many of its actors these relations join ("160 states", "1 state"), an actor as in a
+    // sentence ("IOM", "the Global Migration Group").
+    private static string Name(string id, IEnumerable<string> ends, List<DrawingNode> nodes, Dictionary<string, ActorRef> actors)
+    {
+        if (!id.StartsWith(GroupPrefix, StringComparison.Ordinal))
+        {
+            return actors[id].DisplayLabel;
+        }
+
+        var kind = ActorKinds.Get(nodes.First(n => n.Id == id).Kind);
+        var count = ends.Distinct(StringComparer.Ordinal).Count();
+        return string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? English.Lowered(kind.Label) : kind.Plural)}");
+    }
 }

@@ -144,11 +144,17 @@ public static class Profiles
             foreach (var note in profile.Footnotes)
             {
                 text.Append("[^").Append(note.Number.ToString(CultureInfo.InvariantCulture)).Append("]: ")
-                    .Append(string.Join(", ", new[] { note.Author, note.Title is null ? null : $"*{note.Title}*", note.Year?.ToString(CultureInfo.InvariantCulture) }.Where(p => p is not null)));
+                    .Append(string.Join(", ", new[] { note.Author, note.Title is null ? null : $"*{note.Title}*", note.Year?.ToString(CultureInfo.InvariantCulture) }.Where(p => p is not null)) is { Length: > 0 } head
+                        ? head
+                        : note.SourceId);
+                var cited = CitationWords.Describe(new Citation(note.SourceId, note.Quote) { Summary = note.Summary, Record = note.Record })
+                    + (note.Locator is null ? string.Empty : $" ({note.Locator})");
+
+                // A quotation that ends its own sentence ("… from October 1.”) takes no second full stop.
+                var ended = cited.Length > 1 && cited[^1] == '”' && cited[^2] is '.' or '?' or '!';
                 text.Append(note.Url is null ? string.Empty : $", <{note.Url}>")
-                    .Append(". ").Append(CitationWords.Describe(new Citation(note.SourceId, note.Quote) { Summary = note.Summary, Record = note.Record }))
-                    .Append(note.Locator is null ? string.Empty : $" ({note.Locator})")
-                    .Append(".\n");
+                    .Append(". ").Append(cited)
+                    .Append(ended ? "\n" : ".\n");
             }
         }
 

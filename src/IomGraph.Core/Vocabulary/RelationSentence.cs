@@ -28,7 +28,8 @@ public sealed record SentenceContext(DateOnly Today, Func<string, Source?> Sourc
 /// co-chair"; "as its Director General"; "as its largest bilateral donor"); a membership role replaces "member" ("an
 /// initial member of", "not a core group member of"); a co-chair co-chairs; a nomination names the office.</item>
 /// <item><b>Attribution.</b> A relation that rests only on perspective sources, or that the graph rates low, names who
-/// says it: "According to the Noborder Network, …".</item>
+/// says it: "According to the Noborder Network, …". A low one that no source is named as saying is told as unconfirmed:
+/// "Unconfirmed: …", "IomGraph records …, unconfirmed."</item>
 /// </list>
 /// </summary>
 public static class RelationSentence
@@ -72,10 +73,20 @@ public static class RelationSentence
         // What only the record holds is said to be the record's: "IomGraph records X as …, without dates, according to …".
         if (tense == Tense.Recorded)
         {
-            return $"IomGraph records {text}" + (attribution is null ? "." : $", according to {attribution.Value.Speaker}.");
+            return $"IomGraph records {text}" + attribution switch
+            {
+                null => ".",
+                { Speaker: { } speaker } => $", according to {speaker}.",
+                _ => ", unconfirmed.",
+            };
         }
 
-        return attribution is null ? English.Capitalise(text) + "." : $"According to {attribution.Value.Speaker}, {text}.";
+        return attribution switch
+        {
+            null => English.Capitalise(text) + ".",
+            { Speaker: { } speaker } => $"According to {speaker}, {text}.",
+            _ => $"Unconfirmed: {English.Capitalise(text)}.",
+        };
     }
 
     /// <summary>The tense, the period in words, and what to say when no date is recorded.</summary>
@@ -173,8 +184,13 @@ public static class RelationSentence
         return when == "in " + year && (view.To.DisplayLabel.Contains(year, StringComparison.Ordinal) || view.From.DisplayLabel.Contains(year, StringComparison.Ordinal));
     }
 
-    /// <summary>Who says it, when the graph only reports it: the perspective it rests on, or the source of a low-rated claim.</summary>
-    private static (string Speaker, bool FromPerspective)? Attribution(Relation relation, SentenceContext context)
+    /// <summary>
+    /// Who says it, when the graph only reports it: the perspective it rests on, or, for a claim the graph rates low, the
+    /// source a curator named as its speaker (<see cref="Source.Attribution"/>). A low claim that no source is named as
+    /// saying (an inference from several sources, an unverified name) has no speaker: it is told as unconfirmed, so that
+    /// no source is made to say what it does not.
+    /// </summary>
+    private static (string? Speaker, bool FromPerspective)? Attribution(Relation relation, SentenceContext context)
     {
         var sources = relation.Sources.Select(c => context.SourceOf(c.SourceId)).OfType<Source>().DistinctBy(s => s.Id).ToList();
         var perspectives = sources.Where(s => s.Kind == SourceKind.Perspective).ToList();
@@ -184,8 +200,8 @@ public static class RelationSentence
             return null;
         }
 
-        var speaker = perspectives.FirstOrDefault() ?? sources.FirstOrDefault();
-        return speaker is null ? ("a single, unconfirmed source", false) : (Name(speaker), speaker.Kind == SourceKind.Perspective);
+        var speaker = perspectives.FirstOrDefault() ?? sources.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s.Attribution));
+        return speaker is null ? (null, false) : (Name(speaker), speaker.Kind == SourceKind.Perspective);
     }
 
     private static string Name(Source source) =>
