@@ -229,6 +229,52 @@ public abstract class CurationApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_relation_can_cite_a_summary_and_a_dataset_record_and_be_known_to_hold_from_a_date()
+    {
+        var client = await ClientAsync();
+
+        using var created = await SendAsync(client, HttpMethod.Post, "/api/v1/relations", new
+        {
+            id = "che.member-of.gfmd.test", from = "che", to = "gfmd", type = "MEMBER_OF", confidence = "medium", heldOn = "2009",
+            sources = new object[]
+            {
+                new { sourceId = "gfmd-belgium-2007", summary = "Switzerland took part in the Forum's meetings." },
+                new { sourceId = "cow-igo-v3", record = new { dataset = "COW IGO v3.0", table = "igo_year_formatv3", row = "ioname 'GFMD', 2009", values = new Dictionary<string, string> { ["switzerland"] = "1" } } },
+            },
+        });
+        var read = await client.GetJsonAsync("/api/v1/relations/che.member-of.gfmd.test");
+        var before2009 = await client.GetJsonAsync("/api/v1/actors/gfmd/relations?direction=in&asOf=2008&includeUndated=true");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("2009", read.GetProperty("heldOn").GetString());
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("start").ValueKind);
+        Assert.False(read.GetProperty("undated").GetBoolean());
+        Assert.Matches("^Switzerland has been a member of the Global Forum on Migration and Development since at least 2009\\.$", read.GetProperty("sentence").GetString());
+        var sources = read.GetProperty("sources");
+        Assert.Equal("Switzerland took part in the Forum's meetings.", sources[0].GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Null, sources[0].GetProperty("quote").ValueKind);
+        Assert.Equal("1", sources[1].GetProperty("record").GetProperty("values").GetProperty("switzerland").GetString());
+        Assert.DoesNotContain("che.member-of.gfmd.test", before2009.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{ "sourceId": "gfmd-belgium-2007" }""", "sources[0].quote")]
+    [InlineData("""{ "sourceId": "gfmd-belgium-2007", "summary": "" }""", "sources[0].summary")]
+    [InlineData("""{ "sourceId": "gfmd-belgium-2007", "record": { "dataset": "COW", "row": "r", "values": {} } }""", "sources[0].record.values")]
+    public async Task A_citation_without_text_or_with_an_empty_one_is_a_400_naming_it_and_nothing_is_written(string citation, string field)
+    {
+        var client = await ClientAsync();
+        var body = $$"""{ "id": "che.member-of.gfmd.test", "from": "che", "to": "gfmd", "type": "MEMBER_OF", "confidence": "medium", "sources": [ {{citation}} ] }""";
+
+        using var response = await client.PostAsync(new Uri("/api/v1/relations", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await BodyAsync(response)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), $"No error for {field}: {errors}");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/api/v1/relations/che.member-of.gfmd.test", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Post_creates_a_relation_once_and_put_replaces_it()
     {
         var client = await ClientAsync();

@@ -96,6 +96,14 @@ public sealed class WireSchemaFilter(IOptions<HttpJsonOptions> httpJson) : ISche
             target.AdditionalProperties = null;
         }
 
+        if (type == typeof(Citation))
+        {
+            // "At least one of quote, summary and record" is said in words: as anyOf [required …] it would make
+            // openapi-typescript type a citation as unknown, which breaks every generated client.
+            target.Description = (target.Description is { Length: > 0 } d ? d + " " : string.Empty)
+                + "A citation carries at least one of quote (the source's own words), summary (a curator's rendering) and record (a dataset row); a request with none is a 400.";
+        }
+
         if (type == typeof(Contracts.ChangeResponse))
         {
             // The change log keeps each record as the client sent it; which schema applies follows from 'kind'.
