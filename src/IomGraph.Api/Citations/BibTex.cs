@@ -117,8 +117,8 @@ public static class BibTex
             {
                 '\\' => escaped.Append(@"\textbackslash{}"),
                 '{' or '}' or '#' or '$' or '%' or '&' or '_' => escaped.Append('\\').Append(c),
-                '^' => escaped.Append(@"\^{}"),
-                '~' => escaped.Append(@"\~{}"),
+                '^' => escaped.Append(@"\textasciicircum{}"),
+                '~' => escaped.Append(@"\textasciitilde{}"),
                 '\r' or '\n' or '\t' => escaped.Append(' '),
                 _ => escaped.Append(c),
             };
