@@ -53,7 +53,7 @@ public static class RelationCitations
                 text.Append(", ").Append(locator);
             }
 
-            text.Append(". ").Append(CitationWords.Describe(citation).TrimEnd('.')).Append('.');
+            text.Append(". ").Append(Sentence(CitationWords.Describe(citation)));
             if (source?.Url is { } sourceUrl)
             {
                 text.Append(' ').Append(sourceUrl).Append('.');
@@ -61,6 +61,16 @@ public static class RelationCitations
         }
 
         return text.Append(' ').Append(url).Append(CultureInfo.InvariantCulture, $". Retrieved {retrieved:yyyy-MM-dd}.").ToString();
+    }
+
+    /// <summary>Ends the text with one full stop: none after a quotation that ends its own sentence ("….”").</summary>
+    private static string Sentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.EndsWith('.') || trimmed.EndsWith('?') || trimmed.EndsWith('!')
+            || trimmed.EndsWith(".”", StringComparison.Ordinal) || trimmed.EndsWith("?”", StringComparison.Ordinal) || trimmed.EndsWith("!”", StringComparison.Ordinal)
+            ? trimmed
+            : trimmed + ".";
     }
 
     private static CitedSourceResponse Cited(Citation citation, Source? source)

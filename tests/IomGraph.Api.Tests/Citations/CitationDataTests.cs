@@ -158,6 +158,21 @@ public sealed class CitationDataTests
     }
 
     [Fact]
+    public void A_quotation_that_ends_its_sentence_takes_no_second_full_stop()
+    {
+        var relation = new Relation("x.member-of.iom", "x", "iom", RelationType.MemberOf, Confidence.Medium,
+            [new Citation(Resolution.Id, "The governments were: Australia and Venezuela."), new Citation(Article.Id) { Summary = "A member by 1952." }]);
+        var sources = new Dictionary<string, Source> { [Resolution.Id] = Resolution, [Article.Id] = Article };
+
+        var text = RelationCitations.Text(relation, "X is a member.", [.. relation.Sources.Select(c => (c, (Source?)sources[c.SourceId]))], "v.1", new DateOnly(2026, 12, 2), "https://iomgraph.example/r");
+
+        Assert.Contains("Quoted: “The governments were: Australia and Venezuela.” [2]", text, StringComparison.Ordinal);
+        Assert.Contains("Summary (IomGraph's words, not the source's): A member by 1952. https://doi.org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("”.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Iomgraph_itself_is_a_dataset_at_a_version_read_on_a_day()
     {
         var json = JsonSerializer.SerializeToElement(CslJson.IomGraph("iomgraph-x", "0123456789ab.42", "https://iomgraph.example/api/v1/relations/x", new DateOnly(2026, 12, 2), "Relation \"x\""));
