@@ -40,6 +40,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseGraphVersionHeader();
 app.UseGraphOpenApi();
 
 app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AnswerHead();

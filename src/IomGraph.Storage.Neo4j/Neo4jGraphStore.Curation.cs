@@ -103,6 +103,12 @@ public sealed partial class Neo4jGraphStore : ICurationStore
             cancellationToken);
     }
 
+    public Task<long> GetLastChangeSequenceAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            CypherCatalogue.LastChangeSequence.With(("key", CypherCatalogue.ChangesKey)),
+            result => result.Rows.Count == 0 || Rows.IsNull(result.Rows[0][result.Column("last")]) ? 0L : Rows.Long(result.Rows[0][result.Column("last")]),
+            cancellationToken);
+
     public Task<Page<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

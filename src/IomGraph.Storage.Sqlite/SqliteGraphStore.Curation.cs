@@ -102,6 +102,15 @@ public sealed partial class SqliteGraphStore : ICurationStore
             cancellationToken);
     }
 
+    public Task<long> GetLastChangeSequenceAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(
+            async connection =>
+            {
+                await using var command = Command(connection, CurationSql.LastChangeSequence);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            },
+            cancellationToken);
+
     public Task<Page<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -84,6 +84,7 @@ public sealed class CrossOriginTests(CrossOriginFixture fixture) : IClassFixture
         var read = await RequestAsync(browser, "/api/v1/actors/iom", new { headers = new Dictionary<string, string> { ["If-None-Match"] = "\"no-such-version\"" } });
         AssertAllowed(browser, read, 200, "a read of /api/v1/actors/iom with If-None-Match");
         Assert.True(read.ETag is not null, $"The page on {fixture.Stranger.Origin} read /api/v1/actors/iom but response.headers.get('ETag') was null: the API must expose ETag (Access-Control-Expose-Headers).");
+        Assert.True(read.GraphVersion is not null, $"The page on {fixture.Stranger.Origin} read /api/v1/actors/iom but response.headers.get('Graph-Version') was null: the API must expose Graph-Version (Access-Control-Expose-Headers).");
 
         // Sent back, the version the page holds is still current.
         var revalidated = await RequestAsync(browser, "/api/v1/actors/iom", new { headers = new Dictionary<string, string> { ["If-None-Match"] = read.ETag! } });
@@ -144,13 +145,14 @@ public sealed class CrossOriginTests(CrossOriginFixture fixture) : IClassFixture
         return new { method = "PUT", headers, body = JsonSerializer.Serialize(actor) };
     }
 
-    /// <summary>One fetch() from the page, through its request() helper: the status and ETag script saw, or the error.</summary>
+    /// <summary>One fetch() from the page, through its request() helper: the status, ETag and Graph-Version script saw, or the error.</summary>
     private static async Task<Outcome> RequestAsync(BrowserPage browser, string path, object init)
     {
         var result = await browser.Page.EvaluateAsync<JsonElement>("([path, init]) => request(path, init)", new object[] { path, init });
         return new Outcome(
             result.GetProperty("status").GetInt32(),
             result.GetProperty("etag").GetString(),
+            result.GetProperty("graphVersion").GetString(),
             result.GetProperty("error").GetString());
     }
 
@@ -167,5 +169,5 @@ public sealed class CrossOriginTests(CrossOriginFixture fixture) : IClassFixture
             $"From {origin}, {what} answered {outcome.Status}, expected {expectedStatus}.{Environment.NewLine}{browser.DescribeErrors()}{Environment.NewLine}  screenshot: {browser.ScreenshotPath}");
     }
 
-    private sealed record Outcome(int Status, string? ETag, string? Error);
+    private sealed record Outcome(int Status, string? ETag, string? GraphVersion, string? Error);
 }

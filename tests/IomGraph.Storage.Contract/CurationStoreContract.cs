@@ -175,6 +175,29 @@ public abstract class CurationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_last_change_sequence_is_0_on_an_empty_log_and_moves_on_with_every_write_that_changes_a_record()
+    {
+        Assert.Equal(0, await Writes.GetLastChangeSequenceAsync(Ct));
+
+        await SeedAsync();
+        var seeded = await Writes.GetLastChangeSequenceAsync(Ct);
+        Assert.Equal((await LogAsync())[^1].Sequence, seeded);
+
+        AssertApplied(await WriteAsync(CurationWrite.Upsert(Alice, Upserts([Charter], [Forum]))));
+        var written = await Writes.GetLastChangeSequenceAsync(Ct);
+        Assert.True(written > seeded, $"A write moves the sequence on from {seeded}; it reads {written}.");
+        Assert.Equal((await LogAsync())[^1].Sequence, written);
+
+        AssertApplied(await WriteAsync(CurationWrite.Upsert(Bob, Upserts([Charter], [Forum]))));
+        Assert.Equal(written, await Writes.GetLastChangeSequenceAsync(Ct));
+
+        AssertApplied(await WriteAsync(new CurationWrite(Bob, GraphBundle.Empty, [RecordRef.ActorOf(Forum.Id)])));
+        var deleted = await Writes.GetLastChangeSequenceAsync(Ct);
+        Assert.True(deleted > written, "A delete moves the sequence on.");
+        Assert.Equal((await LogAsync())[^1].Sequence, deleted);
+    }
+
+    [Fact]
     public async Task Replacing_a_record_updates_it_and_changes_its_version()
     {
         await SeedAsync();

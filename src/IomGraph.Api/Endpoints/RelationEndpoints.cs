@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using IomGraph.Api.Citations;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
@@ -28,6 +29,13 @@ public static class RelationEndpoints
             .WithSummary("Get a relation")
             .WithDescription("Returns one relation with its sentence, period, role, confidence, curators' note and every source it cites, with the quote it rests on. This is the record to cite. The ETag header versions it (If-None-Match gives 304; If-Match guards writes).")
             .Produces(StatusCodes.Status304NotModified);
+
+        group.MapGet("/{id}/citation", GetRelationCitation)
+            .WithName(nameof(GetRelationCitation))
+            .WithSummary("Cite a relation")
+            .WithDescription("Returns a ready-to-paste citation of one relation: its sentence and confidence; each source it cites, with its bibliographic fields, the locator and the kinds of text the graph takes from it (a quote is the source's own words; a summary is IomGraph's rendering, never to be put in quotation marks; a record is a dataset row); the graph version, the day retrieved (UTC) and the relation's address; and all of it as one plain-text citation in 'text'. With format=csl-json (or Accept: application/vnd.citationstyles.csl+json), IomGraph itself as one CSL-JSON dataset item at this graph version, for a bibliography.")
+            .WithValidation<RelationCitationRequest>()
+            .ProducesCitationFormats(typeof(CslItem), CitationFormat.CslJson);
 
         var writes = api.MapGroup("/relations").WithTags(ApiTags.Curation).RequireApiKey();
 
@@ -114,6 +122,44 @@ public static class RelationEndpoints
         var page = await store.FindRelationsAsync(request.ToFilter(), cancellationToken);
         var say = await sentences.ForRequestAsync(cancellationToken);
         return TypedResults.Ok(new PageResponse<RelationResponse>(page.Items.Select(r => RelationResponse.Of(r, say)).ToList(), page.Total, page.NextCursor));
+    }
+
+    private static readonly CitationFormat[] CitationOffered = [CitationFormat.Json, CitationFormat.CslJson];
+
+    public static async Task<Results<Ok<RelationCitationResponse>, JsonHttpResult<CslItem>, NotFoundProblem, ProblemHttpResult>> GetRelationCitation(
+        [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
+        [AsParameters] RelationCitationRequest request,
+        HttpContext http,
+        IGraphStore store,
+        Sentences sentences,
+        SourceDirectory sources,
+        GraphVersion graphVersion,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (CitationFormats.Choose(http.Request, request.Format, CitationOffered) is not { } format)
+        {
+            return CitationFormats.NotAcceptable(CitationOffered);
+        }
+
+        var relation = await store.GetRelationAsync(id, cancellationToken);
+        if (relation is null)
+        {
+            return Problems.NotFound("Relation", id);
+        }
+
+        var say = await sentences.ForRequestAsync(cancellationToken);
+        var version = await graphVersion.GetAsync(cancellationToken);
+        var retrieved = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/api/v1/relations/{Uri.EscapeDataString(id)}";
+        var sentence = say(relation);
+        if (format == CitationFormat.CslJson)
+        {
+            return CitationFormats.Csl(CslJson.IomGraph($"iomgraph-{id}", version, url, retrieved, $"Relation \"{id}\": {sentence}"));
+        }
+
+        var directory = await sources.GetAsync(cancellationToken);
+        return TypedResults.Ok(RelationCitations.Of(relation, sentence, id => directory.GetValueOrDefault(id), version, retrieved, url));
     }
 
     public static async Task<Results<Ok<RelationResponse>, StatusCodeHttpResult, NotFoundProblem>> GetRelation(

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using IomGraph.Api.Citations;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
@@ -20,14 +21,16 @@ public static class SourceEndpoints
         group.MapGet("/", ListSources)
             .WithName(nameof(ListSources))
             .WithSummary("List sources")
-            .WithDescription("Returns the documents the graph cites, ordered by id, each with its kind (primary-document, news, secondary or perspective) and the number of relations that cite it.")
-            .WithValidation<SourcesRequest>();
+            .WithDescription("Returns the documents the graph cites, ordered by id, each with its kind (primary-document, news, secondary, perspective or dataset) and the number of relations that cite it. With format=csl-json (or Accept: application/vnd.citationstyles.csl+json) every source as one CSL-JSON list, which Zotero, Pandoc and citeproc import as it is; with format=bibtex (or Accept: application/x-bibtex) every source as a BibTeX entry keyed by its id.")
+            .WithValidation<SourcesRequest>()
+            .ProducesCitationFormats(typeof(IReadOnlyList<CslItem>), CitationFormat.CslJson, CitationFormat.BibTex);
 
         group.MapGet("/{id}", GetSource)
             .WithName(nameof(GetSource))
             .WithSummary("Get a source and the relations that cite it")
-            .WithDescription("Returns one source and a page of the relations that cite it, each with the quote it takes from this source.")
+            .WithDescription("Returns one source and a page of the relations that cite it, each with what it takes from this source (a quote, a summary or a dataset record). With format=csl-json (or Accept: application/vnd.citationstyles.csl+json) the source as one CSL-JSON item; with format=bibtex (or Accept: application/x-bibtex) as a BibTeX entry keyed by its id. Each representation has its own ETag.")
             .WithValidation<SourceRequest>()
+            .ProducesCitationFormats(typeof(CslItem), CitationFormat.CslJson, CitationFormat.BibTex)
             .Produces(StatusCodes.Status304NotModified);
 
         var writes = api.MapGroup("/sources").WithTags(ApiTags.Curation).RequireApiKey();
@@ -74,14 +77,45 @@ public static class SourceEndpoints
         return outcome.Written!.Counts.Sources.Created > 0 ? TypedResults.Created($"/api/v1/sources/{id}", response) : TypedResults.Ok(response);
     }
 
-    public static async Task<Ok<PageResponse<SourceResponse>>> ListSources(
-        [AsParameters] SourcesRequest request, IGraphStore store, CancellationToken cancellationToken)
+    private static readonly CitationFormat[] Offered = [CitationFormat.Json, CitationFormat.CslJson, CitationFormat.BibTex];
+
+    public static async Task<Results<Ok<PageResponse<SourceResponse>>, JsonHttpResult<IReadOnlyList<CslItem>>, ContentHttpResult, ProblemHttpResult>> ListSources(
+        [AsParameters] SourcesRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
     {
+        if (CitationFormats.Choose(http.Request, request.Format, Offered) is not { } format)
+        {
+            return CitationFormats.NotAcceptable(Offered);
+        }
+
+        if (format != CitationFormat.Json)
+        {
+            var all = await AllSourcesAsync(store, cancellationToken);
+            return format == CitationFormat.CslJson
+                ? CitationFormats.Csl<IReadOnlyList<CslItem>>([.. all.Select(CslJson.Of)])
+                : CitationFormats.Bib(http, BibTex.Of(all), "iomgraph-sources");
+        }
+
         var page = await store.ListSourcesAsync(request.ToQuery(), cancellationToken);
         return TypedResults.Ok(new PageResponse<SourceResponse>(page.Items.Select(s => SourceResponse.Of(s.Source, s.CitedBy)).ToList(), page.Total, page.NextCursor));
     }
 
-    public static async Task<Results<Ok<SourceDetailsResponse>, StatusCodeHttpResult, NotFoundProblem>> GetSource(
+    /// <summary>Every source, in id order, page by page.</summary>
+    private static async Task<List<Source>> AllSourcesAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var sources = new List<Source>();
+        IdCursor? after = null;
+        do
+        {
+            var page = await store.ListSourcesAsync(new SourceListQuery(SourcesRequest.MaxLimit, after), cancellationToken);
+            sources.AddRange(page.Items.Select(s => s.Source));
+            after = page.NextCursor is { } next && Cursors.TryDecode<IdCursor>(next, out var cursor) ? cursor : null;
+        }
+        while (after is not null);
+
+        return sources;
+    }
+
+    public static async Task<Results<Ok<SourceDetailsResponse>, JsonHttpResult<CslItem>, ContentHttpResult, StatusCodeHttpResult, NotFoundProblem, ProblemHttpResult>> GetSource(
         [Description(IdDescription), Example("noborder-iom-wiki")] string id,
         [AsParameters] SourceRequest request,
         HttpContext http,
@@ -89,17 +123,38 @@ public static class SourceEndpoints
         Sentences sentences,
         CancellationToken cancellationToken)
     {
+        if (CitationFormats.Choose(http.Request, request.Format, Offered) is not { } format)
+        {
+            return CitationFormats.NotAcceptable(Offered);
+        }
+
         var details = await store.GetSourceAsync(request.ToQuery(id), cancellationToken);
         if (details is null)
         {
             return Problems.NotFound("Source", id);
         }
 
-        var version = RecordVersion.Of(details.Source);
+        // Each representation is its own entity: the record's version, with the format for the citation data.
+        var version = RecordVersion.Of(details.Source) + format switch
+        {
+            CitationFormat.CslJson => ".csl",
+            CitationFormat.BibTex => ".bib",
+            _ => string.Empty,
+        };
         http.Response.Headers.ETag = Writes.ETag(version);
         if (Writes.NotModified(http.Request, version))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (format == CitationFormat.CslJson)
+        {
+            return CitationFormats.Csl(CslJson.Of(details.Source));
+        }
+
+        if (format == CitationFormat.BibTex)
+        {
+            return CitationFormats.Bib(http, BibTex.Of(details.Source), details.Source.Id);
         }
 
         var citedBy = details.CitedBy;

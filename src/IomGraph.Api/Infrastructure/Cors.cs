@@ -37,7 +37,7 @@ public sealed class GraphCorsPolicyProvider(IOptionsMonitor<CorsSettings> settin
 
     /// <summary>Response headers a page may read.</summary>
     public static readonly string[] ExposedHeaders =
-        [HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.ContentDisposition];
+        [HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter, HeaderNames.ContentDisposition, GraphVersion.HeaderName];
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
     private static readonly string[] WriteMethods = [HttpMethods.Put, HttpMethods.Post, HttpMethods.Delete];

@@ -27,6 +27,7 @@ public sealed class ExportResult(IGraphFormat format, ExportFilter filter, strin
         }
 
         var say = await httpContext.RequestServices.GetRequiredService<Sentences>().ForRequestAsync(httpContext.RequestAborted);
+        await GraphVersionHeader.CaptureAsync(httpContext);
         await format.WriteAsync(store.ExportAsync(filter, httpContext.RequestAborted), response.Body, new ExportContext(say, layout), httpContext.RequestAborted);
     }
 }

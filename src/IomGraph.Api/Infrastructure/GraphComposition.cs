@@ -33,6 +33,7 @@ public static class GraphComposition
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SourceDirectory>();
         services.AddSingleton<Sentences>();
+        services.AddSingleton<GraphVersion>();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: false);
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);

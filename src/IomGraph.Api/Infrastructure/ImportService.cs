@@ -17,7 +17,7 @@ public sealed record ImportOutcome(bool DryRun, IReadOnlyList<ImportError> Error
 /// Validates a whole bundle against the rules of seed data and against the store, then writes it in one atomic,
 /// logged write. Shared by <c>POST /api/v1/import</c> and the <c>import</c> command.
 /// </summary>
-public sealed class ImportService(ICurationStore store, SourceDirectory sources)
+public sealed class ImportService(ICurationStore store, SourceDirectory sources, GraphVersion version)
 {
     public async Task<ImportOutcome> ImportAsync(GraphBundle bundle, string author, bool dryRun, CancellationToken cancellationToken)
     {
@@ -34,6 +34,7 @@ public sealed class ImportService(ICurationStore store, SourceDirectory sources)
 
         var result = await store.WriteAsync(CurationWrite.Upsert(author, bundle), cancellationToken);
         sources.Invalidate();
+        version.Invalidate();
         return result.Status == WriteStatus.Applied
             ? new ImportOutcome(false, [], result.Counts)
             : new ImportOutcome(false, [new ImportError("bundle", result.Offender?.Id, "", result.Message ?? "The store refused the import.")], null);

@@ -9,7 +9,7 @@ namespace IomGraph.Api.Infrastructure;
 /// unless the store already holds this exact seed. A bad seed file stops start-up with an error naming the file,
 /// the record and the field.
 /// </summary>
-public sealed partial class SeedHostedService(IGraphStore store, SourceDirectory sources, IOptions<GraphOptions> options, ILogger<SeedHostedService> logger) : IHostedService
+public sealed partial class SeedHostedService(IGraphStore store, SourceDirectory sources, GraphVersion version, IOptions<GraphOptions> options, ILogger<SeedHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +31,7 @@ public sealed partial class SeedHostedService(IGraphStore store, SourceDirectory
 
         var result = await store.ApplyBundleAsync(data.Bundle, BundleMode.Seed, cancellationToken);
         sources.Invalidate();
+        version.Invalidate();
         if (logger.IsEnabled(LogLevel.Information))
         {
             var files = string.Join(", ", data.Files);

@@ -168,6 +168,7 @@ public static class Writes
 
         var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
         http.RequestServices.GetRequiredService<SourceDirectory>().Invalidate();
+        http.RequestServices.GetRequiredService<GraphVersion>().Invalidate();
         if (createOnly && result.Status == WriteStatus.PreconditionFailed)
         {
             var kind = record.Kind.ToString().ToLowerInvariant();
@@ -198,6 +199,7 @@ public static class Writes
 
         var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], cascade, preconditions), cancellationToken);
         http.RequestServices.GetRequiredService<SourceDirectory>().Invalidate();
+        http.RequestServices.GetRequiredService<GraphVersion>().Invalidate();
         return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Refused(result);
     }
 

@@ -108,11 +108,15 @@ public sealed class RelationsRequestValidator : AbstractValidator<RelationsReque
 }
 
 public sealed record SourcesRequest(
-    [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200."), DefaultValue(SourcesRequest.DefaultLimit)]
+    [property: FromQuery(Name = "limit"), Description("Items per page, 1 to 200 (JSON only: csl-json and bibtex list every source)."), DefaultValue(SourcesRequest.DefaultLimit)]
     int? Limit,
-    [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged.")]
-    string? Cursor)
+    [property: FromQuery(Name = "cursor"), Description("The 'nextCursor' of the previous page, unchanged (JSON only).")]
+    string? Cursor,
+    [property: FromQuery(Name = "format"), Values("json", "csl-json", "bibtex"), Description(SourcesRequest.FormatDescription)]
+    string? Format = null)
 {
+    public const string FormatDescription = "json (the default); csl-json, every source as a CSL-JSON list for Zotero, Pandoc or citeproc (Accept: application/vnd.citationstyles.csl+json does the same); bibtex, every source as a BibTeX entry keyed by its id (Accept: application/x-bibtex).";
+
     public const int DefaultLimit = 100;
     public const int MaxLimit = 200;
 
@@ -125,6 +129,9 @@ public sealed class SourcesRequestValidator : AbstractValidator<SourcesRequest>
     {
         RuleFor(r => r.Limit).MustBeLimit(SourcesRequest.MaxLimit);
         RuleFor(r => r.Cursor).MustBeCursor<SourcesRequest, IdCursor>();
+        RuleFor(r => r.Format).MustBeCitationFormat();
+        RuleFor(r => r.Cursor).Null().When(r => r.Format is not null && !string.Equals(r.Format, "json", StringComparison.OrdinalIgnoreCase))
+            .WithMessage("'cursor' pages the JSON list only; csl-json and bibtex list every source. Leave out 'cursor' or 'format'.");
     }
 }
 
@@ -132,8 +139,12 @@ public sealed record SourceRequest(
     [property: FromQuery(Name = "limit"), Description("Citing relations per page, 1 to 200."), DefaultValue(SourceRequest.DefaultLimit)]
     int? Limit,
     [property: FromQuery(Name = "cursor"), Description("The 'citedBy.nextCursor' of the previous page, unchanged.")]
-    string? Cursor)
+    string? Cursor,
+    [property: FromQuery(Name = "format"), Values("json", "csl-json", "bibtex"), Description(SourceRequest.FormatDescription)]
+    string? Format = null)
 {
+    public const string FormatDescription = "json (the default), the source and the relations that cite it; csl-json, the source as one CSL-JSON item (Accept: application/vnd.citationstyles.csl+json does the same); bibtex, the source as a BibTeX entry keyed by its id (Accept: application/x-bibtex).";
+
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
@@ -146,6 +157,7 @@ public sealed class SourceRequestValidator : AbstractValidator<SourceRequest>
     {
         RuleFor(r => r.Limit).MustBeLimit(SourceRequest.MaxLimit);
         RuleFor(r => r.Cursor).MustBeCursor<SourceRequest, RelationCursor>();
+        RuleFor(r => r.Format).MustBeCitationFormat();
     }
 }
 
@@ -159,4 +171,17 @@ public sealed record StatsRequest(
 public sealed class StatsRequestValidator : AbstractValidator<StatsRequest>
 {
     public StatsRequestValidator() => RuleFor(r => r.Top).InclusiveBetween(1, 100);
+}
+
+public sealed record RelationCitationRequest(
+    [property: FromQuery(Name = "format"), Values("json", "csl-json"), Description("json (the default), the citation with its parts and a plain-text 'text'; csl-json, IomGraph itself as one CSL-JSON dataset item at this graph version, to put in a bibliography (Accept: application/vnd.citationstyles.csl+json does the same).")]
+    string? Format);
+
+public sealed class RelationCitationRequestValidator : AbstractValidator<RelationCitationRequest>
+{
+    public RelationCitationRequestValidator()
+    {
+        RuleFor(r => r.Format).Must(f => f is null || Citations.CitationFormats.Parse(f) is Citations.CitationFormat.Json or Citations.CitationFormat.CslJson)
+            .WithMessage("'{PropertyName}' must be 'json' or 'csl-json'.");
+    }
 }

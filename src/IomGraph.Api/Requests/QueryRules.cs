@@ -61,6 +61,10 @@ public static class QueryRules
         rule.Must(f => f is null || Formats.GraphFormats.TryGet(f, out _))
             .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Formats.GraphFormats.Names)}.");
 
+    public static IRuleBuilderOptions<T, string?> MustBeCitationFormat<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(f => f is null || Citations.CitationFormats.Parse(f) is not null)
+            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Citations.CitationFormats.Names)}.");
+
     public static IRuleBuilderOptions<T, int?> MustBeLimit<T>(this IRuleBuilder<T, int?> rule, int max) =>
         rule.InclusiveBetween(1, max);
 

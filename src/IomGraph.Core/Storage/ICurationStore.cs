@@ -29,6 +29,12 @@ public interface ICurationStore
     Task<Page<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The sequence number of the change log's last entry, 0 while the log is empty: one cheap read that tells whether
+    /// anything was written since (every write that changes a record, seeds and imports included, logs an entry).
+    /// </summary>
+    Task<long> GetLastChangeSequenceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The records a filter selects, streamed so that no export holds the whole graph in memory: first the actors, then
     /// the relations among them, then the sources those records cite. Order is by id within each kind.
     /// </summary>

@@ -677,6 +677,19 @@ internal static class CypherCatalogue
         ["key", "count", "atTicks"]);
 
     /// <summary>
+    /// The last change entry's sequence number: the counter's next value, less one, read through the Meta(key) index.
+    /// No row while nothing has been written (the counter is made by the first write), which reads as 0.
+    /// </summary>
+    public static readonly CypherQuery LastChangeSequence = new(
+        nameof(LastChangeSequence),
+        """
+        MATCH (m:Meta {key: $key})
+        USING INDEX m:Meta(key)
+        RETURN m.next - 1 AS last
+        """,
+        ["key"]);
+
+    /// <summary>
     /// For each record a curation write names (preconditions, deletes): its stored hash (null when missing), the ids of
     /// the relations that use it (an actor) and the records that cite it (a source), for the checks made before anything is written.
     /// </summary>
@@ -956,7 +969,7 @@ internal static class CypherCatalogue
         CreateActorCitations, CreateRelationCitations, UnlinkRelations, CreateRelations, UpdateRelations,
         .. LinkQueries.Values.OrderBy(q => q.Name, StringComparer.Ordinal),
         ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
-        LockChanges, AdvanceChanges, CurationCheck, Existing, StoredActor, StoredRelation, StoredSource, .. ChangeQueries,
+        LockChanges, AdvanceChanges, LastChangeSequence, CurationCheck, Existing, StoredActor, StoredRelation, StoredSource, .. ChangeQueries,
         .. ExportActorQueries, .. ExportRelationEndQueries, .. ExportRelationQueries, ExportCitedSources, ExportSources,
         .. LegacySchema, .. ModernSchema, .. FullTextSchema,
     ];

@@ -25,6 +25,9 @@ internal static class CurationSql
         SELECT 1, s.id, NULL FROM sources s WHERE s.id IN (SELECT value FROM json_each($sources));
         """;
 
+    /// <summary>The last entry's sequence number, 0 for an empty log: one seek at the end of the primary key.</summary>
+    public const string LastChangeSequence = "SELECT coalesce(max(seq), 0) FROM changes;";
+
     public const string ChangeColumns = "c.seq, c.at, c.author, c.kind, c.record_id, c.operation, c.before, c.after";
 
     /// <summary>(doc, hash) of one record.</summary>

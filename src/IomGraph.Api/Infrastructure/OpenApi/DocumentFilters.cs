@@ -104,3 +104,46 @@ public sealed class UnusedSchemasFilter : IDocumentFilter
         }
     }
 }
+
+/// <summary>
+/// Documents the <see cref="GraphVersion.HeaderName"/> response header, once under components, on every response of
+/// every operation under /api/v1 (see <see cref="GraphVersionHeader"/>).
+/// </summary>
+public sealed class GraphVersionHeaderFilter : IDocumentFilter
+{
+    public const string Description =
+        "The version of the whole graph this answer comes from: the first 12 hex digits of the seed's fingerprint and the " +
+        "last change-log sequence number, such as '3f9a0c1d2e4b.1287' ('unseeded.N' for a store never seeded). Name it " +
+        "when citing; a write through this server is in the next answer's version.";
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(swaggerDoc);
+        swaggerDoc.Components ??= new OpenApiComponents();
+        swaggerDoc.Components.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        swaggerDoc.Components.Headers[GraphVersion.HeaderName] = new OpenApiHeader
+        {
+            Description = Description,
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^([0-9a-f]{12}|unseeded)\\.[0-9]+$" },
+            Example = JsonValue.Create("3f9a0c1d2e4b.1287"),
+        };
+
+        foreach (var (path, item) in swaggerDoc.Paths)
+        {
+            if (!path.StartsWith(GraphVersionHeader.ApiPrefix + "/", StringComparison.Ordinal) && path != GraphVersionHeader.ApiPrefix)
+            {
+                continue;
+            }
+
+            foreach (var operation in item.Operations?.Values.AsEnumerable() ?? [])
+            {
+                foreach (var response in operation.Responses?.Values.OfType<OpenApiResponse>() ?? [])
+                {
+                    response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                    response.Headers[GraphVersion.HeaderName] = new OpenApiHeaderReference(GraphVersion.HeaderName, swaggerDoc);
+                }
+            }
+        }
+    }
+}

@@ -45,7 +45,8 @@ public static class OpenApiSetup
         - How is the United States connected to UNHCR? [answer](/api/v1/paths?from=usa&to=unhcr) · [try it](#/Paths/FindPaths)
         - Where does a claim come from? [the sources](/api/v1/sources) · [try it](#/Sources/ListSources)
 
-        Reads need no key and may come from a page on any origin (CORS). Every GET also answers HEAD. Errors are
+        Reads need no key and may come from a page on any origin (CORS). Every GET also answers HEAD. Every answer under
+        `/api/v1` carries the graph's version in the `Graph-Version` header: name it when you cite. Errors are
         `application/problem+json`; a 400 names each bad parameter or field in `errors`. Dates are written `YYYY`,
         `YYYY-MM` or `YYYY-MM-DD` and keep their precision.
         """;
@@ -89,6 +90,7 @@ public static class OpenApiSetup
             o.OperationFilter<RequestExampleFilter>();
             o.DocumentFilter<TagsFilter>();
             o.DocumentFilter<UnusedSchemasFilter>();
+            o.DocumentFilter<GraphVersionHeaderFilter>();
 
             o.AddSecurityDefinition(SecurityFilter.SchemeId, new OpenApiSecurityScheme
             {

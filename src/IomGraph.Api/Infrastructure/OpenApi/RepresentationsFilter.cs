@@ -25,6 +25,26 @@ public sealed class RepresentationsFilter : IOperationFilter
             }
         }
 
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Citations.CitationFormatsMetadata>().FirstOrDefault() is { } citations
+            && operation.Responses?.TryGetValue("200", out var citable) == true && citable is OpenApiResponse ok200)
+        {
+            ok200.Content ??= new Dictionary<string, OpenApiMediaType>();
+            if (citations.Offered.Contains(Citations.CitationFormat.CslJson))
+            {
+                ok200.Content[Citations.CslJson.MediaType] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(citations.CslSchema, context.SchemaRepository) };
+            }
+
+            if (citations.Offered.Contains(Citations.CitationFormat.BibTex))
+            {
+                ok200.Content[Citations.BibTex.MediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "BibTeX entries (UTF-8), each keyed by the source's id: @article, @techreport, @online or @misc." },
+                };
+            }
+
+            ok200.Description = "The answer as JSON (the default), or the citation data asked for with 'format' or Accept.";
+        }
+
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<GraphRepresentationsMetadata>().FirstOrDefault();
         if (metadata is null)
         {

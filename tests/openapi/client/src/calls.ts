@@ -19,6 +19,7 @@ if (!baseUrl || !apiKey) {
 
 const api = createClient<paths, "application/json">({ baseUrl });
 const bundles = createClient<paths, "application/vnd.iomgraph.bundle+json">({ baseUrl });
+const csl = createClient<paths, "application/vnd.citationstyles.csl+json">({ baseUrl });
 const called: string[] = [];
 const failures: string[] = [];
 
@@ -77,6 +78,21 @@ const relation = await read(
 );
 check(relation?.confidence === "high" && (relation?.sources.length ?? 0) > 0, "a relation carries its confidence and sources");
 
+const citation = await read(
+  "GET /api/v1/relations/{id}/citation",
+  api.GET("/api/v1/relations/{id}/citation", { params: { path: { id: "iom.coordinates.un-network-on-migration" } } }),
+);
+check(citation?.relationId === "iom.coordinates.un-network-on-migration", "the citation names its relation");
+check(citation?.text.includes(`graph version ${citation.graphVersion}`) ?? false, "the citation's text names the graph version");
+check(/^\d{4}-\d{2}-\d{2}$/.test(citation?.retrieved ?? ""), `the day retrieved is a date, got ${citation?.retrieved}`);
+check(citation?.sources.every((s) => s.kinds.length > 0) ?? false, "each cited source says what kind of text it gives");
+
+const dataset = await read(
+  "GET /api/v1/relations/{id}/citation (csl-json)",
+  csl.GET("/api/v1/relations/{id}/citation", { params: { path: { id: "iom.coordinates.un-network-on-migration" }, query: { format: "csl-json" } } }),
+);
+check(dataset?.type === "dataset" && dataset.title === "IomGraph" && typeof dataset.version === "string", "IomGraph cites itself as a dataset at a version");
+
 const paths_ = await read("GET /api/v1/paths", api.GET("/api/v1/paths", { params: { query: { from: "usa", to: "unhcr" } } }));
 check((paths_?.paths.length ?? 0) > 0, "the United States and UNHCR are connected");
 
@@ -85,6 +101,21 @@ check(sources?.items.length === 5, "a page of five sources");
 
 const source = await read("GET /api/v1/sources/{id}", api.GET("/api/v1/sources/{id}", { params: { path: { id: "noborder-iom-wiki" } } }));
 check(source?.source.kind === "perspective", "the Noborder article is a perspective");
+
+const item = await read(
+  "GET /api/v1/sources/{id} (csl-json)",
+  csl.GET("/api/v1/sources/{id}", { params: { path: { id: "noborder-iom-wiki" }, query: { format: "csl-json" } } }),
+);
+check(item?.id === "noborder-iom-wiki" && typeof item.title === "string", "a source as one CSL-JSON item");
+
+const items = await read("GET /api/v1/sources (csl-json)", csl.GET("/api/v1/sources", { params: { query: { format: "csl-json" } } }));
+check(Array.isArray(items) && items.length >= (sources?.total ?? 1), "every source as a CSL-JSON list");
+
+called.push("GET /api/v1/sources (bibtex)");
+const bibtex = await fetch(`${baseUrl}/api/v1/sources?format=bibtex`);
+const entries = (await bibtex.text()).split("\n").filter((line) => line.startsWith("@")).length;
+check(bibtex.headers.get("Content-Type")?.startsWith("application/x-bibtex") === true && entries === sources?.total, `every source as BibTeX, got ${entries}`);
+check(/^[0-9a-f]{12}\.[0-9]+$/.test(bibtex.headers.get("Graph-Version") ?? ""), `the answer names the graph version, got ${bibtex.headers.get("Graph-Version")}`);
 
 const types = await read("GET /api/v1/relation-types", api.GET("/api/v1/relation-types"));
 check(types?.some((t) => t.name === "MEMBER_OF") ?? false, "the vocabulary lists MEMBER_OF");
