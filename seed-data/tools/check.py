@@ -23,9 +23,7 @@ Checks every top-level seed-data/*.json bundle (not *.schema.json):
   * states have iso3 = upper-case id;
   * the schema's enums equal the wire names in src/IomGraph.Core/Model/Enums.cs;
   * member-states.json is what tools/build_member_states.py generates.
---seed-text PATH reads the seed document from PATH instead of raw/noborder-iom-wiki.txt. The source kind 'dataset' is
-accepted even while Enums.cs does not have it yet (the C# change lands separately): it is then expected after the wire
-names Enums.cs gives, and a warning says so. Python 3 standard library only (jsonschema optional). Exit status 1 on
+--seed-text PATH reads the seed document from PATH instead of raw/noborder-iom-wiki.txt. Python 3 standard library only (jsonschema optional). Exit status 1 on
 any error.
 """
 
@@ -46,8 +44,6 @@ TYPES_CS = os.path.join(REPO, "src", "IomGraph.Core", "Vocabulary", "RelationTyp
 SEED_SOURCE = "noborder-iom-wiki"
 SEED_TEXT = os.path.join(SEED_DIR, "raw", "noborder-iom-wiki.txt")
 EXCERPTS = os.path.join(SEED_DIR, "raw", "excerpts")
-# Wire names the seed data uses that the C# enums may not have yet (added on main in a separate change).
-PENDING_WIRE_NAMES = {"SourceKind": ["dataset"]}
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 URL = re.compile(r"^https?://[^\s/]+[^\s]*$")
 QUOTED = re.compile(r'"([^"]+)"')
@@ -215,11 +211,6 @@ def main():
     for def_name, enum_name in (("actorKind", "ActorKind"), ("relationType", "RelationType"),
                                 ("confidence", "Confidence"), ("sourceKind", "SourceKind")):
         expected = list(wire_names(enum_name).values())
-        for pending in PENDING_WIRE_NAMES.get(enum_name, []):
-            if pending not in expected:
-                warnings.append(f"Enums.cs: {enum_name} has no '{pending}' yet; accepted as pending (the C# change lands "
-                                f"on main separately)")
-                expected.append(pending)
         if schema["$defs"][def_name]["enum"] != expected:
             error(f"graph-bundle.schema.json: $defs/{def_name} differs from Enums.cs: {expected}")
     allowed = relation_kind_table()
