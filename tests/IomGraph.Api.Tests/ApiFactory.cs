@@ -114,6 +114,12 @@ public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
         };
     }
 
+    /// <summary>
+    /// For a test class whose tests write: each call starts an API of its own on the borrowed database, emptied, with
+    /// these settings, which its store then seeds; disposing the loan puts the seeded graph back.
+    /// </summary>
+    public BorrowedDatabase Borrow() => new(this);
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -123,6 +129,33 @@ public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The shared Neo4j database lent to one test class (<see cref="Neo4jApi.Borrow"/>).</summary>
+public sealed class BorrowedDatabase(Neo4jApi shared) : IAsyncDisposable
+{
+    private Func<Task>? _giveBack;
+
+    public async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
+    {
+        _giveBack ??= await shared.LendDatabaseAsync();
+        await Neo4jDatabase.ClearAsync();
+        var all = Neo4jApi.Neo4jSettings();
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new ApiFactory(all);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_giveBack is not null)
+        {
+            await _giveBack();
+        }
     }
 }
 

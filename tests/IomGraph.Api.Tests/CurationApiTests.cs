@@ -410,27 +410,13 @@ public sealed class CurationApiTestsOnSqlite : CurationApiTests
 [Collection(Neo4jApiTestGroup.Name)]
 public sealed class CurationApiTestsOnNeo4j(Neo4jApi shared) : CurationApiTests
 {
-    private Func<Task>? _giveBack;
+    private readonly BorrowedDatabase _database = shared.Borrow();
 
-    protected override async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
-    {
-        _giveBack ??= await shared.LendDatabaseAsync();
-        await Neo4jDatabase.ClearAsync();
-        var all = Neo4jApi.Neo4jSettings();
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        return new ApiFactory(all);
-    }
+    protected override Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings) => _database.StartApiAsync(settings);
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_giveBack is not null)
-        {
-            await _giveBack();
-        }
+        await _database.DisposeAsync();
     }
 }

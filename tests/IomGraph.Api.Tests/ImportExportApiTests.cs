@@ -332,20 +332,9 @@ public sealed class ImportExportApiTestsOnSqlite : ImportExportApiTests
 [Collection(Neo4jApiTestGroup.Name)]
 public sealed class ImportExportApiTestsOnNeo4j(Neo4jApi shared) : ImportExportApiTests
 {
-    private Func<Task>? _giveBack;
+    private readonly BorrowedDatabase _database = shared.Borrow();
 
-    protected override async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
-    {
-        _giveBack ??= await shared.LendDatabaseAsync();
-        await Neo4jDatabase.ClearAsync();
-        var all = Neo4jApi.Neo4jSettings();
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        return new ApiFactory(all);
-    }
+    protected override Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings) => _database.StartApiAsync(settings);
 
     /// <summary>Neo4j 3.1 has one database, so what a Neo4j export imports into is an embedded store.</summary>
     protected override Task<ApiFactory> StartEmptyApiAsync(IDictionary<string, string?> settings) => Task.FromResult(new ApiFactory(settings));
@@ -353,9 +342,6 @@ public sealed class ImportExportApiTestsOnNeo4j(Neo4jApi shared) : ImportExportA
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_giveBack is not null)
-        {
-            await _giveBack();
-        }
+        await _database.DisposeAsync();
     }
 }
