@@ -91,11 +91,7 @@ public static class BibTex
             fields.Add(("url", Verbatim(url)));
         }
 
-        if (source.Note is { } note)
-        {
-            fields.Add(("note", Escape(note)));
-        }
-
+        // The source's note is the curators' working note: many styles print 'note', so it stays out of the entry.
         var entry = new StringBuilder().Append('@').Append(type).Append('{').Append(source.Id).Append(",\n");
         foreach (var (name, value) in fields)
         {

@@ -41,7 +41,8 @@ public static class CslJson
             Number = source.Symbols.Count == 0 ? null : string.Join(", ", source.Symbols),
             Url = source.Url,
             Doi = source.Doi,
-            Note = source.Note,
+
+            // The source's note is the curators' working note: it stays out of a reader's bibliography.
         };
     }
 

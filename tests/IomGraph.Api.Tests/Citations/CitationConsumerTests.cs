@@ -105,7 +105,8 @@ public sealed class CitationConsumerTests
             Assert.Equal((string)source["title"]!, (string?)entry["title"]);
             Assert.Equal((string?)source["url"], (string?)entry["url"]);
             Assert.Equal((string?)source["doi"], (string?)entry["doi"]);
-            Assert.Equal((string?)source["note"], (string?)entry["note"]);
+            // The curators' note stays out of the bibliography.
+            Assert.Null((string?)entry["note"]);
             var year = (string?)source["published"] is { } published ? published[..4] : ((int?)source["year"])?.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(year, (string?)entry["year"]);
             var expected = Authors.Parse((string?)source["author"]).Select(a => a.IsPerson ? $"{a.Family} | {a.Given}" : a.Literal!);
