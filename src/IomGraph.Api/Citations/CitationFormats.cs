@@ -1,3 +1,4 @@
+using IomGraph.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -51,28 +52,14 @@ public static class CitationFormats
             return Parse(format) is { } named && offered.Contains(named) ? named : null;
         }
 
-        var accept = request.GetTypedHeaders().Accept;
-        if (accept is not { Count: > 0 })
-        {
-            return CitationFormat.Json;
-        }
-
-        foreach (var range in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
-        {
-            var mediaType = range.MediaType.Value ?? string.Empty;
-            if (mediaType is "*/*" or "application/*" || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
-            {
-                return CitationFormat.Json;
-            }
-
-            if (offered.FirstOrDefault(f => f != CitationFormat.Json && string.Equals(MediaTypeOf(f), mediaType, StringComparison.OrdinalIgnoreCase)) is var match
-                && match != CitationFormat.Json)
-            {
-                return match;
-            }
-        }
-
-        return null;
+        return AcceptHeader.TryChoose(
+                request,
+                mediaType => offered.FirstOrDefault(f => f != CitationFormat.Json && string.Equals(MediaTypeOf(f), mediaType, StringComparison.OrdinalIgnoreCase)) is var match
+                    && match != CitationFormat.Json ? (true, match) : (false, CitationFormat.Json),
+                CitationFormat.Json,
+                out var chosen)
+            ? chosen
+            : null;
     }
 
     /// <summary>The 406 answer, naming what the operation can send.</summary>

@@ -36,27 +36,13 @@ public static class Representations
             return new Representation(Requests.QueryRules.Format(format));
         }
 
-        var accept = request.GetTypedHeaders().Accept;
-        if (accept is not { Count: > 0 })
-        {
-            return new Representation(defaultFormat);
-        }
-
-        foreach (var range in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
-        {
-            var mediaType = range.MediaType.Value ?? string.Empty;
-            if (GraphFormats.All.FirstOrDefault(f => string.Equals(f.ContentType, mediaType, StringComparison.OrdinalIgnoreCase)) is { } named)
-            {
-                return new Representation(named);
-            }
-
-            if (mediaType is "*/*" or "application/*" || string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
-            {
-                return new Representation(defaultFormat);
-            }
-        }
-
-        return null;
+        return AcceptHeader.TryChoose(
+                request,
+                mediaType => GraphFormats.All.FirstOrDefault(f => string.Equals(f.ContentType, mediaType, StringComparison.OrdinalIgnoreCase)) is { } named ? (true, named) : (false, null),
+                defaultFormat,
+                out var chosen)
+            ? new Representation(chosen)
+            : null;
     }
 
     /// <summary>The 406 answer, naming what the operation can send.</summary>
