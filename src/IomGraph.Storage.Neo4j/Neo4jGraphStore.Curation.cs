@@ -1,21 +1,20 @@
 using System.Runtime.CompilerServices;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Storage.Writing;
 using IomGraph.Core.Validation;
 using IomGraph.Core.Vocabulary;
 using IomGraph.Storage.Neo4j.Internal;
 
 namespace IomGraph.Storage.Neo4j;
 
-// The write side: curation writes, the change log and exports, with the SQLite store's semantics (the curation contract
-// checks both). Every write, whether a seed, an import or a curator's, logs each record it creates, updates or deletes as
-// a (:Change) node, in the same transaction, from the statement that changes the record. Sequence numbers come from one
-// counter node, (:Meta {key: 'changes'}), whose write lock every write takes first: writers serialise there, across
-// processes, so that preconditions are checked with no other write between check and apply.
-//
-// Seeds and curators share the graph by one rule: a seed removes only records whose origin is 'seed'. Curation writes,
-// like imports, write origin 'import', so a seed never removes a record that a curator created or changed since.
-public sealed partial class Neo4jGraphStore : ICurationStore
+// Writes, the change log and exports, as the port (IGraphWriter, IGraphReader) and the contract suite specify them.
+// Every write, whether a seed, an import or a curator's, logs each record it creates, updates or deletes as a (:Change)
+// node, in the same transaction, from the statement that changes the record. Sequence numbers come from one counter
+// node, (:Meta {key: 'changes'}), whose write lock every write takes first: writers serialise there, across processes,
+// so that preconditions are checked with no other write between check and apply. A seed's records carry origin 'seed',
+// every other write's 'import': that is what a seed's removals go by.
+public sealed partial class Neo4jGraphStore : IGraphWriter
 {
     /// <summary>Records per export request: each page is one indexed read, so that no export holds the graph in memory.</summary>
     internal const int ExportPageSize = 2000;
@@ -39,7 +38,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
                     catch (CypherException e) when (e.IsConstraintViolation)
                     {
                         // The checks name every refusal they foresee; a constraint that still fails is reported the same way.
-                        return WriteResult.Failed(WriteStatus.Invalid, $"The write breaks the store's integrity: {e.ServerMessage}");
+                        return WriteResult.Failed(WriteStatus.Invalid, WriteMessages.Integrity(e.ServerMessage));
                     }
                 },
                 cancellationToken);
@@ -122,7 +121,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
         if (query.Record is { } record)
         {
             parameters.Add(("recordId", record.Id));
-            parameters.Add(("kind", CurationPlan.KindName(record.Kind)));
+            parameters.Add(("kind", WireNames.Of(record.Kind)));
         }
 
         return ReadAsync(
@@ -144,8 +143,8 @@ public sealed partial class Neo4jGraphStore : ICurationStore
                         Rows.Long(row[columns.Seq]),
                         new DateTimeOffset(Rows.Long(row[columns.AtTicks]), TimeSpan.Zero),
                         Rows.RequiredText(row[columns.Author]),
-                        CurationPlan.Ref(Rows.RequiredText(row[columns.Kind]), Rows.RequiredText(row[columns.RecordId])),
-                        Operation(Rows.RequiredText(row[columns.Operation])),
+                        new RecordRef(WireNames.Parse<RecordKind>(Rows.RequiredText(row[columns.Kind])), Rows.RequiredText(row[columns.RecordId])),
+                        WireNames.Parse<ChangeOperation>(Rows.RequiredText(row[columns.Operation])),
                         Rows.Text(row[columns.Before]),
                         Rows.Text(row[columns.After])));
                 }
@@ -201,7 +200,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
                 : Page(CypherCatalogue.ExportActors(byIds: false, byKinds: false), []);
         await foreach (var doc in actors.WithCancellation(cancellationToken))
         {
-            var actor = Decode<Actor>(doc);
+            var actor = GraphJson.Decode<Actor>(doc);
             cited?.UnionWith((actor.Sources ?? []).Select(c => c.SourceId));
             yield return new ExportItem(Actor: actor);
         }
@@ -210,7 +209,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
             CypherCatalogue.ExportRelations(relationIds is not null, actorIds is not null, kinds.Count > 0), [.. byRelationIds, .. restriction, .. relationTerms]);
         await foreach (var doc in relations.WithCancellation(cancellationToken))
         {
-            var relation = Decode<Relation>(doc);
+            var relation = GraphJson.Decode<Relation>(doc);
             cited?.UnionWith(relation.Sources.Select(c => c.SourceId));
             yield return new ExportItem(Relation: relation);
         }
@@ -219,7 +218,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
         {
             await foreach (var doc in Page(CypherCatalogue.ExportCitedSources, []).WithCancellation(cancellationToken))
             {
-                yield return new ExportItem(Source: Decode<Source>(doc));
+                yield return new ExportItem(Source: GraphJson.Decode<Source>(doc));
             }
 
             yield break;
@@ -230,7 +229,7 @@ public sealed partial class Neo4jGraphStore : ICurationStore
             var sources = await ReadAsync(CypherCatalogue.ExportSources.With(("ids", chunk)), Docs, cancellationToken);
             foreach (var (_, doc) in sources)
             {
-                yield return new ExportItem(Source: Decode<Source>(doc));
+                yield return new ExportItem(Source: GraphJson.Decode<Source>(doc));
             }
         }
 
@@ -261,16 +260,4 @@ public sealed partial class Neo4jGraphStore : ICurationStore
         var (id, doc) = (result.Column("id"), result.Column("doc"));
         return [.. result.Rows.Select(row => (Rows.RequiredText(row[id]), Rows.RequiredText(row[doc])))];
     }
-
-    private static T Decode<T>(string doc)
-        where T : class =>
-        System.Text.Json.JsonSerializer.Deserialize<T>(doc, GraphJson.Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is null.");
-
-    private static ChangeOperation Operation(string name) => name switch
-    {
-        "create" => ChangeOperation.Create,
-        "update" => ChangeOperation.Update,
-        "delete" => ChangeOperation.Delete,
-        _ => throw new InvalidDataException($"'{name}' is not a change operation."),
-    };
 }

@@ -14,7 +14,7 @@ namespace IomGraph.Storage.Neo4j;
 /// in one request, except a neighbourhood (one per level, then one for the subgraph). Writes run in one transaction.
 /// Answers equal the SQLite store's, field for field: the contract suite checks both.
 /// </summary>
-public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
+public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
 {
     /// <summary>The name of the <see cref="HttpClient"/> the store uses, as registered by <see cref="Neo4jServiceCollectionExtensions.AddNeo4jGraphStore"/>.</summary>
     public const string HttpClientName = "IomGraph.Neo4j";
@@ -70,36 +70,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             },
             cancellationToken,
             initialising: true);
-
-    public async Task<BundleResult> ApplyBundleAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(bundle);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await RunAsync(
-                async connection =>
-                {
-                    try
-                    {
-                        return await new BundleWriter(connection.Transport, _options, _time).ApplyAsync(bundle, mode, cancellationToken);
-                    }
-                    catch (InvalidBundleException e)
-                    {
-                        throw new ArgumentException(e.Message, nameof(bundle), e.InnerException);
-                    }
-                    catch (CypherException e) when (e.IsConstraintViolation)
-                    {
-                        throw new ArgumentException($"The bundle breaks the store's integrity: {e.ServerMessage}", nameof(bundle), e);
-                    }
-                },
-                cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
 
     public Task<SeedState?> GetSeedStateAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(

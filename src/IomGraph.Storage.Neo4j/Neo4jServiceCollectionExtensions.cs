@@ -13,11 +13,11 @@ namespace IomGraph.Storage.Neo4j;
 public static class Neo4jServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="Neo4jGraphStore"/> as the singleton <see cref="IGraphStore"/> and <see cref="ICurationStore"/>, with its options bound from the
+    /// Registers <see cref="Neo4jGraphStore"/> as the singleton <see cref="IGraphReader"/> and <see cref="IGraphWriter"/>, with its options bound from the
     /// <c>Neo4j</c> section and validated on start, and the named <see cref="HttpClient"/> it talks through: base address and
     /// Basic credentials from the options, a connect timeout, a per-attempt timeout of <see cref="Neo4jOptions.RequestTimeout"/>
     /// and bounded exponential retries of transient failures (connection errors, timeouts, 408, 429, 5xx) for requests
-    /// that are safe to repeat. The host still calls <see cref="IGraphStore.InitialiseAsync"/> before use.
+    /// that are safe to repeat. The host still calls <see cref="IGraphWriter.InitialiseAsync"/> before use.
     /// </summary>
     public static IServiceCollection AddNeo4jGraphStore(this IServiceCollection services)
     {
@@ -71,8 +71,8 @@ public static class Neo4jServiceCollectionExtensions
             });
 
         services.TryAddSingleton<Neo4jGraphStore>();
-        services.TryAddSingleton<IGraphStore>(provider => provider.GetRequiredService<Neo4jGraphStore>());
-        services.TryAddSingleton<ICurationStore>(provider => provider.GetRequiredService<Neo4jGraphStore>());
+        services.TryAddSingleton<IGraphReader>(provider => provider.GetRequiredService<Neo4jGraphStore>());
+        services.TryAddSingleton<IGraphWriter>(provider => provider.GetRequiredService<Neo4jGraphStore>());
         return services;
     }
 

@@ -1,22 +1,17 @@
 using System.Runtime.CompilerServices;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Storage.Writing;
 using IomGraph.Core.Validation;
 using IomGraph.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace IomGraph.Storage.Sqlite;
 
-// The write side: curation writes, the change log and exports. Every write, whether a seed, an import or a curator's,
-// logs each record it creates, updates or deletes in the changes table, in the same transaction.
-//
-// Seeds and curators share the graph by one rule: a seed removes only records whose last write was a seed's. Anything
-// else writes its records with origin 'import', so a seed never removes a record that a curator or an import created
-// or changed since. A seed that still holds a record writes its version of it, as it always has: the seed files are
-// the source of truth for what they hold. That replacement is never silent: the change log keeps it under the author
-// "seed" with the curator's version as before, and the store logs a warning with the count. To keep a curator's
-// change, put it in the seed files (an export gives the records in their format).
-public sealed partial class SqliteGraphStore : ICurationStore
+// Writes, the change log and exports. Every write, whether a seed, an import or a curator's, logs each record it
+// creates, updates or deletes in the changes table, in the same transaction. A seed's records carry origin 'seed', every
+// other write's 'import': that is what a seed's removals go by (see IGraphWriter).
+public sealed partial class SqliteGraphStore : IGraphWriter
 {
     public Task<WriteResult> WriteAsync(CurationWrite write, CancellationToken cancellationToken = default)
     {
@@ -31,8 +26,11 @@ public sealed partial class SqliteGraphStore : ICurationStore
                 using var transaction = connection.BeginTransaction(deferred: false);
                 try
                 {
-                    var stamp = await ChangeLog.StampAsync(connection, transaction, write.Author, _time.GetUtcNow(), cancellationToken);
-                    var result = await new CurationWriter(connection, transaction).WriteAsync(write, stamp, cancellationToken);
+                    var now = _time.GetUtcNow();
+                    var stamp = await ChangeLog.StampAsync(transaction, write.Author, now, cancellationToken);
+                    var result = write.IsSeed
+                        ? await SeedAsync(transaction, write, stamp, now, cancellationToken)
+                        : await new CurationWriter(transaction).WriteAsync(write, stamp, cancellationToken);
                     if (result.Status == WriteStatus.Applied)
                     {
                         transaction.Commit();
@@ -44,10 +42,28 @@ public sealed partial class SqliteGraphStore : ICurationStore
                 catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.Constraint)
                 {
                     // The checks above name every refusal they foresee; a constraint that still fails is reported the same way.
-                    return WriteResult.Failed(WriteStatus.Invalid, $"The write breaks the store's integrity: {e.Message}");
+                    return WriteResult.Failed(WriteStatus.Invalid, WriteMessages.Integrity(e.Message));
                 }
             },
             cancellationToken);
+    }
+
+    private async Task<WriteResult> SeedAsync(SqliteTransaction transaction, CurationWrite write, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await new BundleWriter(transaction).SeedAsync(write.Upserts, stamp, now, cancellationToken);
+            if (outcome.Overwritten > 0)
+            {
+                LogSeedReplaced(outcome.Overwritten);
+            }
+
+            return outcome.Result;
+        }
+        catch (InvalidBundleException e)
+        {
+            return e.ToResult();
+        }
     }
 
     public async Task<ExistingRecords> GetExistingAsync(
@@ -73,7 +89,7 @@ public sealed partial class SqliteGraphStore : ICurationStore
                 {
                     if (reader.GetInt32(0) == 0)
                     {
-                        actors[reader.GetString(1)] = RecordCodec.ParseKind(reader.GetString(2));
+                        actors[reader.GetString(1)] = WireNames.Parse<ActorKind>(reader.GetString(2));
                     }
                     else
                     {
@@ -122,12 +138,12 @@ public sealed partial class SqliteGraphStore : ICurationStore
                 command.Parameters.AddWithValue("$take", query.Limit + 1);
                 if (query.Since is { } since)
                 {
-                    command.Parameters.AddWithValue("$since", ChangeLog.FormatTime(since));
+                    command.Parameters.AddWithValue("$since", ChangeTimes.ToText(since));
                 }
 
                 if (query.Record is { } record)
                 {
-                    command.Parameters.AddWithValue("$kind", ChangeLog.KindName(record.Kind));
+                    command.Parameters.AddWithValue("$kind", WireNames.Of(record.Kind));
                     command.Parameters.AddWithValue("$recordId", record.Id);
                 }
 
@@ -144,10 +160,10 @@ public sealed partial class SqliteGraphStore : ICurationStore
                 {
                     entries.Add(new ChangeEntry(
                         reader.GetInt64(0),
-                        ChangeLog.ParseTime(reader.GetString(1)),
+                        ChangeTimes.Parse(reader.GetString(1)),
                         reader.GetString(2),
-                        new RecordRef(ChangeLog.ParseKind(reader.GetString(3)), reader.GetString(4)),
-                        ChangeLog.ParseOperation(reader.GetString(5)),
+                        new RecordRef(WireNames.Parse<RecordKind>(reader.GetString(3)), reader.GetString(4)),
+                        WireNames.Parse<ChangeOperation>(reader.GetString(5)),
                         reader.IsDBNull(6) ? null : reader.GetString(6),
                         reader.IsDBNull(7) ? null : reader.GetString(7)));
                 }
@@ -209,7 +225,7 @@ public sealed partial class SqliteGraphStore : ICurationStore
             await using var reader = await actors.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new ExportItem(Actor: RecordCodec.Decode<Actor>(reader.GetString(0)));
+                yield return new ExportItem(Actor: GraphJson.Decode<Actor>(reader.GetString(0)));
             }
         }
 
@@ -219,7 +235,7 @@ public sealed partial class SqliteGraphStore : ICurationStore
             await using var reader = await relations.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new ExportItem(Relation: RecordCodec.Decode<Relation>(reader.GetString(0)));
+                yield return new ExportItem(Relation: GraphJson.Decode<Relation>(reader.GetString(0)));
             }
         }
 
@@ -229,7 +245,7 @@ public sealed partial class SqliteGraphStore : ICurationStore
             await using var reader = await sources.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new ExportItem(Source: RecordCodec.Decode<Source>(reader.GetString(0)));
+                yield return new ExportItem(Source: GraphJson.Decode<Source>(reader.GetString(0)));
             }
         }
     }

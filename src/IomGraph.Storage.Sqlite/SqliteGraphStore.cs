@@ -11,8 +11,9 @@ namespace IomGraph.Storage.Sqlite;
 /// <summary>
 /// The embedded graph store: one SQLite file (or an in-memory database) holding each record as JSON beside the columns
 /// that filter, order and join it. Every read is one command; a neighbourhood or a path search is one query per level.
+/// It implements both ports (<see cref="IGraphReader"/>, <see cref="IGraphWriter"/>) as the contract suite specifies them.
 /// </summary>
-public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsyncDisposable, IDisposable
+public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyncDisposable, IDisposable
 {
     private readonly SqliteConnectionSource _connections;
     private readonly TimeProvider _time;
@@ -78,40 +79,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
             cancellationToken);
     }
 
-    public Task<BundleResult> ApplyBundleAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(bundle);
-        return RunAsync(
-            async connection =>
-            {
-                // IMMEDIATE: take the write lock up front rather than fail to upgrade a read lock half-way.
-                using var transaction = connection.BeginTransaction(deferred: false);
-                try
-                {
-                    var now = _time.GetUtcNow();
-                    var stamp = await ChangeLog.StampAsync(connection, transaction, mode == BundleMode.Seed ? "seed" : "import", now, cancellationToken);
-                    var outcome = await new BundleWriter(connection, transaction).ApplyAsync(bundle, mode, stamp, now, cancellationToken);
-                    transaction.Commit();
-                    if (outcome.Overwritten > 0)
-                    {
-                        LogSeedReplaced(outcome.Overwritten);
-                    }
-
-                    return outcome.Result;
-                }
-                catch (InvalidBundleException e)
-                {
-                    // Disposing the transaction rolls it back: nothing of the bundle is written.
-                    throw new ArgumentException(e.Message, nameof(bundle), e.InnerException);
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.Constraint)
-                {
-                    throw new ArgumentException($"The bundle breaks the store's integrity: {e.Message}", nameof(bundle), e);
-                }
-            },
-            cancellationToken);
-    }
-
     public Task<SeedState?> GetSeedStateAsync(CancellationToken cancellationToken = default) =>
         RunAsync(
             async connection =>
@@ -151,12 +118,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     return null;
                 }
 
-                var actor = RecordCodec.Decode<Actor>(reader.GetString(0));
+                var actor = GraphJson.Decode<Actor>(reader.GetString(0));
                 await reader.NextResultAsync(cancellationToken);
                 var counts = new SortedDictionary<RelationType, (int Outgoing, int Incoming)>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var type = RecordCodec.ParseType(reader.GetString(0));
+                    var type = WireNames.Parse<RelationType>(reader.GetString(0));
                     var count = reader.GetInt32(2);
                     var (outgoing, incoming) = counts.GetValueOrDefault(type);
                     counts[type] = reader.GetInt32(1) == 0 ? (outgoing + count, incoming) : (outgoing, incoming + count);
@@ -208,7 +175,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
 
                 if (search.Kinds.Count > 0)
                 {
-                    command.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(search.Kinds.Distinct().Select(RecordCodec.KindName)));
+                    command.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(search.Kinds.Distinct().Select(WireNames.Of)));
                 }
 
                 if (after is not null)
@@ -224,7 +191,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 var hits = new List<(ActorHit Hit, string SortKey)>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    hits.Add((new ActorHit(RecordCodec.Decode<Actor>(reader.GetString(0)), reader.GetInt32(1)), reader.GetString(2)));
+                    hits.Add((new ActorHit(GraphJson.Decode<Actor>(reader.GetString(0)), reader.GetInt32(1)), reader.GetString(2)));
                 }
 
                 return Pages.Of(hits, search.Limit, total, h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));
@@ -328,12 +295,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     conditions.Bind(step);
                     if (kinds)
                     {
-                        step.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(query.Kinds.Distinct().Select(RecordCodec.KindName)));
+                        step.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(query.Kinds.Distinct().Select(WireNames.Of)));
                     }
 
                     if (excludeKinds)
                     {
-                        step.Parameters.AddWithValue("$excludeKinds", RecordCodec.JsonArray(query.ExcludeKinds.Distinct().Select(RecordCodec.KindName)));
+                        step.Parameters.AddWithValue("$excludeKinds", RecordCodec.JsonArray(query.ExcludeKinds.Distinct().Select(WireNames.Of)));
                     }
 
                     for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
@@ -389,7 +356,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 var edges = new List<RelationView>();
                 while (await result.ReadAsync(cancellationToken))
                 {
-                    var relation = RecordCodec.Decode<Relation>(result.GetString(0));
+                    var relation = GraphJson.Decode<Relation>(result.GetString(0));
                     edges.Add(new RelationView(relation, refs[relation.From], refs[relation.To]));
                 }
 
@@ -470,7 +437,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 var sources = new List<SourceSummary>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    sources.Add(new SourceSummary(RecordCodec.Decode<Source>(reader.GetString(0)), reader.GetInt32(1)));
+                    sources.Add(new SourceSummary(GraphJson.Decode<Source>(reader.GetString(0)), reader.GetInt32(1)));
                 }
 
                 return Pages.Of(sources, query.Limit, total, s => s, s => Cursors.Encode(IdCursor.After(s.Source.Id)));
@@ -494,7 +461,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                     return null;
                 }
 
-                var source = RecordCodec.Decode<Source>(reader.GetString(0));
+                var source = GraphJson.Decode<Source>(reader.GetString(0));
                 await reader.NextResultAsync(cancellationToken);
                 var total = await ReadScalarAsync(reader, cancellationToken);
                 await reader.NextResultAsync(cancellationToken);
@@ -516,14 +483,14 @@ public sealed partial class SqliteGraphStore : IGraphStore, ICurationStore, IAsy
                 var byKind = new Dictionary<ActorKind, long>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    byKind[RecordCodec.ParseKind(reader.GetString(0))] = reader.GetInt64(1);
+                    byKind[WireNames.Parse<ActorKind>(reader.GetString(0))] = reader.GetInt64(1);
                 }
 
                 await reader.NextResultAsync(cancellationToken);
                 var byType = new Dictionary<RelationType, long>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    byType[RecordCodec.ParseType(reader.GetString(0))] = reader.GetInt64(1);
+                    byType[WireNames.Parse<RelationType>(reader.GetString(0))] = reader.GetInt64(1);
                 }
 
                 await reader.NextResultAsync(cancellationToken);

@@ -7,9 +7,9 @@ namespace IomGraph.Storage.Sqlite;
 public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphStore"/> and <see cref="ICurationStore"/>
+    /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphReader"/> and <see cref="IGraphWriter"/>
     /// (one instance for both), with its options bound from <c>Graph:Sqlite</c> and validated on start. The host still
-    /// calls <see cref="IGraphStore.InitialiseAsync"/> before use.
+    /// calls <see cref="IGraphWriter.InitialiseAsync"/> before use.
     /// </summary>
     public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services)
     {
@@ -21,8 +21,8 @@ public static class SqliteServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteGraphStore>();
-        services.TryAddSingleton<IGraphStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
-        services.TryAddSingleton<ICurationStore>(sp => sp.GetRequiredService<SqliteGraphStore>());
+        services.TryAddSingleton<IGraphReader>(sp => sp.GetRequiredService<SqliteGraphStore>());
+        services.TryAddSingleton<IGraphWriter>(sp => sp.GetRequiredService<SqliteGraphStore>());
         return services;
     }
 }

@@ -110,7 +110,7 @@ public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
         {
             await Neo4jDatabase.ClearAsync();
             var seed = await SeedReader.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "seed-data"));
-            await Services.GetRequiredService<IGraphStore>().ApplyBundleAsync(seed.Bundle, BundleMode.Seed);
+            await Services.GetRequiredService<IGraphWriter>().SeedAsync(seed.Bundle);
         };
     }
 

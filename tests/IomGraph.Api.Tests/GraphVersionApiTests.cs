@@ -67,8 +67,8 @@ public abstract partial class GraphVersionApiTests : IAsyncLifetime
 
         Assert.Equal(status, response.StatusCode);
         var version = VersionOf(response);
-        var seed = await api.Services.GetRequiredService<IGraphStore>().GetSeedStateAsync(Ct);
-        var last = await api.Services.GetRequiredService<ICurationStore>().GetLastChangeSequenceAsync(Ct);
+        var seed = await api.Services.GetRequiredService<IGraphReader>().GetSeedStateAsync(Ct);
+        var last = await api.Services.GetRequiredService<IGraphReader>().GetLastChangeSequenceAsync(Ct);
         Assert.Equal($"{seed!.Fingerprint[..12]}.{last}", version);
     }
 

@@ -94,7 +94,7 @@ public sealed class Neo4jApiTests(Neo4jApi neo4j) : IAsyncLifetime
         await using var restarted = new ApiFactory(Neo4jApi.Neo4jSettings());
         var after = await restarted.CreateClient().GetJsonAsync("/api/v1/stats?top=5");
         var seed = await SeedReader.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "seed-data"), TestContext.Current.CancellationToken);
-        var reapplied = await restarted.Services.GetRequiredService<IGraphStore>().ApplyBundleAsync(seed.Bundle, BundleMode.Seed, TestContext.Current.CancellationToken);
+        var reapplied = await restarted.Services.GetRequiredService<IGraphWriter>().SeedAsync(seed.Bundle, TestContext.Current.CancellationToken);
 
         Assert.Equal(before.GetRawText(), after.GetRawText());
         Assert.False(reapplied.Changed);

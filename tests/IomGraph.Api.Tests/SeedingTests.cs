@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IomGraph.Core.Seed;
 using IomGraph.Core.Storage;
+using IomGraph.Storage.Contract;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IomGraph.Api.Tests;
@@ -50,15 +51,15 @@ public sealed class SeedingTests : IDisposable
 
         await using var restarted = Start();
         var second = await StatsAsync(restarted);
-        var store = restarted.Services.GetRequiredService<IGraphStore>();
+        var store = restarted.Services.GetRequiredService<IGraphWriter>();
         var seed = await SeedReader.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "seed-data"), TestContext.Current.CancellationToken);
-        var reapplied = await store.ApplyBundleAsync(seed.Bundle, BundleMode.Seed, TestContext.Current.CancellationToken);
+        var reapplied = await store.SeedAsync(seed.Bundle, TestContext.Current.CancellationToken);
 
         Assert.Equal(first.GetRawText(), second.GetRawText());
         Assert.False(reapplied.Changed);
         Assert.Equal(seed.Bundle.Relations.Count, reapplied.Relations.Unchanged);
         Assert.Equal(seed.Bundle.Actors.Count, reapplied.Actors.Unchanged);
-        Assert.Equal(seed.Fingerprint, (await store.GetSeedStateAsync(TestContext.Current.CancellationToken))!.Fingerprint);
+        Assert.Equal(seed.Fingerprint, (await restarted.Services.GetRequiredService<IGraphReader>().GetSeedStateAsync(TestContext.Current.CancellationToken))!.Fingerprint);
     }
 
     [Fact]
@@ -81,8 +82,8 @@ public sealed class SeedingTests : IDisposable
         await using var restarted = Start(SeedCopy);
         var client = restarted.CreateClient();
         var actor = await client.GetJsonAsync("/api/v1/actors/ilo");
-        var reapplied = await restarted.Services.GetRequiredService<IGraphStore>()
-            .ApplyBundleAsync(seed.Bundle with { Actors = [.. seed.Bundle.Actors.Select(a => a.Id == "ilo" ? a with { Description = "Changed again." } : a)] }, BundleMode.Seed, TestContext.Current.CancellationToken);
+        var reapplied = await restarted.Services.GetRequiredService<IGraphWriter>()
+            .SeedAsync(seed.Bundle with { Actors = [.. seed.Bundle.Actors.Select(a => a.Id == "ilo" ? a with { Description = "Changed again." } : a)] }, TestContext.Current.CancellationToken);
 
         Assert.Equal("Changed by a test.", actor.GetProperty("actor").GetProperty("description").GetString());
         Assert.Equal(new RecordCounts(0, 1, seed.Bundle.Actors.Count - 1, 0), reapplied.Actors);

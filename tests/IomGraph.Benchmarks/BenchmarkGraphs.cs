@@ -176,7 +176,7 @@ public static class BenchmarkGraphs
             await using (var store = Open(path))
             {
                 await store.InitialiseAsync();
-                await store.ApplyBundleAsync(bundle, BundleMode.Seed);
+                await store.WriteAsync(CurationWrite.Seed(bundle));
             }
 
             Console.WriteLine(

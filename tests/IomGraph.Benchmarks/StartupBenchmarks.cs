@@ -31,7 +31,7 @@ public class StartupBenchmarks
         using var store = BenchmarkGraphs.Open(SeededPath);
         store.InitialiseAsync().GetAwaiter().GetResult();
         var seed = SeedReader.ReadDirectoryAsync(_seedDirectory).GetAwaiter().GetResult();
-        store.ApplyBundleAsync(seed.Bundle, BundleMode.Seed).GetAwaiter().GetResult();
+        store.WriteAsync(CurationWrite.Seed(seed.Bundle)).GetAwaiter().GetResult();
     }
 
     [IterationSetup(Target = nameof(Start_on_empty_store))]
@@ -76,7 +76,7 @@ public class StartupBenchmarks
             return false;
         }
 
-        await _store.ApplyBundleAsync(seed.Bundle, BundleMode.Seed);
+        await _store.WriteAsync(CurationWrite.Seed(seed.Bundle));
         return true;
     }
 

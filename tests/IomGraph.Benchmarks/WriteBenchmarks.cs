@@ -7,7 +7,7 @@ using IomGraph.Storage.Sqlite;
 namespace IomGraph.Benchmarks;
 
 /// <summary>
-/// <see cref="IGraphStore.ApplyBundleAsync"/> of the whole synthetic bundle in seed mode, into an empty database file
+/// a seed write (<see cref="CurationWrite.Seed"/>) of the whole synthetic bundle, into an empty database file
 /// (what a first start on a big seed does), and again into a store that already holds it (what every later start
 /// would do if it did not compare fingerprints first; also the cost of an import that changes nothing).
 /// </summary>
@@ -56,7 +56,7 @@ public class WriteBenchmarks
     [Benchmark]
     public async Task<BundleResult> Apply_into_empty_store()
     {
-        var result = await _store!.ApplyBundleAsync(_bundle!, BundleMode.Seed);
+        var result = (await _store!.WriteAsync(CurationWrite.Seed(_bundle!))).Counts;
         return result.Relations.Created == _bundle!.Relations.Count
             ? result
             : throw new InvalidOperationException($"Expected {_bundle.Relations.Count} relations created, got {result.Relations}.");
@@ -89,7 +89,7 @@ public class WriteBenchmarks
     [Benchmark]
     public async Task<BundleResult> Reapply_unchanged()
     {
-        var result = await _store!.ApplyBundleAsync(_bundle!, BundleMode.Seed);
+        var result = (await _store!.WriteAsync(CurationWrite.Seed(_bundle!))).Counts;
         return result.Changed
             ? throw new InvalidOperationException($"Re-applying the same bundle changed the store: {result}.")
             : result;

@@ -5,7 +5,7 @@ using static IomGraph.Storage.Contract.ContractGraph;
 namespace IomGraph.Storage.Contract;
 
 /// <summary>
-/// What every <see cref="ICurationStore"/> must do, whatever its database. Subclass it once per store and return a fresh,
+/// What every <see cref="IGraphWriter"/> must do, whatever its database. Subclass it once per store and return a fresh,
 /// empty, initialised store from <see cref="CreateEmptyStoreAsync"/>, stamping its change log with the clock given;
 /// each test then writes the data it needs.
 /// </summary>
@@ -23,7 +23,7 @@ namespace IomGraph.Storage.Contract;
 /// Conflict message for an actor says how many relations still use it ("3 relations", "1 relation").</item>
 /// <item>A precondition's version compares without regard to case; null means the record must not exist.</item>
 /// <item><see cref="WriteResult.Versions"/> holds every upserted record, changed or not, and nothing else.</item>
-/// <item>Every write, including seeds (author "seed") and imports through <see cref="IGraphStore.ApplyBundleAsync"/>
+/// <item>Every write, including seeds (author "seed") and imports, which go through <see cref="IGraphWriter.WriteAsync"/> like every write
 /// (author "import"), logs one entry per created, updated or deleted record, all with the write's author and one time,
 /// taken from the store's clock. Within a write, entries come in an order that replays: upserts of sources, of actors,
 /// of relations, then deletes of relations (cascaded ones included), of actors, of sources; by ordinal id within each group.</item>
@@ -46,30 +46,30 @@ public abstract class CurationStoreContract : IAsyncLifetime
     private const string Alice = "alice";
     private const string Bob = "bob";
 
-    private readonly List<(IGraphStore Reads, ICurationStore Writes)> _stores = [];
+    private readonly List<(IGraphReader Reads, IGraphWriter Writes)> _stores = [];
 
     /// <summary>The clock of the store under test.</summary>
     protected ManualClock Clock { get; } = new(Start);
 
-    /// <summary>The store under test, read through its <see cref="IGraphStore"/> side.</summary>
-    protected IGraphStore Reads => Stores.Reads;
+    /// <summary>The store under test, read through its <see cref="IGraphReader"/> side.</summary>
+    protected IGraphReader Reads => Stores.Reads;
 
-    /// <summary>The store under test, written through its <see cref="ICurationStore"/> side.</summary>
-    protected ICurationStore Writes => Stores.Writes;
+    /// <summary>The store under test, written through its <see cref="IGraphWriter"/> side.</summary>
+    protected IGraphWriter Writes => Stores.Writes;
 
-    private (IGraphStore Reads, ICurationStore Writes) Stores =>
+    private (IGraphReader Reads, IGraphWriter Writes) Stores =>
         _stores.Count > 0 ? _stores[0] : throw new InvalidOperationException("The store is created in InitializeAsync.");
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
-    /// A new store with no data on which <see cref="IGraphStore.InitialiseAsync"/> has run, whose change log takes its
+    /// A new store with no data on which <see cref="IGraphWriter.InitialiseAsync"/> has run, whose change log takes its
     /// times from <paramref name="clock"/>. Both sides may be one object. Called more than once by some tests.
     /// </summary>
-    protected abstract Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock);
+    protected abstract Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync(TimeProvider clock);
 
     /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
-    protected virtual async ValueTask DisposeStoreAsync(IGraphStore reads, ICurationStore writes)
+    protected virtual async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
     {
         foreach (var side in new object[] { reads, writes }.Distinct())
         {
@@ -177,22 +177,22 @@ public abstract class CurationStoreContract : IAsyncLifetime
     [Fact]
     public async Task The_last_change_sequence_is_0_on_an_empty_log_and_moves_on_with_every_write_that_changes_a_record()
     {
-        Assert.Equal(0, await Writes.GetLastChangeSequenceAsync(Ct));
+        Assert.Equal(0, await Reads.GetLastChangeSequenceAsync(Ct));
 
         await SeedAsync();
-        var seeded = await Writes.GetLastChangeSequenceAsync(Ct);
+        var seeded = await Reads.GetLastChangeSequenceAsync(Ct);
         Assert.Equal((await LogAsync())[^1].Sequence, seeded);
 
         AssertApplied(await WriteAsync(CurationWrite.Upsert(Alice, Upserts([Charter], [Forum]))));
-        var written = await Writes.GetLastChangeSequenceAsync(Ct);
+        var written = await Reads.GetLastChangeSequenceAsync(Ct);
         Assert.True(written > seeded, $"A write moves the sequence on from {seeded}; it reads {written}.");
         Assert.Equal((await LogAsync())[^1].Sequence, written);
 
         AssertApplied(await WriteAsync(CurationWrite.Upsert(Bob, Upserts([Charter], [Forum]))));
-        Assert.Equal(written, await Writes.GetLastChangeSequenceAsync(Ct));
+        Assert.Equal(written, await Reads.GetLastChangeSequenceAsync(Ct));
 
         AssertApplied(await WriteAsync(new CurationWrite(Bob, GraphBundle.Empty, [RecordRef.ActorOf(Forum.Id)])));
-        var deleted = await Writes.GetLastChangeSequenceAsync(Ct);
+        var deleted = await Reads.GetLastChangeSequenceAsync(Ct);
         Assert.True(deleted > written, "A delete moves the sequence on.");
         Assert.Equal((await LogAsync())[^1].Sequence, deleted);
     }
@@ -201,7 +201,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
     public async Task Replacing_a_record_updates_it_and_changes_its_version()
     {
         await SeedAsync();
-        var original = await Writes.GetRecordAsync(RecordRef.ActorOf(Actors.Gmg), Ct);
+        var original = await Reads.GetRecordAsync(RecordRef.ActorOf(Actors.Gmg), Ct);
         var changed = Actor(Actors.Gmg) with { Description = "Wound up in 2018 into the UN Network on Migration." };
 
         var result = await WriteAsync(CurationWrite.Upsert(Alice, Upserts(actors: [changed])));
@@ -246,7 +246,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
 
         Assert.Equal(RecordVersion.Of(iom), RecordVersion.Of(reordered));
         Assert.Equal(new RecordCounts(0, 0, 1, 0), result.Counts.Actors);
-        Assert.Equal(RecordVersion.Of(iom), (await Writes.GetRecordAsync(RecordRef.ActorOf(Actors.Iom), Ct))!.Version);
+        Assert.Equal(RecordVersion.Of(iom), (await Reads.GetRecordAsync(RecordRef.ActorOf(Actors.Iom), Ct))!.Version);
     }
 
     [Fact]
@@ -254,10 +254,10 @@ public abstract class CurationStoreContract : IAsyncLifetime
     {
         await SeedAsync();
 
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.ActorOf("nobody"), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.RelationOf("no.such.relation"), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf("nothing"), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Actors.Iom), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.ActorOf("nobody"), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.RelationOf("no.such.relation"), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf("nothing"), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Actors.Iom), Ct));
     }
 
     // ---------------------------------------------------------------- preconditions
@@ -294,8 +294,8 @@ public abstract class CurationStoreContract : IAsyncLifetime
 
         AssertRefused(result, WriteStatus.PreconditionFailed, RecordRef.ActorOf(Actors.Gmg));
         await AssertStoredAsync(Actor(Actors.Gmg));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
         Assert.NotNull(await Reads.GetRelationAsync(Relations.SwitzerlandChairsGfmd, Ct));
         Assert.Equal(logged, (await LogAsync()).Count);
     }
@@ -327,7 +327,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
             Preconditions: new Dictionary<RecordRef, string?> { [RecordRef.ActorOf(Forum.Id)] = RecordVersion.Of(Forum) }));
 
         AssertRefused(result, WriteStatus.PreconditionFailed, RecordRef.ActorOf(Forum.Id));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
     }
 
     [Fact]
@@ -358,7 +358,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
         Assert.Equal(new RecordCounts(0, 0, 0, 1), result.Counts.Relations);
         Assert.Empty(result.Versions);
         Assert.Null(await Reads.GetRelationAsync(Relations.IomMemberOfGmg, Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.RelationOf(Relations.IomMemberOfGmg), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.RelationOf(Relations.IomMemberOfGmg), Ct));
         Assert.Equal(1, (await Reads.GetSourceAsync(new SourceQuery(Sources.GmgTermsOfReference, 10, null), Ct))!.CitedBy.Total);
     }
 
@@ -460,7 +460,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
         var result = await WriteAsync(new CurationWrite(Alice, GraphBundle.Empty, [RecordRef.SourceOf(Sources.IomMemberStates)]));
 
         AssertRefused(result, WriteStatus.Conflict, RecordRef.SourceOf(Sources.IomMemberStates));
-        Assert.NotNull(await Writes.GetRecordAsync(RecordRef.SourceOf(Sources.IomMemberStates), Ct));
+        Assert.NotNull(await Reads.GetRecordAsync(RecordRef.SourceOf(Sources.IomMemberStates), Ct));
     }
 
     [Fact]
@@ -497,8 +497,8 @@ public abstract class CurationStoreContract : IAsyncLifetime
         AssertApplied(explicitly);
         AssertApplied(byCascade);
         Assert.Equal(new RecordCounts(0, 0, 0, 1), byCascade.Counts.Relations);
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Sources.GfmdChairs), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Sources.UnhcrStatute), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Sources.GfmdChairs), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Sources.UnhcrStatute), Ct));
         Assert.Null(await Reads.GetRelationAsync(Relations.UnhcrReportsToExCom, Ct));
     }
 
@@ -511,7 +511,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
         var result = await WriteAsync(new CurationWrite(Alice, Upserts(relations: [recited]), [RecordRef.SourceOf(Sources.UnhcrStatute)]));
 
         AssertApplied(result);
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Sources.UnhcrStatute), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Sources.UnhcrStatute), Ct));
     }
 
     // ---------------------------------------------------------------- invalid writes
@@ -529,8 +529,8 @@ public abstract class CurationStoreContract : IAsyncLifetime
         AssertRefused(result, WriteStatus.Invalid, RecordRef.RelationOf(dangling.Id));
         Assert.Contains("'forum-member-of-nobody'", result.Message, StringComparison.Ordinal);
         Assert.Contains("'nobody'", result.Message, StringComparison.Ordinal);
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
         var after = await Reads.GetStatsAsync(0, Ct);
         Assert.Equal((before.Actors, before.Relations, before.Sources), (after.Actors, after.Relations, after.Sources));
         Assert.Equal(logged, (await LogAsync()).Count);
@@ -563,10 +563,10 @@ public abstract class CurationStoreContract : IAsyncLifetime
         AssertRefused(result, WriteStatus.Invalid, RecordRef.RelationOf(Relations.IomMemberOfGmg));
         await AssertStoredAsync(Actor(Actors.Gmg));
         await AssertStoredAsync(Relation(Relations.IomMemberOfGmg));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.RelationOf(SwitzerlandInForum.Id), Ct));
-        Assert.NotNull(await Writes.GetRecordAsync(RecordRef.ActorOf(Actors.BerneInitiative), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.ActorOf(Forum.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.RelationOf(SwitzerlandInForum.Id), Ct));
+        Assert.NotNull(await Reads.GetRecordAsync(RecordRef.ActorOf(Actors.BerneInitiative), Ct));
         Assert.Equal(logged, (await LogAsync()).Count);
     }
 
@@ -580,7 +580,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
 
         AssertRefused(result, WriteStatus.Conflict, RecordRef.ActorOf(Actors.Iom));
         await AssertStoredAsync(Actor(Actors.Gmg));
-        Assert.Null(await Writes.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
     }
 
     [Fact]
@@ -846,7 +846,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
         await SeedAsync();
         var after = (await LogAsync())[^1].Sequence;
 
-        await Reads.ApplyBundleAsync(Upserts([Charter], [Forum]), BundleMode.Import, Ct);
+        await Writes.ImportAsync(Upserts([Charter], [Forum]), Ct);
 
         var entries = await LogAsync(new ChangeQuery(null, null, 100, ChangeCursor.After(after)));
         Assert.Equal([("import", RecordRef.SourceOf(Charter.Id)), ("import", RecordRef.ActorOf(Forum.Id))], entries.Select(e => (e.Author, e.Record)));
@@ -908,8 +908,8 @@ public abstract class CurationStoreContract : IAsyncLifetime
     {
         await SeedAsync();
 
-        var existing = await Writes.GetExistingAsync([Actors.Iom, Actors.CoteDIvoire, "nobody", Sources.Uncited], [Sources.Uncited, "nothing", Actors.Iom], Ct);
-        var none = await Writes.GetExistingAsync([], [], Ct);
+        var existing = await Reads.GetExistingAsync([Actors.Iom, Actors.CoteDIvoire, "nobody", Sources.Uncited], [Sources.Uncited, "nothing", Actors.Iom], Ct);
+        var none = await Reads.GetExistingAsync([], [], Ct);
 
         Assert.Equal(
             [(Actors.CoteDIvoire, ActorKind.State), (Actors.Iom, ActorKind.IntergovernmentalOrganisation)],
@@ -1100,8 +1100,8 @@ public abstract class CurationStoreContract : IAsyncLifetime
         };
         var (copyReads, copyWrites) = await CreateAnotherEmptyStoreAsync();
 
-        var result = await copyReads.ApplyBundleAsync(bundle, BundleMode.Import, Ct);
-        var reexported = await ExportAsync(new ExportFilter([], [], null), copyWrites);
+        var result = await copyWrites.ImportAsync(bundle, Ct);
+        var reexported = await ExportAsync(new ExportFilter([], [], null), copyReads);
 
         Assert.Equal((bundle.Sources.Count, bundle.Actors.Count, bundle.Relations.Count), (result.Sources.Created, result.Actors.Created, result.Relations.Created));
         Assert.Equal(AllActors.Count + 1, bundle.Actors.Count);
@@ -1109,25 +1109,25 @@ public abstract class CurationStoreContract : IAsyncLifetime
         Assert.Equal(exported.Select(JsonOf), reexported.Select(JsonOf));
         foreach (var record in Describe(exported).Select(Parse))
         {
-            Assert.Equal(await Writes.GetRecordAsync(record, Ct), await copyWrites.GetRecordAsync(record, Ct));
+            Assert.Equal(await Reads.GetRecordAsync(record, Ct), await copyReads.GetRecordAsync(record, Ct));
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
     /// <summary>A second empty store, on its own clock, disposed with the test's.</summary>
-    protected async Task<(IGraphStore Reads, ICurationStore Writes)> CreateAnotherEmptyStoreAsync()
+    protected async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateAnotherEmptyStoreAsync()
     {
         var stores = await CreateEmptyStoreAsync(new ManualClock(Start));
         _stores.Add(stores);
         return stores;
     }
 
-    protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Reads.ApplyBundleAsync(bundle ?? Bundle(), BundleMode.Seed, Ct);
+    protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Writes.SeedAsync(bundle ?? Bundle(), Ct);
 
     private Task<WriteResult> WriteAsync(CurationWrite write) => Writes.WriteAsync(write, Ct);
 
-    private Task<Page<ChangeEntry>> ChangesAsync(ChangeQuery query) => Writes.GetChangesAsync(query, Ct);
+    private Task<Page<ChangeEntry>> ChangesAsync(ChangeQuery query) => Reads.GetChangesAsync(query, Ct);
 
     /// <summary>Follows NextCursor from the query's page to the last, checking that each cursor is well formed.</summary>
     private async Task<List<Page<ChangeEntry>>> AllPagesAsync(ChangeQuery query)
@@ -1153,9 +1153,9 @@ public abstract class CurationStoreContract : IAsyncLifetime
     private async Task<List<ChangeEntry>> LogAsync(ChangeQuery? query = null) =>
         [.. (await AllPagesAsync(query ?? new ChangeQuery(null, null, 100, null))).SelectMany(p => p.Items)];
 
-    private Task<List<ExportItem>> ExportAsync(ExportFilter filter) => ExportAsync(filter, Writes);
+    private Task<List<ExportItem>> ExportAsync(ExportFilter filter) => ExportAsync(filter, Reads);
 
-    private static async Task<List<ExportItem>> ExportAsync(ExportFilter filter, ICurationStore store)
+    private static async Task<List<ExportItem>> ExportAsync(ExportFilter filter, IGraphReader store)
     {
         var items = new List<ExportItem>();
         await foreach (var item in store.ExportAsync(filter, Ct))
@@ -1197,13 +1197,13 @@ public abstract class CurationStoreContract : IAsyncLifetime
     private static string Json(Source source) => CanonicalJson.Encode(source).Json;
 
     private async Task AssertStoredAsync(Actor actor) =>
-        Assert.Equal(new VersionedRecord(RecordRef.ActorOf(actor.Id), Json(actor), RecordVersion.Of(actor)), await Writes.GetRecordAsync(RecordRef.ActorOf(actor.Id), Ct));
+        Assert.Equal(new VersionedRecord(RecordRef.ActorOf(actor.Id), Json(actor), RecordVersion.Of(actor)), await Reads.GetRecordAsync(RecordRef.ActorOf(actor.Id), Ct));
 
     private async Task AssertStoredAsync(Relation relation) =>
-        Assert.Equal(new VersionedRecord(RecordRef.RelationOf(relation.Id), Json(relation), RecordVersion.Of(relation)), await Writes.GetRecordAsync(RecordRef.RelationOf(relation.Id), Ct));
+        Assert.Equal(new VersionedRecord(RecordRef.RelationOf(relation.Id), Json(relation), RecordVersion.Of(relation)), await Reads.GetRecordAsync(RecordRef.RelationOf(relation.Id), Ct));
 
     private async Task AssertStoredAsync(Source source) =>
-        Assert.Equal(new VersionedRecord(RecordRef.SourceOf(source.Id), Json(source), RecordVersion.Of(source)), await Writes.GetRecordAsync(RecordRef.SourceOf(source.Id), Ct));
+        Assert.Equal(new VersionedRecord(RecordRef.SourceOf(source.Id), Json(source), RecordVersion.Of(source)), await Reads.GetRecordAsync(RecordRef.SourceOf(source.Id), Ct));
 
     private static void AssertApplied(WriteResult result) =>
         Assert.True(result.Status == WriteStatus.Applied, $"Expected the write to apply, but it was {result.Status}: {result.Message}");

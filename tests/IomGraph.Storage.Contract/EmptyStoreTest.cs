@@ -8,27 +8,33 @@ namespace IomGraph.Storage.Contract;
 /// </summary>
 public abstract class EmptyStoreTest : IAsyncLifetime
 {
-    private IGraphStore? _store;
+    private (IGraphReader Reads, IGraphWriter Writes)? _store;
 
-    /// <summary>The store under test, created empty for this test.</summary>
-    protected IGraphStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
+    /// <summary>The store under test, created empty for this test, read through its <see cref="IGraphReader"/> port.</summary>
+    protected IGraphReader Store => (_store ?? throw new InvalidOperationException("The store is created in InitializeAsync.")).Reads;
+
+    /// <summary>The same store, written through its <see cref="IGraphWriter"/> port.</summary>
+    protected IGraphWriter Writer => (_store ?? throw new InvalidOperationException("The store is created in InitializeAsync.")).Writes;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A new store with no data on which <see cref="IGraphStore.InitialiseAsync"/> has run.</summary>
-    protected abstract Task<IGraphStore> CreateEmptyStoreAsync();
+    /// <summary>A new store with no data on which <see cref="IGraphWriter.InitialiseAsync"/> has run. Both ports may be one object.</summary>
+    protected abstract Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync();
 
     /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
-    protected virtual async ValueTask DisposeStoreAsync(IGraphStore store)
+    protected virtual async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
     {
-        switch (store)
+        foreach (var port in new object[] { reads, writes }.Distinct())
         {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
+            switch (port)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
         }
     }
 
@@ -36,9 +42,9 @@ public abstract class EmptyStoreTest : IAsyncLifetime
 
     public virtual async ValueTask DisposeAsync()
     {
-        if (_store is not null)
+        if (_store is { } store)
         {
-            await DisposeStoreAsync(_store);
+            await DisposeStoreAsync(store.Reads, store.Writes);
             _store = null;
         }
 

@@ -8,7 +8,7 @@ using static IomGraph.Storage.Contract.ContractGraph;
 namespace IomGraph.Storage.Contract;
 
 /// <summary>
-/// What every <see cref="IGraphStore"/> must do, whatever its database. Subclass it once per store and return a fresh,
+/// What every <see cref="IGraphReader"/> must do, whatever its database. Subclass it once per store and return a fresh,
 /// empty, initialised store from <see cref="EmptyStoreTest.CreateEmptyStoreAsync"/>; each test then writes the data it needs.
 /// </summary>
 /// <remarks>
@@ -143,7 +143,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         await SeedAsync();
         var newcomer = new Actor("newcomer", "Newcomer State", ActorKind.State);
         var joins = new Relation("newcomer-member-of-gfmd", newcomer.Id, Actors.Gfmd, RelationType.MemberOf, Confidence.Low, [new Citation(Sources.Uncited, "It joined.")]);
-        await Store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer], Relations = [joins] }, BundleMode.Import, Ct);
+        await Writer.ImportAsync(new GraphBundle { Actors = [newcomer], Relations = [joins] }, Ct);
 
         var result = await SeedAsync(Bundle().Without(
             actors: [Actors.Gfmd], relations: [Relations.SwitzerlandChairsGfmd, Relations.GcimPrecursorOfGfmd], sources: [Sources.Uncited]));
@@ -163,7 +163,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         await SeedAsync();
         var newcomer = new Actor("newcomer", "Newcomer State", ActorKind.State);
 
-        var result = await Store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer] }, BundleMode.Import, Ct);
+        var result = await Writer.ImportAsync(new GraphBundle { Actors = [newcomer] }, Ct);
 
         Assert.Equal(RecordCounts.Zero, result.Sources);
         Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Actors);
@@ -178,7 +178,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         await SeedAsync();
         var relation = new Relation("che-supports-un-network", Actors.Switzerland, Actors.UnNetwork, RelationType.Supports, Confidence.Low, [new Citation(Sources.Uncited, "It supports it.")]);
 
-        var result = await Store.ApplyBundleAsync(new GraphBundle { Relations = [relation] }, BundleMode.Import, Ct);
+        var result = await Writer.ImportAsync(new GraphBundle { Relations = [relation] }, Ct);
 
         Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Relations);
         var stored = await Store.GetRelationAsync(relation.Id, Ct);
@@ -193,8 +193,11 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var newcomer = new Actor("newcomer", "Newcomer State", ActorKind.State);
         var dangling = new Relation("newcomer-member-of-nobody", newcomer.Id, "nobody", RelationType.MemberOf, Confidence.Low, [new Citation(Sources.Uncited, "...")]);
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(
-            () => Store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer], Relations = [dangling] }, BundleMode.Import, Ct));
+        var result = await Writer.WriteAsync(CurationWrite.Upsert("import", new GraphBundle { Actors = [newcomer], Relations = [dangling] }), Ct);
+
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Equal(RecordRef.RelationOf(dangling.Id), result.Offender);
+        Assert.Equal("Relation 'newcomer-member-of-nobody' refers to actor 'nobody', which neither the bundle nor the store holds.", result.Message);
 
         Assert.Null(await Store.GetActorAsync(newcomer.Id, Ct));
         AssertSameStats(before, await Store.GetStatsAsync(0, Ct));
@@ -205,8 +208,11 @@ public abstract class GraphStoreContract : EmptyStoreTest
     {
         var bundle = Bundle().With(Relation(Relations.IomMemberOfGmg) with { Sources = [new Citation("no-such-source", "...")] });
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => SeedAsync(bundle));
+        var result = await Writer.WriteAsync(CurationWrite.Seed(bundle), Ct);
 
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Equal(RecordRef.RelationOf(Relations.IomMemberOfGmg), result.Offender);
+        Assert.Equal($"Relation '{Relations.IomMemberOfGmg}' refers to source 'no-such-source', which neither the bundle nor the store holds.", result.Message);
         Assert.Null(await Store.GetSeedStateAsync(Ct));
         AssertSameStats(new GraphStats(0, 0, 0, new Dictionary<ActorKind, long>(), new Dictionary<RelationType, long>(), []), await Store.GetStatsAsync(5, Ct));
     }
@@ -216,8 +222,11 @@ public abstract class GraphStoreContract : EmptyStoreTest
     {
         var bundle = Bundle() with { Actors = [.. AllActors, Actor(Actors.Iom) with { Name = "Another IOM" }] };
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => SeedAsync(bundle));
+        var result = await Writer.WriteAsync(CurationWrite.Seed(bundle), Ct);
 
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Equal(RecordRef.ActorOf(Actors.Iom), result.Offender);
+        Assert.Equal($"The bundle holds actor '{Actors.Iom}' more than once.", result.Message);
         Assert.Null(await Store.GetActorAsync(Actors.Iom, Ct));
     }
 
@@ -240,7 +249,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
     {
         Assert.Null(await Store.GetSeedStateAsync(Ct));
 
-        await Store.ApplyBundleAsync(Bundle(), BundleMode.Import, Ct);
+        await Writer.ImportAsync(Bundle(), Ct);
 
         Assert.Null(await Store.GetSeedStateAsync(Ct));
     }
@@ -1366,7 +1375,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         "un-regional-commissions-member-of-gmg", RegionalCommissions.Id, Actors.Gmg, RelationType.MemberOf, Confidence.High,
         [new Citation(Sources.GmgTermsOfReference, "the regional commissions")], PartialDate.OfYear(2006), PartialDate.OfYear(2018));
 
-    protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Store.ApplyBundleAsync(bundle ?? Bundle(), BundleMode.Seed, Ct);
+    protected Task<BundleResult> SeedAsync(GraphBundle? bundle = null) => Writer.SeedAsync(bundle ?? Bundle(), Ct);
 
     private static ActorSearch Search(string? query, IReadOnlyList<ActorKind>? kinds = null, int limit = 50, ActorCursor? after = null) =>
         new(query, kinds ?? [], limit, after);

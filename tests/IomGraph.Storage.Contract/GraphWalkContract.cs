@@ -26,7 +26,7 @@ public abstract class GraphWalkContract : EmptyStoreTest
     public async Task Shortest_paths_match_a_brute_force_search_of_every_path(int seed)
     {
         var bundle = RandomGraph(seed, actors: 40, relations: 75);
-        await Store.ApplyBundleAsync(bundle, BundleMode.Seed, Ct);
+        await Writer.SeedAsync(bundle, Ct);
         var random = new Random(seed);
         int several = 0, none = 0, longer = 0, lengthened = 0, undatedMatter = 0;
 
@@ -81,7 +81,7 @@ public abstract class GraphWalkContract : EmptyStoreTest
     public async Task Neighbourhoods_match_a_plain_breadth_first_search(int seed)
     {
         var bundle = RandomGraph(seed, actors: 40, relations: 60);
-        await Store.ApplyBundleAsync(bundle, BundleMode.Seed, Ct);
+        await Writer.SeedAsync(bundle, Ct);
         var kinds = bundle.Actors.ToDictionary(a => a.Id, a => a.Kind, StringComparer.Ordinal);
         var random = new Random(seed);
         int truncated = 0, filteredByKind = 0, undatedMatter = 0;

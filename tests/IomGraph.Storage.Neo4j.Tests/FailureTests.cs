@@ -1,5 +1,6 @@
 using System.Net;
 using IomGraph.Core.Storage;
+using IomGraph.Storage.Contract;
 
 namespace IomGraph.Storage.Neo4j.Tests;
 
@@ -100,8 +101,7 @@ public sealed class FailureTests
             .On(HttpMethod.Post, "/db/data/transaction/3866/commit", HttpStatusCode.ServiceUnavailable, "{}");
         await using var store = TestStore.Create("http://localhost:7474", new() { ["Neo4j:MaxRetries"] = "3" }, server);
 
-        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Store.ApplyBundleAsync(
-            new Core.Model.GraphBundle { Sources = [new Core.Model.Source("s", "A source", Core.Model.SourceKind.News)] }, BundleMode.Import, Ct));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Store.ImportAsync(new Core.Model.GraphBundle { Sources = [new Core.Model.Source("s", "A source", Core.Model.SourceKind.News)] }, Ct));
 
         Assert.Single(server.To("/db/data/transaction/3866/commit"));
     }
@@ -119,8 +119,7 @@ public sealed class FailureTests
             .On(HttpMethod.Post, "/db/data/transaction/3866/commit", HttpStatusCode.OK, """{"results":[],"errors":[]}""");
         await using var store = TestStore.Create("http://localhost:7474", new() { ["Neo4j:MaxRetries"] = "2" }, server);
 
-        var result = await store.Store.ApplyBundleAsync(
-            new Core.Model.GraphBundle { Sources = [new Core.Model.Source("s", "A source", Core.Model.SourceKind.News)] }, BundleMode.Import, Ct);
+        var result = await store.Store.ImportAsync(new Core.Model.GraphBundle { Sources = [new Core.Model.Source("s", "A source", Core.Model.SourceKind.News)] }, Ct);
 
         Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Sources);
         Assert.Equal(2, server.To("/db/data/transaction").Count());

@@ -12,14 +12,14 @@ public sealed class Neo4jCurationStoreContractTests(SharedNeo4j server) : Curati
 {
     private readonly List<TestStore> _stores = [];
 
-    protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync(TimeProvider clock)
     {
         var store = await TestStore.CreateEmptyAsync(server, clock: clock);
         _stores.Add(store);
         return (store.Store, store.Store);
     }
 
-    protected override async ValueTask DisposeStoreAsync(IGraphStore reads, ICurationStore writes)
+    protected override async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
     {
         foreach (var store in _stores.Where(s => ReferenceEquals(s.Store, reads)).ToList())
         {

@@ -17,7 +17,7 @@ public sealed class Neo4jCurationStoreTests(SharedNeo4j server) : IClassFixture<
     {
         var first = await EmptyStoreAsync();
         var second = AnotherStore();
-        await first.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await first.SeedAsync(ContractGraph.Bundle(), Ct);
         var gmg = ContractGraph.Actor(ContractGraph.Actors.Gmg);
         var version = RecordVersion.Of(gmg);
 
@@ -60,7 +60,7 @@ public sealed class Neo4jCurationStoreTests(SharedNeo4j server) : IClassFixture<
         var actors = Enumerable.Range(0, count)
             .Select(i => new Actor(string.Create(CultureInfo.InvariantCulture, $"actor-{i:x5}"), $"Actor {i}", ActorKind.State, Sources: [new Citation(source.Id, "Listed.")]))
             .ToList();
-        await store.ApplyBundleAsync(new GraphBundle { Sources = [source], Actors = actors }, BundleMode.Import, Ct);
+        await store.ImportAsync(new GraphBundle { Sources = [source], Actors = actors }, Ct);
 
         var all = new List<ExportItem>();
         await foreach (var item in store.ExportAsync(new ExportFilter([], [], null), Ct))

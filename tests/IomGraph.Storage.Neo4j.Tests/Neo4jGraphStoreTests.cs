@@ -17,7 +17,7 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     public async Task Initialising_twice_is_harmless_and_keeps_the_data()
     {
         var store = await EmptyStoreAsync();
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
 
         await store.InitialiseAsync(Ct);
         await store.InitialiseAsync(Ct);
@@ -30,9 +30,9 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     {
         var store = await EmptyStoreAsync(new() { ["Neo4j:BatchSize"] = "2" });
 
-        var created = await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
-        var again = await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
-        var dropped = await store.ApplyBundleAsync(ContractGraph.Bundle().Without(relations: [.. ContractGraph.AllRelations.Take(5).Select(r => r.Id)]), BundleMode.Seed, Ct);
+        var created = await store.SeedAsync(ContractGraph.Bundle(), Ct);
+        var again = await store.SeedAsync(ContractGraph.Bundle(), Ct);
+        var dropped = await store.SeedAsync(ContractGraph.Bundle().Without(relations: [.. ContractGraph.AllRelations.Take(5).Select(r => r.Id)]), Ct);
 
         Assert.Equal(ContractGraph.AllRelations.Count, created.Relations.Created);
         Assert.False(again.Changed);
@@ -45,10 +45,10 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     public async Task Changing_a_relations_type_and_ends_moves_its_relationship()
     {
         var store = await EmptyStoreAsync();
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
         var moved = ContractGraph.Relation(ContractGraph.Relations.IomMemberOfGmg) with { Type = RelationType.ObserverOf, To = ContractGraph.Actors.Gfmd };
 
-        var result = await store.ApplyBundleAsync(ContractGraph.Bundle().With(moved), BundleMode.Seed, Ct);
+        var result = await store.SeedAsync(ContractGraph.Bundle().With(moved), Ct);
 
         Assert.Equal(1, result.Relations.Updated);
         var iom = await store.GetActorAsync(ContractGraph.Actors.Iom, Ct);
@@ -68,19 +68,19 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     public async Task A_failed_bundle_leaves_the_store_as_it_was()
     {
         var store = await EmptyStoreAsync();
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
         var before = await store.GetSeedStateAsync(Ct);
         var broken = ContractGraph.Bundle()
             .With(ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = "Changed." })
             .With(ContractGraph.Relation(ContractGraph.Relations.IomMemberOfGmg) with { To = "nobody" });
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyBundleAsync(broken, BundleMode.Seed, Ct));
+        var result = await store.WriteAsync(CurationWrite.Seed(broken), Ct);
 
-        Assert.Equal("bundle", error.ParamName);
-        Assert.Contains("Relation 'iom-member-of-gmg' refers to actor 'nobody'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Contains("Relation 'iom-member-of-gmg' refers to actor 'nobody'", result.Message, StringComparison.Ordinal);
         Assert.Null((await store.GetActorAsync(ContractGraph.Actors.Gmg, Ct))!.Actor.Description);
         Assert.Equal(before, await store.GetSeedStateAsync(Ct));
-        Assert.False((await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct)).Changed);
+        Assert.False((await store.SeedAsync(ContractGraph.Bundle(), Ct)).Changed);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
         var store = await EmptyStoreAsync(handler: counter);
         counter.Count = 0;
 
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
 
         // Begin, the lookups, the writes, the commit.
         Assert.InRange(counter.Count, 3, 5);
@@ -100,7 +100,7 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     public async Task The_transactional_transport_can_be_forced()
     {
         var store = await EmptyStoreAsync(new() { ["Neo4j:Transport"] = "Transactional" });
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
 
         Assert.NotNull(await store.GetActorAsync(ContractGraph.Actors.Iom, Ct));
     }

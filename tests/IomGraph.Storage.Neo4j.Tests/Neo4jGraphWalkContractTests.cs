@@ -8,13 +8,13 @@ public sealed class Neo4jGraphWalkContractTests(SharedNeo4j server) : GraphWalkC
 {
     private TestStore? _store;
 
-    protected override async Task<IGraphStore> CreateEmptyStoreAsync()
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync()
     {
         _store = await TestStore.CreateEmptyAsync(server);
-        return _store.Store;
+        return (_store.Store, _store.Store);
     }
 
-    protected override async ValueTask DisposeStoreAsync(IGraphStore store)
+    protected override async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
     {
         if (_store is not null)
         {

@@ -21,11 +21,11 @@ public sealed class Neo4jOptionsTests
         using var host = Build(new() { ["Neo4j:Url"] = "http://localhost:7474", ["Neo4j:Database"] = "graph", ["Neo4j:Transport"] = "Transactional" });
         await host.StartAsync(Ct);
 
-        var store = host.Services.GetRequiredService<IGraphStore>();
+        var store = host.Services.GetRequiredService<IGraphReader>();
         var options = host.Services.GetRequiredService<IOptions<Neo4jOptions>>().Value;
 
         Assert.Same(store, host.Services.GetRequiredService<Neo4jGraphStore>());
-        Assert.Same(store, host.Services.GetRequiredService<ICurationStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IGraphWriter>());
         Assert.Equal(("graph", Neo4jTransport.Transactional, TimeSpan.FromSeconds(30)), (options.Database, options.Transport, options.RequestTimeout));
         await host.StopAsync(Ct);
     }

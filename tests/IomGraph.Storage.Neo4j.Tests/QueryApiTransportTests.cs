@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using IomGraph.Storage.Contract;
 using IomGraph.Storage.Neo4j.Internal;
 
 namespace IomGraph.Storage.Neo4j.Tests;
@@ -245,7 +246,7 @@ public sealed class QueryApiTransportTests
             Relations = [new Core.Model.Relation("a-member-of-b", "a", "b", Core.Model.RelationType.MemberOf, Core.Model.Confidence.High, [new Core.Model.Citation("s", "Quoted.")])],
         };
 
-        var result = await store.Store.ApplyBundleAsync(bundle, Core.Storage.BundleMode.Import, Ct);
+        var result = await store.Store.ImportAsync(bundle, Ct);
 
         Assert.Equal((1, 2, 1), (result.Sources.Created, result.Actors.Created, result.Relations.Created));
         var paths = server.Requests.Select(r => r.Path).ToList();

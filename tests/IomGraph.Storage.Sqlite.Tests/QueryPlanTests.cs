@@ -26,7 +26,7 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
         var path = _directory.File("graph.db");
         await using (var store = await TestStores.CreateInitialisedAsync(path))
         {
-            await store.ApplyBundleAsync(ContractGraph.Bundle(), Core.Storage.BundleMode.Seed, Ct);
+            await store.SeedAsync(ContractGraph.Bundle(), Ct);
         }
 
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());

@@ -24,8 +24,8 @@ public sealed class SqliteCurationStoreTests : IDisposable
         var newcomer = new Actor("newcomer", "Newcomer", ActorKind.ForumOrCommission);
         await using (var store = await TestStores.CreateInitialisedAsync(path))
         {
-            await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
-            await store.ApplyBundleAsync(new GraphBundle { Actors = [newcomer] }, BundleMode.Import, Ct);
+            await store.SeedAsync(ContractGraph.Bundle(), Ct);
+            await store.ImportAsync(new GraphBundle { Actors = [newcomer] }, Ct);
         }
 
         // What a database written by a build of schema version 1 looks like: the graph, and no change log.
@@ -55,7 +55,7 @@ public sealed class SqliteCurationStoreTests : IDisposable
         var path = _directory.File("graph.db");
         await using var first = await TestStores.CreateInitialisedAsync(path);
         await using var second = TestStores.Create(path);
-        await first.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await first.SeedAsync(ContractGraph.Bundle(), Ct);
         var gmg = ContractGraph.Actor(ContractGraph.Actors.Gmg);
         var version = RecordVersion.Of(gmg);
 
@@ -77,7 +77,7 @@ public sealed class SqliteCurationStoreTests : IDisposable
     public async Task An_export_stopped_early_gives_the_in_memory_store_back()
     {
         await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
 
         await foreach (var item in store.ExportAsync(new ExportFilter([], [], null), Ct))
         {
@@ -95,7 +95,7 @@ public sealed class SqliteCurationStoreTests : IDisposable
     public async Task A_cancelled_export_throws_operation_cancelled()
     {
         await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -113,13 +113,13 @@ public sealed class SqliteCurationStoreTests : IDisposable
         var logger = new ListLogger();
         await using var store = new SqliteGraphStore(Options.Create(new SqliteGraphStoreOptions { Path = SqliteGraphStoreOptions.InMemory }), TimeProvider.System, logger);
         await store.InitialiseAsync(Ct);
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
         await store.WriteAsync(CurationWrite.Upsert("alice", new GraphBundle
         {
             Actors = [ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = "Curated." }, ContractGraph.Actor(ContractGraph.Actors.Iom) with { Description = "Curated." }],
         }), Ct);
 
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
 
         var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("replaced 2 records", warning.Message, StringComparison.Ordinal);

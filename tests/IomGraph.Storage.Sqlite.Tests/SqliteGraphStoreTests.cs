@@ -20,7 +20,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var path = _directory.File("graph.db");
         await using (var store = await TestStores.CreateInitialisedAsync(path))
         {
-            await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+            await store.SeedAsync(ContractGraph.Bundle(), Ct);
             await store.InitialiseAsync(Ct);
             await store.InitialiseAsync(Ct);
         }
@@ -78,7 +78,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var path = _directory.File("graph.db");
         await using (var store = await TestStores.CreateInitialisedAsync(path))
         {
-            await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+            await store.SeedAsync(ContractGraph.Bundle(), Ct);
         }
 
         await using var reopened = await TestStores.CreateInitialisedAsync(path);
@@ -86,7 +86,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         var iom = await reopened.GetActorAsync(ContractGraph.Actors.Iom, Ct);
         Assert.Equal("International Organization for Migration", iom!.Actor.Name);
         Assert.NotNull(await reopened.GetSeedStateAsync(Ct));
-        var result = await reopened.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        var result = await reopened.SeedAsync(ContractGraph.Bundle(), Ct);
         Assert.False(result.Changed);
     }
 
@@ -95,7 +95,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
     {
         await using (var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory))
         {
-            await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+            await store.SeedAsync(ContractGraph.Bundle(), Ct);
             Assert.Equal(ContractGraph.AllActors.Count, (await store.GetStatsAsync(0, Ct)).Actors);
         }
 
@@ -149,15 +149,15 @@ public sealed class SqliteGraphStoreTests : IDisposable
     {
         var path = _directory.File("graph.db");
         await using var store = await TestStores.CreateInitialisedAsync(path);
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
         var broken = ContractGraph.Bundle().With(ContractGraph.Relation(ContractGraph.Relations.IomMemberOfGmg) with { To = "nobody" });
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ApplyBundleAsync(broken, BundleMode.Seed, Ct));
+        var result = await store.WriteAsync(CurationWrite.Seed(broken), Ct);
 
-        Assert.Equal("bundle", error.ParamName);
-        Assert.Contains("'nobody'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(WriteStatus.Invalid, result.Status);
+        Assert.Contains("'nobody'", result.Message, StringComparison.Ordinal);
         Assert.Equal(ContractGraph.Actors.Gmg, (await store.GetRelationAsync(ContractGraph.Relations.IomMemberOfGmg, Ct))!.To.Id);
-        Assert.False((await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct)).Changed);
+        Assert.False((await store.SeedAsync(ContractGraph.Bundle(), Ct)).Changed);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class SqliteGraphStoreTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SeedAsync(ContractGraph.Bundle(), cancelled.Token));
 
         Assert.Equal(0, (await store.GetStatsAsync(0, Ct)).Actors);
     }
@@ -177,10 +177,10 @@ public sealed class SqliteGraphStoreTests : IDisposable
     {
         var path = _directory.File("graph.db");
         await using var store = await TestStores.CreateInitialisedAsync(path);
-        await store.ApplyBundleAsync(ContractGraph.Bundle(), BundleMode.Seed, Ct);
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
 
         var work = Enumerable.Range(0, 16).Select(i => i % 4 == 0
-            ? (Task)store.ApplyBundleAsync(ContractGraph.Bundle().With(ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = $"Version {i}" }), BundleMode.Import, Ct)
+            ? (Task)store.ImportAsync(ContractGraph.Bundle().With(ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = $"Version {i}" }), Ct)
             : store.FindShortestPathsAsync(new PathQuery(ContractGraph.Actors.CoteDIvoire, ContractGraph.Actors.Unhcr, 4, [], null), Ct));
 
         await Task.WhenAll(work);

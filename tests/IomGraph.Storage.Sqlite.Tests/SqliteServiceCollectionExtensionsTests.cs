@@ -14,12 +14,12 @@ public sealed class SqliteServiceCollectionExtensionsTests
         using var host = Build(new() { ["Graph:Sqlite:Path"] = SqliteGraphStoreOptions.InMemory });
         await host.StartAsync(TestContext.Current.CancellationToken);
 
-        var store = host.Services.GetRequiredService<IGraphStore>();
+        var store = host.Services.GetRequiredService<IGraphReader>();
 
         var sqlite = Assert.IsType<SqliteGraphStore>(store);
-        Assert.Same(store, host.Services.GetRequiredService<IGraphStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IGraphReader>());
         Assert.Same(sqlite, host.Services.GetRequiredService<SqliteGraphStore>());
-        Assert.Same(store, host.Services.GetRequiredService<ICurationStore>());
+        Assert.Same(store, host.Services.GetRequiredService<IGraphWriter>());
         Assert.Equal(SqliteGraphStoreOptions.InMemory, sqlite.DatabasePath);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }

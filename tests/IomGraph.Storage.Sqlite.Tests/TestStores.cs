@@ -15,6 +15,8 @@ internal static class TestStores
         await store.InitialiseAsync(TestContext.Current.CancellationToken);
         return store;
     }
+
+    public static (IGraphReader Reads, IGraphWriter Writes) BothPorts(SqliteGraphStore store) => (store, store);
 }
 
 /// <summary>A directory of its own for one test's database files, deleted afterwards.</summary>
@@ -40,7 +42,7 @@ internal sealed class TempDirectory : IDisposable
 /// <summary>The store contract against an in-memory database.</summary>
 public sealed class SqliteGraphStoreContractTests : Contract.GraphStoreContract
 {
-    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync() => TestStores.BothPorts(await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory));
 }
 
 /// <summary>The store contract against a database file in WAL mode, opened through the connection pool.</summary>
@@ -48,11 +50,11 @@ public sealed class FileSqliteGraphStoreContractTests : Contract.GraphStoreContr
 {
     private readonly TempDirectory _directory = new();
 
-    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await TestStores.CreateInitialisedAsync(_directory.File("graph.db"));
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync() => TestStores.BothPorts(await TestStores.CreateInitialisedAsync(_directory.File("graph.db")));
 
-    protected override async ValueTask DisposeStoreAsync(IGraphStore store)
+    protected override async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
     {
-        await base.DisposeStoreAsync(store);
+        await base.DisposeStoreAsync(reads, writes);
         _directory.Dispose();
     }
 }
@@ -60,16 +62,16 @@ public sealed class FileSqliteGraphStoreContractTests : Contract.GraphStoreContr
 /// <summary>The graph-walk oracles against an in-memory store.</summary>
 public sealed class SqliteGraphWalkContractTests : Contract.GraphWalkContract
 {
-    protected override async Task<IGraphStore> CreateEmptyStoreAsync() => await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync() => TestStores.BothPorts(await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory));
 }
 
 /// <summary>The curation contract against an in-memory database.</summary>
 public sealed class SqliteCurationStoreContractTests : Contract.CurationStoreContract
 {
-    protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync(TimeProvider clock)
     {
         var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory, clock);
-        return (store, store);
+        return TestStores.BothPorts(store);
     }
 }
 
@@ -79,10 +81,10 @@ public sealed class FileSqliteCurationStoreContractTests : Contract.CurationStor
     private readonly TempDirectory _directory = new();
     private int _files;
 
-    protected override async Task<(IGraphStore Reads, ICurationStore Writes)> CreateEmptyStoreAsync(TimeProvider clock)
+    protected override async Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync(TimeProvider clock)
     {
         var store = await TestStores.CreateInitialisedAsync(_directory.File($"graph-{++_files}.db"), clock);
-        return (store, store);
+        return TestStores.BothPorts(store);
     }
 
     public override async ValueTask DisposeAsync()

@@ -79,10 +79,10 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Ok<PageResponse<ChangeResponse>>, NotFoundProblem>> GetActorHistory(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] HistoryRequest request, IGraphStore store, ICurationStore curation, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] HistoryRequest request, IGraphReader store, CancellationToken cancellationToken)
     {
         var record = RecordRef.ActorOf(id);
-        var page = await curation.GetChangesAsync(request.ToQuery(record), cancellationToken);
+        var page = await store.GetChangesAsync(request.ToQuery(record), cancellationToken);
         if (page.Total == 0 && await store.GetActorRefsAsync([id], cancellationToken) is { Count: 0 })
         {
             return Problems.NotFound("Actor", id);
@@ -92,7 +92,7 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Created<ActorResponse>, Ok<ActorResponse>, ValidationProblem, ProblemHttpResult>> PutActor(
-        [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, IGraphWriter store, CancellationToken cancellationToken)
     {
         var (actor, invalid) = await Writes.ReadRecordAsync<Actor>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -125,19 +125,19 @@ public static class ActorEndpoints
         [Description(IdDescription), Example(RequestExamples.ActorId)] string id,
         [Description("Also delete the relations that use the actor. Without it, an actor with relations is not deleted (409)."), DefaultValue(false)] bool? cascade,
         HttpContext http,
-        ICurationStore store,
+        IGraphWriter store,
         CancellationToken cancellationToken) =>
         Writes.DeleteAsync(http, RecordRef.ActorOf(id), cascade ?? false, store, cancellationToken);
 
     public static async Task<Ok<PageResponse<ActorHitResponse>>> SearchActors(
-        [AsParameters] ActorSearchRequest request, IGraphStore store, CancellationToken cancellationToken)
+        [AsParameters] ActorSearchRequest request, IGraphReader store, CancellationToken cancellationToken)
     {
         var page = await store.SearchActorsAsync(request.ToSearch(), cancellationToken);
         return TypedResults.Ok(new PageResponse<ActorHitResponse>(page.Items.Select(ActorHitResponse.Of).ToList(), page.Total, page.NextCursor));
     }
 
     public static async Task<Results<Ok<ActorDetailsResponse>, StatusCodeHttpResult, NotFoundProblem>> GetActor(
-        [Description(IdDescription), Example("iom")] string id, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, HttpContext http, IGraphReader store, CancellationToken cancellationToken)
     {
         var details = await store.GetActorAsync(id, cancellationToken);
         if (details is null)
@@ -153,7 +153,7 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Ok<PageResponse<ActorRelationResponse>>, NotFoundProblem>> GetActorRelations(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] ActorRelationsRequest request, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] ActorRelationsRequest request, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {
         var page = await store.GetActorRelationsAsync(request.ToQuery(id), cancellationToken);
         var say = await sentences.ForRequestAsync(cancellationToken);
@@ -163,7 +163,7 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Ok<ProfileResponse>, ContentHttpResult, NotFoundProblem, ProblemHttpResult>> GetActorProfile(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] ProfileRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] ProfileRequest request, HttpContext http, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {
         var markdown = string.Equals(request.Format, "markdown", StringComparison.OrdinalIgnoreCase)
             || (request.Format is null && PrefersMarkdown(http.Request));
@@ -198,7 +198,7 @@ public static class ActorEndpoints
         && string.Equals(first.MediaType.Value, "text/markdown", StringComparison.OrdinalIgnoreCase);
 
     public static async Task<Results<Ok<GraphResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> GetNeighbourhood(
-        [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
+        [Description(IdDescription), Example("iom")] string id, [AsParameters] NeighbourhoodRequest request, HttpContext http, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {
         if (Representations.Choose(http.Request, request.Format, defaultFormat: null) is not { } representation)
         {

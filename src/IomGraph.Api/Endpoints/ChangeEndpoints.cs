@@ -23,7 +23,7 @@ public static class ChangeEndpoints
     }
 
     public static async Task<Ok<ChangeFeedResponse>> ListChanges(
-        [AsParameters] ChangesRequest request, ICurationStore store, CancellationToken cancellationToken)
+        [AsParameters] ChangesRequest request, IGraphReader store, CancellationToken cancellationToken)
     {
         var query = request.ToQuery();
         var page = await store.GetChangesAsync(query, cancellationToken);

@@ -24,7 +24,7 @@ public static class ExportEndpoints
     }
 
     public static async Task<Results<ExportResult, NotFoundProblem, ProblemHttpResult>> Export(
-        [AsParameters] ExportRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
+        [AsParameters] ExportRequest request, HttpContext http, IGraphReader store, CancellationToken cancellationToken)
     {
         if (Representations.Choose(http.Request, request.Format, GraphFormats.Json)?.Format is not { } format)
         {

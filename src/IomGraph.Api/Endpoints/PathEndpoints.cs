@@ -25,7 +25,7 @@ public static class PathEndpoints
     }
 
     public static async Task<Results<Ok<ShortestPathsResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> FindPaths(
-        [AsParameters] PathsRequest request, HttpContext http, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
+        [AsParameters] PathsRequest request, HttpContext http, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {
         if (Representations.Choose(http.Request, request.Format, defaultFormat: null) is not { } representation)
         {

@@ -67,24 +67,24 @@ public static class RelationEndpoints
     }
 
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> CreateRelation(
-        HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken) =>
+        HttpContext http, IGraphReader reads, IGraphWriter store, CancellationToken cancellationToken) =>
         WriteRelationAsync(null, http, reads, store, cancellationToken);
 
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> PutRelation(
         [Description(IdDescription), Example(RequestExamples.RelationId)] string id,
         HttpContext http,
-        IGraphStore reads,
-        ICurationStore store,
+        IGraphReader reads,
+        IGraphWriter store,
         CancellationToken cancellationToken) =>
         WriteRelationAsync(id, http, reads, store, cancellationToken);
 
     public static Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
-        [Description(IdDescription), Example(RequestExamples.RelationId)] string id, HttpContext http, ICurationStore store, CancellationToken cancellationToken) =>
+        [Description(IdDescription), Example(RequestExamples.RelationId)] string id, HttpContext http, IGraphWriter store, CancellationToken cancellationToken) =>
         Writes.DeleteAsync(http, RecordRef.RelationOf(id), cascade: false, store, cancellationToken);
 
     /// <summary>POST (id from the body, must be new) and PUT (id from the path, create or replace).</summary>
     private static async Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> WriteRelationAsync(
-        string? pathId, HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken)
+        string? pathId, HttpContext http, IGraphReader reads, IGraphWriter store, CancellationToken cancellationToken)
     {
         var (relation, invalid) = await Writes.ReadRecordAsync<Relation>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -117,7 +117,7 @@ public static class RelationEndpoints
     }
 
     public static async Task<Ok<PageResponse<RelationResponse>>> ListRelations(
-        [AsParameters] RelationsRequest request, IGraphStore store, Sentences sentences, CancellationToken cancellationToken)
+        [AsParameters] RelationsRequest request, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {
         var page = await store.FindRelationsAsync(request.ToFilter(), cancellationToken);
         var say = await sentences.ForRequestAsync(cancellationToken);
@@ -130,7 +130,7 @@ public static class RelationEndpoints
         [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
         [AsParameters] RelationCitationRequest request,
         HttpContext http,
-        IGraphStore store,
+        IGraphReader store,
         Sentences sentences,
         SourceDirectory sources,
         GraphVersion graphVersion,
@@ -165,7 +165,7 @@ public static class RelationEndpoints
     public static async Task<Results<Ok<RelationResponse>, StatusCodeHttpResult, NotFoundProblem>> GetRelation(
         [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
         HttpContext http,
-        IGraphStore store,
+        IGraphReader store,
         Sentences sentences,
         CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ public static class SourceEndpoints
     }
 
     public static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> PutSource(
-        [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphStore reads, ICurationStore store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphReader reads, IGraphWriter store, CancellationToken cancellationToken)
     {
         var (source, invalid) = await Writes.ReadRecordAsync<Source>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -80,7 +80,7 @@ public static class SourceEndpoints
     private static readonly CitationFormat[] Offered = [CitationFormat.Json, CitationFormat.CslJson, CitationFormat.BibTex];
 
     public static async Task<Results<Ok<PageResponse<SourceResponse>>, JsonHttpResult<IReadOnlyList<CslItem>>, ContentHttpResult, ProblemHttpResult>> ListSources(
-        [AsParameters] SourcesRequest request, HttpContext http, IGraphStore store, CancellationToken cancellationToken)
+        [AsParameters] SourcesRequest request, HttpContext http, IGraphReader store, CancellationToken cancellationToken)
     {
         if (CitationFormats.Choose(http.Request, request.Format, Offered) is not { } format)
         {
@@ -100,7 +100,7 @@ public static class SourceEndpoints
     }
 
     /// <summary>Every source, in id order, page by page.</summary>
-    private static async Task<List<Source>> AllSourcesAsync(IGraphStore store, CancellationToken cancellationToken)
+    private static async Task<List<Source>> AllSourcesAsync(IGraphReader store, CancellationToken cancellationToken)
     {
         var sources = new List<Source>();
         IdCursor? after = null;
@@ -119,7 +119,7 @@ public static class SourceEndpoints
         [Description(IdDescription), Example("noborder-iom-wiki")] string id,
         [AsParameters] SourceRequest request,
         HttpContext http,
-        IGraphStore store,
+        IGraphReader store,
         Sentences sentences,
         CancellationToken cancellationToken)
     {

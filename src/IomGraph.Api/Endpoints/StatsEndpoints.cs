@@ -22,6 +22,6 @@ public static class StatsEndpoints
         return group;
     }
 
-    public static async Task<Ok<StatsResponse>> GetStats([AsParameters] StatsRequest request, IGraphStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<StatsResponse>> GetStats([AsParameters] StatsRequest request, IGraphReader store, CancellationToken cancellationToken) =>
         TypedResults.Ok(StatsResponse.Of(await store.GetStatsAsync(request.Top ?? StatsRequest.DefaultTop, cancellationToken)));
 }

@@ -6,7 +6,7 @@ namespace IomGraph.Api.Formats;
 
 /// <summary>
 /// A file format the graph can be exported in. A format writes the records of an export as they stream in, in the
-/// order <see cref="ICurationStore.ExportAsync"/> gives them (actors, then relations, then sources), and never holds
+/// order <see cref="IGraphReader.ExportAsync"/> gives them (actors, then relations, then sources), and never holds
 /// the whole graph: only what it needs of the actors to name a relation's ends.
 /// </summary>
 public interface IGraphFormat

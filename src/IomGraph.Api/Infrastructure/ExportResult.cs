@@ -15,7 +15,7 @@ public sealed class ExportResult(IGraphFormat format, ExportFilter filter, strin
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var store = httpContext.RequestServices.GetRequiredService<ICurationStore>();
+        var store = httpContext.RequestServices.GetRequiredService<IGraphReader>();
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = format.ContentType;

@@ -9,7 +9,7 @@ namespace IomGraph.Api.Infrastructure;
 /// Held for at most <see cref="Lifetime"/>; this process's own writes, imports and seeds forget it at once, so the next
 /// answer on this instance names the version they made. Another instance's write is seen within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class GraphVersion(IGraphStore graph, ICurationStore changes, TimeProvider time)
+public sealed class GraphVersion(IGraphReader graph, TimeProvider time)
 {
     /// <summary>The response header that carries it.</summary>
     public const string HeaderName = "Graph-Version";
@@ -35,7 +35,7 @@ public sealed class GraphVersion(IGraphStore graph, ICurationStore changes, Time
         var generation = Interlocked.Read(ref _generation);
         var loadedAt = time.GetUtcNow();
         var seed = await graph.GetSeedStateAsync(cancellationToken);
-        var sequence = await changes.GetLastChangeSequenceAsync(cancellationToken);
+        var sequence = await graph.GetLastChangeSequenceAsync(cancellationToken);
         var value = Format(seed?.Fingerprint, sequence);
 
         // A write that forgot the version while it was being read may not be in what was read: keep it only if none did.

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace IomGraph.Api.Infrastructure;
 
 /// <summary>Ready means the store answers and holds a seed.</summary>
-public sealed class StoreReadyHealthCheck(IGraphStore store) : IHealthCheck
+public sealed class StoreReadyHealthCheck(IGraphReader store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

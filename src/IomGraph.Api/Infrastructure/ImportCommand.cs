@@ -49,7 +49,7 @@ public static class ImportCommand
             return 1;
         }
 
-        var store = host.Services.GetRequiredService<IGraphStore>();
+        var store = host.Services.GetRequiredService<IGraphWriter>();
         await Console.Error.WriteLineAsync("import: opening the store");
         await store.InitialiseAsync();
 

@@ -17,7 +17,7 @@ public sealed record ImportOutcome(bool DryRun, IReadOnlyList<ImportError> Error
 /// Validates a whole bundle against the rules of seed data and against the store, then writes it in one atomic,
 /// logged write. Shared by <c>POST /api/v1/import</c> and the <c>import</c> command.
 /// </summary>
-public sealed class ImportService(ICurationStore store, SourceDirectory sources, GraphVersion version)
+public sealed class ImportService(IGraphReader reads, IGraphWriter store, SourceDirectory sources, GraphVersion version)
 {
     public async Task<ImportOutcome> ImportAsync(GraphBundle bundle, string author, bool dryRun, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class ImportService(ICurationStore store, SourceDirectory sources,
         var actorIds = bundle.Relations.SelectMany(r => new[] { r.From, r.To }).Where(id => Ids.IsSlug(id) && !inBundleActors.Contains(id)).Distinct().ToList();
         var sourceIds = bundle.Relations.SelectMany(r => r.Sources ?? []).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
             .Select(c => c.SourceId).Where(id => Ids.IsSlug(id) && !inBundleSources.Contains(id)).Distinct().ToList();
-        var existing = actorIds.Count + sourceIds.Count == 0 ? ExistingRecords.None : await store.GetExistingAsync(actorIds, sourceIds, cancellationToken);
+        var existing = actorIds.Count + sourceIds.Count == 0 ? ExistingRecords.None : await reads.GetExistingAsync(actorIds, sourceIds, cancellationToken);
 
         var result = await new BundleValidator(existing).ValidateAsync(bundle, cancellationToken);
         return result.Errors.Select(f => Locate(bundle, f.PropertyName, f.ErrorMessage)).ToList();

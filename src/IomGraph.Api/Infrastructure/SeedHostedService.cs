@@ -9,7 +9,7 @@ namespace IomGraph.Api.Infrastructure;
 /// unless the store already holds this exact seed. A bad seed file stops start-up with an error naming the file,
 /// the record and the field.
 /// </summary>
-public sealed partial class SeedHostedService(IGraphStore store, SourceDirectory sources, GraphVersion version, IOptions<GraphOptions> options, ILogger<SeedHostedService> logger) : IHostedService
+public sealed partial class SeedHostedService(IGraphReader reads, IGraphWriter store, SourceDirectory sources, GraphVersion version, IOptions<GraphOptions> options, ILogger<SeedHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,14 +22,20 @@ public sealed partial class SeedHostedService(IGraphStore store, SourceDirectory
         }
 
         var data = await SeedReader.ReadDirectoryAsync(seed.Path, cancellationToken);
-        var current = await store.GetSeedStateAsync(cancellationToken);
+        var current = await reads.GetSeedStateAsync(cancellationToken);
         if (current?.Fingerprint == data.Fingerprint)
         {
             LogSeedCurrent(logger, data.Fingerprint[..12]);
             return;
         }
 
-        var result = await store.ApplyBundleAsync(data.Bundle, BundleMode.Seed, cancellationToken);
+        var written = await store.WriteAsync(CurationWrite.Seed(data.Bundle), cancellationToken);
+        if (!written.Applied)
+        {
+            throw new SeedDataException($"The store refused the seed from {seed.Path}: {written.Message}");
+        }
+
+        var result = written.Counts;
         sources.Invalidate();
         version.Invalidate();
         if (logger.IsEnabled(LogLevel.Information))

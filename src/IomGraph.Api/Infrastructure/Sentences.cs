@@ -10,7 +10,7 @@ namespace IomGraph.Api.Infrastructure;
 /// few and change rarely. Any write through this process refreshes them at once; with several API instances on one
 /// store, another instance's write is seen within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class SourceDirectory(IGraphStore store, TimeProvider time)
+public sealed class SourceDirectory(IGraphReader store, TimeProvider time)
 {
     /// <summary>How long a copy is used before the store is asked again.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);

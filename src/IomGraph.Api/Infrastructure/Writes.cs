@@ -58,7 +58,7 @@ public static class Writes
     }
 
     /// <summary>Validates one-record bundles with the same rules as seed data, against what the store holds.</summary>
-    public static async Task<ValidationProblem?> ValidateAsync(GraphBundle bundle, ICurationStore store, CancellationToken cancellationToken)
+    public static async Task<ValidationProblem?> ValidateAsync(GraphBundle bundle, IGraphReader store, CancellationToken cancellationToken)
     {
         var actorIds = bundle.Relations.SelectMany(r => new[] { r.From, r.To }).Where(Ids.IsSlug).Distinct().ToList();
         var sourceIds = bundle.Relations.SelectMany(r => r.Sources ?? []).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
@@ -119,7 +119,7 @@ public static class Writes
     /// version. Returns a 412 when it already cannot hold.
     /// </summary>
     public static async Task<(IReadOnlyDictionary<RecordRef, string?>? Preconditions, ProblemHttpResult? Failed)> PreconditionsAsync(
-        HttpRequest request, RecordRef record, ICurationStore store, CancellationToken cancellationToken)
+        HttpRequest request, RecordRef record, IGraphReader store, CancellationToken cancellationToken)
     {
         var ifMatch = IfMatch(request);
         if (ifMatch is null)
@@ -145,9 +145,10 @@ public static class Writes
     /// If-Match (or, for a create-only write, "must not exist yet") into a precondition, write it, and set the ETag.
     /// </summary>
     public static async Task<UpsertOutcome> UpsertAsync(
-        HttpContext http, RecordRef record, GraphBundle bundle, ICurationStore store, bool createOnly, CancellationToken cancellationToken)
+        HttpContext http, RecordRef record, GraphBundle bundle, IGraphWriter store, bool createOnly, CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(bundle, store, cancellationToken) is { } problem)
+        var reads = http.RequestServices.GetRequiredService<IGraphReader>();
+        if (await ValidateAsync(bundle, reads, cancellationToken) is { } problem)
         {
             return new UpsertOutcome(null, problem, null);
         }
@@ -159,7 +160,7 @@ public static class Writes
         }
         else
         {
-            (preconditions, var failed) = await PreconditionsAsync(http.Request, record, store, cancellationToken);
+            (preconditions, var failed) = await PreconditionsAsync(http.Request, record, reads, cancellationToken);
             if (failed is not null)
             {
                 return new UpsertOutcome(null, null, failed);
@@ -189,9 +190,10 @@ public static class Writes
 
     /// <summary>What every DELETE does: honour If-Match, delete (cascading when asked), answer 204 or the refusal.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        HttpContext http, RecordRef record, bool cascade, ICurationStore store, CancellationToken cancellationToken)
+        HttpContext http, RecordRef record, bool cascade, IGraphWriter store, CancellationToken cancellationToken)
     {
-        var (preconditions, failed) = await PreconditionsAsync(http.Request, record, store, cancellationToken);
+        var reads = http.RequestServices.GetRequiredService<IGraphReader>();
+        var (preconditions, failed) = await PreconditionsAsync(http.Request, record, reads, cancellationToken);
         if (failed is not null)
         {
             return failed;

@@ -41,7 +41,7 @@ public sealed record PathChainResult(int Length, IReadOnlyList<PathChain> Chains
 
 /// <summary>
 /// Builds the chains of actors that people read from the relations a store found on shortest paths. The store answers
-/// what needs the database (<see cref="IGraphStore.FindShortestPathsAsync"/>); how those relations are grouped and
+/// what needs the database (<see cref="IGraphReader.FindShortestPathsAsync"/>); how those relations are grouped and
 /// ordered is a rule of the domain, written once here so that every store answers alike.
 /// </summary>
 /// <remarks>

@@ -11,6 +11,11 @@ public static class GraphJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>Reads a stored record (or any graph JSON document); a null document is corrupt data.</summary>
+    public static T Decode<T>(string json)
+        where T : class =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is null.");
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -89,3 +89,15 @@ public sealed record IdCursor(
 [JsonSerializable(typeof(IdCursor))]
 [JsonSerializable(typeof(ChangeCursor))]
 internal sealed partial class CursorJsonContext : JsonSerializerContext;
+
+/// <summary>Position in the change log.</summary>
+public sealed record ChangeCursor(
+    [property: JsonPropertyName("k")] string Listing,
+    [property: JsonPropertyName("q")] long Sequence) : ICursor
+{
+    public const string Name = "changes";
+
+    public static ChangeCursor After(long sequence) => new(Name, sequence);
+
+    public bool IsWellFormed() => Listing == Name && Sequence >= 0;
+}

@@ -54,6 +54,9 @@ public static class Validity
     public static bool ExcludesUndated(PartialDate? asOf, bool includeUndated) => asOf is not null && !includeUndated;
 }
 
+/// <summary>Changes after <see cref="After"/> (a sequence number, from a cursor) and at or after <see cref="Since"/>, optionally for one record.</summary>
+public sealed record ChangeQuery(DateTimeOffset? Since, RecordRef? Record, int Limit, ChangeCursor? After);
+
 public sealed record ActorSearch(string? Query, IReadOnlyList<ActorKind> Kinds, int Limit, ActorCursor? After);
 
 public sealed record ActorRelationsQuery(

@@ -1,20 +1,24 @@
 using System.Globalization;
+using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Storage.Writing;
 using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Storage.Neo4j.Internal;
 
 /// <summary>
-/// Applies a bundle in one explicit transaction that spans a handful of requests, so that it is all or nothing:
+/// Applies one <see cref="CurationWrite"/> (a seed, an import or a curator's) in one explicit transaction that spans a
+/// handful of requests, so that it is all or nothing. The rules are Core's (<see cref="PreparedBundle"/>,
+/// <see cref="CurationChecks"/>, <see cref="BundleReferences"/>, <see cref="ChangeTimes"/>); this class does the I/O:
 /// <list type="number">
-/// <item>Before any request: reject ids held twice, encode every record (canonical JSON, SHA-256) in parallel.</item>
-/// <item>First request: the stored hash of every id in the bundle, references the bundle needs but does not hold that the
-/// store lacks, and (seed) the ids the last seed owns. A missing reference rolls back with nothing written.</item>
+/// <item>First request: the change log's lock, the stored state of what the checks need, the stored hash of every id in
+/// the bundle, which of the references the bundle needs but does not hold the store lacks, and (seed) the ids the last
+/// seed owns.</item>
 /// <item>Then: created and updated records only, <c>UNWIND $rows</c> in chunks of <see cref="Neo4jOptions.BatchSize"/>,
-/// grouped into as few requests as their size allows; a seed also claims its unchanged records and removes the ones it no
-/// longer holds. Counts returned by the statements are checked before the commit; a shortfall means a reference vanished
-/// and rolls back.</item>
+/// grouped into as few requests as their size allows; the deletes; a seed also claims its unchanged records and removes
+/// the ones it no longer holds. Counts returned by the statements are checked before the commit; a shortfall means a
+/// reference vanished and rolls back.</item>
 /// <item>Commit.</item>
 /// </list>
 /// A failure before the commit rolls back and, when transient, reruns the whole transaction (up to
@@ -22,37 +26,19 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// </summary>
 internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions options, TimeProvider time)
 {
-    private const int Unchanged = 0;
-    private const int Created = 1;
-    private const int Updated = 2;
-
     private static readonly string[] AllTypes = [.. RelationTypes.Names];
 
-    /// <summary>The change-log time format: fixed-width UTC with every tick, as the SQLite store writes it.</summary>
-    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
-    public async Task<BundleResult> ApplyAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken)
-    {
-        var prepared = Prepare(bundle);
-        var author = mode == BundleMode.Seed ? "seed" : "import";
-        var result = await RetryAsync(() => WriteAsync(prepared, mode, author, null, cancellationToken), cancellationToken);
-        return result.Counts;
-    }
-
-    /// <summary>
-    /// Applies a curation write: the bundle path in import mode, with the write's checks first and its deletes after the
-    /// upserts, in the same transaction. Refusals are results; the transaction is rolled back.
-    /// </summary>
+    /// <summary>Applies a write. Refusals are results; the transaction is rolled back.</summary>
     public async Task<WriteResult> WriteAsync(CurationWrite write, CancellationToken cancellationToken)
     {
         try
         {
-            var prepared = Prepare(write.Upserts);
-            return await RetryAsync(() => WriteAsync(prepared, BundleMode.Import, write.Author, new CurationPlan(write), cancellationToken), cancellationToken);
+            var prepared = PreparedBundle.Prepare(write.Upserts);
+            return await RetryAsync(() => WriteAsync(prepared, write, cancellationToken), cancellationToken);
         }
         catch (InvalidBundleException e)
         {
-            return WriteResult.Failed(WriteStatus.Invalid, e.Message, e.Offender);
+            return e.ToResult();
         }
     }
 
@@ -80,100 +66,46 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         _ => false,
     };
 
-    private sealed record Encoded<T>(T Record, string Id, string Json, byte[] Hash)
+    private async Task<WriteResult> WriteAsync(PreparedBundle bundle, CurationWrite write, CancellationToken cancellationToken)
     {
-        public string HexHash { get; } = Convert.ToHexStringLower(Hash);
-    }
-
-    private sealed record Prepared(List<Encoded<Source>> Sources, List<Encoded<Actor>> Actors, List<Encoded<Relation>> Relations, string Fingerprint);
-
-    private static Prepared Prepare(GraphBundle bundle)
-    {
-        RejectDuplicates(bundle.Sources.Select(s => s.Id), "source");
-        RejectDuplicates(bundle.Actors.Select(a => a.Id), "actor");
-        RejectDuplicates(bundle.Relations.Select(r => r.Id), "relation");
-        var sources = Encode(bundle.Sources, s => s.Id, CanonicalJson.Encode);
-        var actors = Encode(bundle.Actors, a => a.Id, CanonicalJson.Encode);
-        var relations = Encode(bundle.Relations, r => r.Id, CanonicalJson.Encode);
-        var fingerprint = CanonicalJson.Fingerprint(
-            sources.Select(s => (s.Id, s.Hash)), actors.Select(a => (a.Id, a.Hash)), relations.Select(r => (r.Id, r.Hash)));
-        return new Prepared(sources, actors, relations, fingerprint);
-    }
-
-    private static void RejectDuplicates(IEnumerable<string> ids, string what)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (!seen.Add(id))
-            {
-                throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.", CurationPlan.Ref(what, id));
-            }
-        }
-    }
-
-    /// <summary>Serialising and hashing is most of the client's work on a large bundle and needs no server: use every core.</summary>
-    private static List<Encoded<T>> Encode<T>(IReadOnlyList<T> records, Func<T, string> id, Func<T, EncodedRecord> encode)
-    {
-        var encoded = new Encoded<T>[records.Count];
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = records.Count < 256 ? 1 : -1 }, i =>
-        {
-            var record = encode(records[i]);
-            encoded[i] = new Encoded<T>(records[i], id(records[i]), record.Json, record.Hash);
-        });
-        return [.. encoded];
-    }
-
-    private async Task<WriteResult> WriteAsync(Prepared bundle, BundleMode mode, string author, CurationPlan? curation, CancellationToken cancellationToken)
-    {
-        var seed = mode == BundleMode.Seed;
+        var seed = write.IsSeed;
         var origin = seed ? "seed" : "import";
+        var author = write.Author;
+        var curation = seed ? null : new CurationChecks(write);
         await using var transaction = await transport.BeginAsync(cancellationToken);
 
         // ---- the change log's lock first, so that writers serialise before they read; then what the store holds
         var lookups = new List<CypherStatement>();
         var counter = Add(lookups, CypherCatalogue.LockChanges.With(("key", CypherCatalogue.ChangesKey), ("holder", Guid.NewGuid().ToString("N"))));
-        var check = curation is { Refs.Count: > 0 } ? Add(lookups, CypherCatalogue.CurationCheck.With(("refs", curation.RefRows()), ("types", AllTypes))) : -1;
+        var check = curation is { Refs.Count: > 0 } ? Add(lookups, CypherCatalogue.CurationCheck.With(("refs", RefRows(curation.Refs)), ("types", AllTypes))) : -1;
         var sourceHashes = Chunked(lookups, CypherCatalogue.StoredSourceHashes, bundle.Sources.Select(s => s.Id));
         var actorHashes = Chunked(lookups, CypherCatalogue.StoredActorHashes, bundle.Actors.Select(a => a.Id));
         var relationHashes = Chunked(lookups, CypherCatalogue.StoredRelationHashes, bundle.Relations.Select(r => r.Id));
-        var (actorRefs, sourceRefs) = ExternalReferences(bundle);
-        var missingActors = actorRefs.Count == 0 ? -1 : Add(lookups, CypherCatalogue.MissingActors.With(("ids", actorRefs), ("take", 6)));
-        var missingSources = sourceRefs.Count == 0 ? -1 : Add(lookups, CypherCatalogue.MissingSources.With(("ids", sourceRefs), ("take", 6)));
+        var (actorRefs, sourceRefs) = BundleReferences.Of(bundle.Bundle);
+        var missingActors = actorRefs.Count == 0 ? -1 : Add(lookups, CypherCatalogue.MissingActors.With(("ids", actorRefs), ("take", WriteMessages.MissingListed + 1)));
+        var missingSources = sourceRefs.Count == 0 ? -1 : Add(lookups, CypherCatalogue.MissingSources.With(("ids", sourceRefs), ("take", WriteMessages.MissingListed + 1)));
         var owned = seed
             ? new[] { CypherCatalogue.SeedOwnedSources, CypherCatalogue.SeedOwnedActors, CypherCatalogue.SeedOwnedRelations }
                 .Select(q => Add(lookups, q.With(("origin", origin)))).ToArray()
             : [];
         var found = await transaction.ExecuteAsync(lookups, cancellationToken);
 
-        if (curation?.CheckStored(check < 0 ? null : found[check]) is { } refusal)
+        if (curation?.CheckStored(StoredState(check < 0 ? null : found[check])) is { } refusal)
         {
             await transaction.RollbackAsync(cancellationToken);
             return refusal;
         }
 
-        var missing = new List<(string Message, RecordRef Offender)>();
-        if (missingActors >= 0)
-        {
-            missing.AddRange(Problems(bundle, found[missingActors], "actor"));
-        }
-
-        if (missingSources >= 0)
-        {
-            missing.AddRange(Problems(bundle, found[missingSources], "source"));
-        }
-
-        if (missing.Count > 0)
+        if (BundleReferences.Refusal(bundle.Bundle, Ids(missingActors < 0 ? null : found[missingActors]), Ids(missingSources < 0 ? null : found[missingSources])) is { } invalid)
         {
             await transaction.RollbackAsync(cancellationToken);
-            throw new InvalidBundleException(
-                string.Join(' ', missing.Take(5).Select(m => m.Message)) + (missing.Count > 5 ? " (and more)" : string.Empty), missing[0].Offender);
+            throw invalid;
         }
 
-        var deletes = CurationPlan.Deletes.None;
+        var deletes = PlannedDeletes.None;
         if (curation is not null)
         {
-            var (planned, refused) = curation.PlanDeletes(bundle.Actors.Select(a => a.Record), bundle.Relations.Select(r => r.Record));
+            var (planned, refused) = curation.PlanDeletes();
             if (refused is not null)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -190,14 +122,12 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         // ---- the change log: one time for the write, never before the last entry's; sequence numbers in replay order
         var counterRow = found[counter].Rows[0];
         var first = Rows.Long(counterRow[found[counter].Column("next")]);
-        var atTicks = Math.Max(time.GetUtcNow().UtcTicks, Rows.Long(counterRow[found[counter].Column("lastTicks")]));
-        var log = new (string, object?)[]
-        {
-            ("author", author), ("at", new DateTime(atTicks, DateTimeKind.Utc).ToString(TimeFormat, CultureInfo.InvariantCulture)), ("atTicks", atTicks),
-        };
-        List<string> relationDeletes = seed ? [.. Dropped(found[owned[2]], bundle.Relations)] : deletes.Relations;
-        List<string> actorDeletes = seed ? [.. Dropped(found[owned[1]], bundle.Actors)] : deletes.Actors;
-        List<string> sourceDeletes = seed ? [.. Dropped(found[owned[0]], bundle.Sources)] : deletes.Sources;
+        var at = ChangeTimes.Stamp(time.GetUtcNow(), new DateTimeOffset(Rows.Long(counterRow[found[counter].Column("lastTicks")]), TimeSpan.Zero));
+        var atTicks = at.UtcTicks;
+        var log = new (string, object?)[] { ("author", author), ("at", ChangeTimes.ToText(at)), ("atTicks", atTicks) };
+        List<string> relationDeletes = seed ? [.. Dropped(found[owned[2]], bundle.Relations)] : [.. deletes.Relations];
+        List<string> actorDeletes = seed ? [.. Dropped(found[owned[1]], bundle.Actors)] : [.. deletes.Actors];
+        List<string> sourceDeletes = seed ? [.. Dropped(found[owned[0]], bundle.Sources)] : [.. deletes.Sources];
         var sequence = first;
         var sourceSeqs = Sequence(Changed(bundle.Sources, sourceStates).Select(s => s.Id));
         var actorSeqs = Sequence(Changed(bundle.Actors, actorStates).Select(a => a.Id));
@@ -213,7 +143,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         WriteRecords(CypherCatalogue.CreateSources, CypherCatalogue.UpdateSources, bundle.Sources, sourceStates, sourceSeqs, SourceRow);
         WriteRecords(CypherCatalogue.CreateActors, CypherCatalogue.UpdateActors, bundle.Actors, actorStates, actorSeqs, ActorRow);
 
-        foreach (var chunk in Ids(bundle.Actors, actorStates, Updated).Chunk(options.BatchSize))
+        foreach (var chunk in Ids(bundle.Actors, actorStates, RecordState.Updated).Chunk(options.BatchSize))
         {
             Write(CypherCatalogue.ClearActorCitations.With(("ids", chunk)));
         }
@@ -223,7 +153,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             Write(CypherCatalogue.CreateActorCitations.With(("rows", chunk.Select(c => c.Row).ToList())), "written", chunk.Sum(c => c.Count));
         }
 
-        foreach (var chunk in Ids(bundle.Relations, relationStates, Updated).Chunk(options.BatchSize))
+        foreach (var chunk in Ids(bundle.Relations, relationStates, RecordState.Updated).Chunk(options.BatchSize))
         {
             Write(CypherCatalogue.UnlinkRelations.With(("ids", chunk)));
             Write(CypherCatalogue.ClearRelationCitations.With(("ids", chunk)));
@@ -296,8 +226,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             {
                 // A reference found at the start is gone (a concurrent writer deleted it): refuse the whole bundle.
                 await transaction.RollbackAsync(cancellationToken);
-                throw new InvalidBundleException(
-                    $"The bundle's references changed while it was written: {statement.Query.Name} wrote {count} of {expected}. Nothing was written.");
+                throw new InvalidBundleException(WriteMessages.ReferencesChanged(statement.Query.Name, count, expected));
             }
 
             if (column == "deleted")
@@ -311,23 +240,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             Counts(sourceStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedSources.Name)),
             Counts(actorStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedActors.Name)),
             Counts(relationStates, deleted.GetValueOrDefault(CypherCatalogue.DeleteRelations.Name)));
-        var versions = new Dictionary<RecordRef, string>();
-        foreach (var source in bundle.Sources)
-        {
-            versions[RecordRef.SourceOf(source.Id)] = source.HexHash;
-        }
-
-        foreach (var actor in bundle.Actors)
-        {
-            versions[RecordRef.ActorOf(actor.Id)] = actor.HexHash;
-        }
-
-        foreach (var relation in bundle.Relations)
-        {
-            versions[RecordRef.RelationOf(relation.Id)] = relation.HexHash;
-        }
-
-        return new WriteResult(WriteStatus.Applied, counts, versions);
+        return new WriteResult(WriteStatus.Applied, counts, bundle.Versions());
 
         Dictionary<string, long> Sequence(IEnumerable<string> ids)
         {
@@ -341,9 +254,9 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         }
 
         void WriteRecords<T>(
-            CypherQuery create, CypherQuery update, List<Encoded<T>> records, int[] states, Dictionary<string, long> seqs, Func<Encoded<T>, Dictionary<string, object?>> row)
+            CypherQuery create, CypherQuery update, IReadOnlyList<Encoded<T>> records, RecordState[] states, Dictionary<string, long> seqs, Func<Encoded<T>, Dictionary<string, object?>> row)
         {
-            foreach (var (query, state) in new[] { (create, Created), (update, Updated) })
+            foreach (var (query, state) in new[] { (create, RecordState.Created), (update, RecordState.Updated) })
             {
                 foreach (var chunk in records.Where((_, i) => states[i] == state).Chunk(options.BatchSize))
                 {
@@ -353,9 +266,9 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             }
         }
 
-        void ClaimUnchanged<T>(CypherQuery claim, List<Encoded<T>> records, int[] states)
+        void ClaimUnchanged<T>(CypherQuery claim, IReadOnlyList<Encoded<T>> records, RecordState[] states)
         {
-            foreach (var chunk in Ids(records, states, Unchanged).Chunk(options.BatchSize))
+            foreach (var chunk in Ids(records, states, RecordState.Unchanged).Chunk(options.BatchSize))
             {
                 Write(claim.With(("ids", chunk), ("origin", origin)));
             }
@@ -382,7 +295,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         [.. ids.Chunk(options.BatchSize).Select(chunk => Add(statements, query.With(("ids", chunk))))];
 
     /// <summary>Created, updated or unchanged, by the hash stored under each record's id.</summary>
-    private static int[] States<T>(List<Encoded<T>> records, IReadOnlyList<CypherResult> results, List<int> positions)
+    private static RecordState[] States<T>(IReadOnlyList<Encoded<T>> records, IReadOnlyList<CypherResult> results, List<int> positions)
     {
         var stored = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var result in positions.Select(p => results[p]))
@@ -395,54 +308,59 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             }
         }
 
-        return [.. records.Select(r => stored.TryGetValue(r.Id, out var hash) ? hash == r.HexHash ? Unchanged : Updated : Created)];
+        return [.. records.Select(r => RecordStates.Of(stored.GetValueOrDefault(r.Id), r.Version))];
     }
 
-    private static IEnumerable<Encoded<T>> Changed<T>(List<Encoded<T>> records, int[] states) =>
-        records.Where((_, i) => states[i] != Unchanged);
+    private static IEnumerable<Encoded<T>> Changed<T>(IReadOnlyList<Encoded<T>> records, RecordState[] states) =>
+        records.Where((_, i) => states[i] != RecordState.Unchanged);
 
-    private static IEnumerable<string> Ids<T>(List<Encoded<T>> records, int[] states, int state) =>
+    private static IEnumerable<string> Ids<T>(IReadOnlyList<Encoded<T>> records, RecordState[] states, RecordState state) =>
         records.Where((_, i) => states[i] == state).Select(r => r.Id);
 
-    private static RecordCounts Counts(int[] states, int deleted) =>
-        new(states.Count(s => s == Created), states.Count(s => s == Updated), states.Count(s => s == Unchanged), deleted);
+    private static RecordCounts Counts(RecordState[] states, int deleted) => RecordStates.Count(states, deleted);
 
     /// <summary>The ids a seed owned that the new seed no longer holds.</summary>
-    private static IEnumerable<string> Dropped<T>(CypherResult owned, List<Encoded<T>> records)
+    private static IEnumerable<string> Dropped<T>(CypherResult owned, IReadOnlyList<Encoded<T>> records)
     {
         var kept = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var id = owned.Column("id");
         return owned.Rows.Select(row => Rows.RequiredText(row[id])).Where(i => !kept.Contains(i)).Order(StringComparer.Ordinal);
     }
 
-    /// <summary>The actors and sources the bundle refers to but does not hold: the store must hold them.</summary>
-    private static (List<string> Actors, List<string> Sources) ExternalReferences(Prepared bundle)
+    /// <summary>The ids a lookup of missing references found.</summary>
+    private static IEnumerable<string> Ids(CypherResult? missing) =>
+        missing is null ? [] : missing.Rows.Select(row => Rows.RequiredText(row[missing.Column("id")]));
+
+    private static List<Dictionary<string, object?>> RefRows(IEnumerable<RecordRef> refs) =>
+        [.. refs.Select(r => new Dictionary<string, object?> { ["kind"] = WireNames.Of(r.Kind), ["id"] = r.Id })];
+
+    /// <summary>What <see cref="CypherCatalogue.CurationCheck"/> read: each stored record's hash, the relations that use it and what cites it.</summary>
+    private static Dictionary<RecordRef, StoredRecord> StoredState(CypherResult? check)
     {
-        var actors = bundle.Actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var sources = bundle.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var actorRefs = bundle.Relations.SelectMany(r => new[] { r.Record.From, r.Record.To }).Where(id => !actors.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-        var sourceRefs = bundle.Actors.SelectMany(a => a.Record.Sources ?? []).Concat(bundle.Relations.SelectMany(r => r.Record.Sources))
-            .Select(c => c.SourceId).Where(id => !sources.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
-        return (actorRefs, sourceRefs);
+        var stored = new Dictionary<RecordRef, StoredRecord>();
+        if (check is null)
+        {
+            return stored;
+        }
+
+        var (kind, id, hash, relations, citers) =
+            (check.Column("kind"), check.Column("id"), check.Column("hash"), check.Column("relations"), check.Column("citers"));
+        foreach (var row in check.Rows)
+        {
+            if (Rows.Text(row[hash]) is { } version)
+            {
+                stored[new RecordRef(WireNames.Parse<RecordKind>(Rows.RequiredText(row[kind])), Rows.RequiredText(row[id]))] =
+                    new StoredRecord(version, [.. Rows.Strings(row[relations])], [.. Citers(row[citers])]);
+            }
+        }
+
+        return stored;
     }
 
-    /// <summary>
-    /// "Relation 'x' refers to actor 'y', which neither the bundle nor the store holds." for each missing id, with the
-    /// record that refers to it.
-    /// </summary>
-    private static IEnumerable<(string Message, RecordRef Offender)> Problems(Prepared bundle, CypherResult missing, string what)
-    {
-        foreach (var id in missing.Rows.Select(row => Rows.RequiredText(row[missing.Column("id")])))
-        {
-            var holder = what == "actor"
-                ? bundle.Relations.Where(r => r.Record.From == id || r.Record.To == id).Select(r => RecordRef.RelationOf(r.Id)).First()
-                : bundle.Relations.Where(r => r.Record.Sources.Any(c => c.SourceId == id)).Select(r => RecordRef.RelationOf(r.Id))
-                    .Concat(bundle.Actors.Where(a => a.Record.Sources?.Any(c => c.SourceId == id) == true).Select(a => RecordRef.ActorOf(a.Id)))
-                    .First();
-            var name = holder.Kind == RecordKind.Actor ? "Actor" : "Relation";
-            yield return ($"{name} '{holder.Id}' refers to {what} '{id}', which neither the bundle nor the store holds.", holder);
-        }
-    }
+    private static IEnumerable<RecordRef> Citers(JsonElement list) =>
+        list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(c => new RecordRef(WireNames.Parse<RecordKind>(Rows.RequiredText(c.GetProperty("kind"))), Rows.RequiredText(c.GetProperty("id"))))
+            : [];
 
     private static (Dictionary<string, object?> Row, int Count) Citations(string id, IReadOnlyList<Citation>? citations)
     {
@@ -454,7 +372,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
     {
         ["id"] = source.Id,
         ["doc"] = source.Json,
-        ["hash"] = source.HexHash,
+        ["hash"] = source.Version,
     };
 
     private static Dictionary<string, object?> ActorRow(Encoded<Actor> actor) => new()
@@ -468,7 +386,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["sortKey"] = TextFolding.Fold(actor.Record.Name),
         ["searchNames"] = TextFolding.SearchNames(actor.Record),
         ["doc"] = actor.Json,
-        ["hash"] = actor.HexHash,
+        ["hash"] = actor.Version,
     };
 
     private static Dictionary<string, object?> LinkRow(Encoded<Relation> relation) => new()
@@ -491,13 +409,6 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         ["endKey"] = Validity.EndKey(relation.Record.End),
         ["confidence"] = (int)relation.Record.Confidence,
         ["doc"] = relation.Json,
-        ["hash"] = relation.HexHash,
+        ["hash"] = relation.Version,
     };
-}
-
-/// <summary>A bundle the store refuses; <see cref="Neo4jGraphStore.ApplyBundleAsync"/> reports it as an <see cref="ArgumentException"/>.</summary>
-internal sealed class InvalidBundleException(string message, RecordRef? offender = null, Exception? innerException = null) : Exception(message, innerException)
-{
-    /// <summary>The record at fault, when one is.</summary>
-    public RecordRef? Offender { get; } = offender;
 }

@@ -27,7 +27,7 @@ internal static class Rows
 
     public static T Decode<T>(JsonElement doc)
         where T : class =>
-        JsonSerializer.Deserialize<T>(RequiredText(doc), GraphJson.Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is null.");
+        GraphJson.Decode<T>(RequiredText(doc));
 
     /// <summary>Reads a map projection <c>a {.id, .name, .kind, .label, .shortName, .plural}</c>; a missing or null plural is false.</summary>
     public static ActorRef ActorRef(JsonElement map) =>
@@ -39,11 +39,9 @@ internal static class Rows
             map.TryGetProperty("shortName", out var shortName) ? Text(shortName) : null,
             map.TryGetProperty("plural", out var plural) && Bool(plural));
 
-    public static ActorKind Kind(string name) =>
-        ActorKinds.TryParse(name, out var kind) ? kind : throw new InvalidDataException($"'{name}' is not an actor kind.");
+    public static ActorKind Kind(string name) => WireNames.Parse<ActorKind>(name);
 
-    public static RelationType Type(string name) =>
-        RelationTypes.TryParse(name, out var type) ? type : throw new InvalidDataException($"'{name}' is not a relation type.");
+    public static RelationType Type(string name) => WireNames.Parse<RelationType>(name);
 
     /// <summary>Reads the (doc, startKey, from, to) columns of a relation row, or null for the empty-page row.</summary>
     public static (RelationView View, int StartKey)? View(CypherResult result, JsonElement[] row)

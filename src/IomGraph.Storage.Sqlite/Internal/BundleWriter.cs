@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace IomGraph.Storage.Sqlite.Internal;
@@ -20,11 +19,11 @@ namespace IomGraph.Storage.Sqlite.Internal;
 /// deletions go by: a seed removes only records whose last write was a seed's; every other write marks what it
 /// writes 'import', so that a seed never removes it.
 /// </remarks>
-internal sealed class BundleWriter(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class BundleWriter(SqliteTransaction transaction)
 {
-    private const int Unchanged = 0;
-    private const int Created = 1;
-    private const int Updated = 2;
+    private const int Unchanged = (int)RecordState.Unchanged;
+    private const int Created = (int)RecordState.Created;
+    private const int Updated = (int)RecordState.Updated;
 
     // A large bundle rewrites index pages all over the file; SQLite's default 2 MB page cache would re-read them
     // constantly. The bigger cache lasts for this bundle only: the connection may go back to a pool.
@@ -36,9 +35,9 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     /// </summary>
     public int Overwritten { get; private set; }
 
-    /// <summary>A seed or an import: stages, logs and merges the bundle; a seed then removes what it no longer holds.</summary>
-    public Task<BundleOutcome> ApplyAsync(GraphBundle bundle, BundleMode mode, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithBundleCacheAsync(bundle, () => ApplyCoreAsync(bundle, mode, stamp, now, cancellationToken), cancellationToken);
+    /// <summary>A seed: stages, logs and merges the bundle, then removes what it no longer holds and records its fingerprint.</summary>
+    public Task<BundleOutcome> SeedAsync(GraphBundle bundle, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithBundleCacheAsync(bundle, () => SeedCoreAsync(bundle, stamp, now, cancellationToken), cancellationToken);
 
     /// <summary>Runs a write of <paramref name="bundle"/> with a page cache to match its size.</summary>
     public async Task<T> WithBundleCacheAsync<T>(GraphBundle bundle, Func<Task<T>> write, CancellationToken cancellationToken)
@@ -74,12 +73,11 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         }
     }
 
-    private async Task<BundleOutcome> ApplyCoreAsync(GraphBundle bundle, BundleMode mode, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<BundleOutcome> SeedCoreAsync(GraphBundle bundle, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await StageAsync(bundle, cancellationToken);
-        var result = await MergeAsync(mode, stamp, cancellationToken);
+        var result = await MergeAsync(seed: true, stamp, cancellationToken);
 
-        if (mode == BundleMode.Seed)
         {
             await ExecuteAsync(StageSeedDeletions, cancellationToken);
             result = await DeleteStagedAsync(result, stamp, cancellationToken);
@@ -93,8 +91,9 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             await meta.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var versions = await StagedVersionsAsync(cancellationToken);
         await DropStageTablesAsync(cancellationToken);
-        return new BundleOutcome(result, Overwritten);
+        return new BundleOutcome(new WriteResult(WriteStatus.Applied, result, versions), Overwritten);
     }
 
     /// <summary>
@@ -112,12 +111,12 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
 
     /// <summary>
     /// Logs and writes the created and updated staged records, sources first so that what actors and relations cite
-    /// exists, under the origin the mode gives: 'seed' for a seed, 'import' for anything else.
+    /// exists, under the origin 'seed' for a seed and 'import' for any other write.
     /// </summary>
-    public async Task<BundleResult> MergeAsync(BundleMode mode, ChangeStamp stamp, CancellationToken cancellationToken)
+    public async Task<BundleResult> MergeAsync(bool seed, ChangeStamp stamp, CancellationToken cancellationToken)
     {
-        var sources = await MergeTableAsync("source", "sources", SourceColumns, mode, stamp, cancellationToken);
-        var actors = await MergeTableAsync("actor", "actors", ActorColumns, mode, stamp, cancellationToken);
+        var sources = await MergeTableAsync("source", "sources", SourceColumns, seed, stamp, cancellationToken);
+        var actors = await MergeTableAsync("actor", "actors", ActorColumns, seed, stamp, cancellationToken);
         await ExecuteAsync(
             """
             DELETE FROM actor_sources WHERE actor_id IN (SELECT id FROM stage_actors WHERE state = 2);
@@ -125,7 +124,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             SELECT c.source_id, c.actor_id FROM stage_actor_sources c JOIN stage_actors s ON s.id = c.actor_id WHERE s.state <> 0;
             """,
             cancellationToken);
-        var relations = await MergeTableAsync("relation", "relations", RelationColumns, mode, stamp, cancellationToken);
+        var relations = await MergeTableAsync("relation", "relations", RelationColumns, seed, stamp, cancellationToken);
         await ExecuteAsync(
             """
             DELETE FROM relation_sources WHERE relation_id IN (SELECT id FROM stage_relations WHERE state = 2);
@@ -184,7 +183,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            versions[new RecordRef(ChangeLog.ParseKind(reader.GetString(0)), reader.GetString(1))] = Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2));
+            versions[new RecordRef(WireNames.Parse<RecordKind>(reader.GetString(0)), reader.GetString(1))] = Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2));
         }
 
         return versions;
@@ -239,12 +238,12 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     {
         await using var stored = StoredHash("sources");
         await using var insert = Prepared("INSERT INTO stage_sources (id, hash, state, doc) VALUES ($id, $hash, $state, $doc);", "$id", "$hash", "$state", "$doc");
-        foreach (var (source, encoded) in EncodeInBatches(sources, RecordCodec.Encode))
+        foreach (var (source, encoded) in BundleEncoding.EncodeInBatches(sources, CanonicalJson.Encode))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var state = await StateAsync(stored, source.Id, encoded.Hash, cancellationToken);
             Bind(insert, source.Id, encoded.Hash, state, state == Unchanged ? null : encoded.Json);
-            await InsertOnceAsync(insert, "source", source.Id, cancellationToken);
+            await InsertOnceAsync(insert, RecordKind.Source, source.Id, cancellationToken);
         }
     }
 
@@ -258,19 +257,19 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             """,
             "$id", "$hash", "$state", "$name", "$label", "$kind", "$sortKey", "$searchNames", "$doc");
         await using var cite = Prepared("INSERT OR IGNORE INTO stage_actor_sources (actor_id, source_id) VALUES ($id, $source);", "$id", "$source");
-        foreach (var (actor, encoded) in EncodeInBatches(actors, RecordCodec.Encode))
+        foreach (var (actor, encoded) in BundleEncoding.EncodeInBatches(actors, CanonicalJson.Encode))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var state = await StateAsync(stored, actor.Id, encoded.Hash, cancellationToken);
             if (state == Unchanged)
             {
                 Bind(insert, actor.Id, encoded.Hash, state, null, null, null, null, null, null);
-                await InsertOnceAsync(insert, "actor", actor.Id, cancellationToken);
+                await InsertOnceAsync(insert, RecordKind.Actor, actor.Id, cancellationToken);
                 continue;
             }
 
-            Bind(insert, actor.Id, encoded.Hash, state, actor.Name, actor.Label, RecordCodec.KindName(actor.Kind), RecordCodec.SortKey(actor), RecordCodec.SearchNames(actor), encoded.Json);
-            await InsertOnceAsync(insert, "actor", actor.Id, cancellationToken);
+            Bind(insert, actor.Id, encoded.Hash, state, actor.Name, actor.Label, WireNames.Of(actor.Kind), RecordCodec.SortKey(actor), RecordCodec.SearchNames(actor), encoded.Json);
+            await InsertOnceAsync(insert, RecordKind.Actor, actor.Id, cancellationToken);
             foreach (var citation in actor.Sources ?? [])
             {
                 Bind(cite, actor.Id, citation.SourceId);
@@ -289,14 +288,14 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             """,
             "$id", "$hash", "$state", "$from", "$to", "$type", "$startKey", "$endKey", "$confidence", "$doc");
         await using var cite = Prepared("INSERT OR IGNORE INTO stage_relation_sources (relation_id, source_id) VALUES ($id, $source);", "$id", "$source");
-        foreach (var (relation, encoded) in EncodeInBatches(relations, RecordCodec.Encode))
+        foreach (var (relation, encoded) in BundleEncoding.EncodeInBatches(relations, CanonicalJson.Encode))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var state = await StateAsync(stored, relation.Id, encoded.Hash, cancellationToken);
             if (state == Unchanged)
             {
                 Bind(insert, relation.Id, encoded.Hash, state, null, null, null, null, null, null, null);
-                await InsertOnceAsync(insert, "relation", relation.Id, cancellationToken);
+                await InsertOnceAsync(insert, RecordKind.Relation, relation.Id, cancellationToken);
                 continue;
             }
 
@@ -307,12 +306,12 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
                 state,
                 relation.From,
                 relation.To,
-                RecordCodec.TypeName(relation.Type),
+                WireNames.Of(relation.Type),
                 Validity.StartKey(relation),
                 Validity.EndKey(relation.End),
                 (int)relation.Confidence,
                 encoded.Json);
-            await InsertOnceAsync(insert, "relation", relation.Id, cancellationToken);
+            await InsertOnceAsync(insert, RecordKind.Relation, relation.Id, cancellationToken);
             foreach (var citation in relation.Sources)
             {
                 Bind(cite, relation.Id, citation.SourceId);
@@ -334,38 +333,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         };
     }
 
-    /// <summary>
-    /// Serialising and hashing is most of the C# side of a large bundle and needs no database: do it on every core,
-    /// a batch at a time so that memory stays bounded, while the inserts stay on the one connection.
-    /// </summary>
-    private static IEnumerable<(T Record, EncodedRecord Encoded)> EncodeInBatches<T>(IReadOnlyList<T> records, Func<T, EncodedRecord> encode)
-    {
-        const int BatchSize = 4096;
-        var batch = new EncodedRecord[Math.Min(BatchSize, records.Count)];
-        for (var start = 0; start < records.Count; start += BatchSize)
-        {
-            var offset = start;
-            var count = Math.Min(BatchSize, records.Count - start);
-            if (count < 64)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    batch[i] = encode(records[offset + i]);
-                }
-            }
-            else
-            {
-                Parallel.For(0, count, i => batch[i] = encode(records[offset + i]));
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                yield return (records[offset + i], batch[i]);
-            }
-        }
-    }
-
-    private static async Task InsertOnceAsync(SqliteCommand insert, string what, string id, CancellationToken cancellationToken)
+    private static async Task InsertOnceAsync(SqliteCommand insert, RecordKind kind, string id, CancellationToken cancellationToken)
     {
         try
         {
@@ -373,7 +341,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteErrors.Constraint)
         {
-            throw new InvalidBundleException($"The bundle holds {what} '{id}' more than once.", Offender(what, id), e);
+            throw new InvalidBundleException(WriteMessages.Duplicate(kind, id), new RecordRef(kind, id), e);
         }
     }
 
@@ -386,50 +354,42 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     {
         await using var check = Command(
             """
-            SELECT 'Relation', r.id, 'actor', r.from_id FROM stage_relations r
+            SELECT 'relation', r.id, 'actor', r.from_id FROM stage_relations r
             WHERE r.state <> 0 AND NOT EXISTS (SELECT 1 FROM stage_actors a WHERE a.id = r.from_id) AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = r.from_id)
             UNION ALL
-            SELECT 'Relation', r.id, 'actor', r.to_id FROM stage_relations r
+            SELECT 'relation', r.id, 'actor', r.to_id FROM stage_relations r
             WHERE r.state <> 0 AND NOT EXISTS (SELECT 1 FROM stage_actors a WHERE a.id = r.to_id) AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = r.to_id)
             UNION ALL
-            SELECT 'Relation', c.relation_id, 'source', c.source_id FROM stage_relation_sources c
+            SELECT 'relation', c.relation_id, 'source', c.source_id FROM stage_relation_sources c
             WHERE NOT EXISTS (SELECT 1 FROM stage_sources s WHERE s.id = c.source_id) AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)
             UNION ALL
-            SELECT 'Actor', c.actor_id, 'source', c.source_id FROM stage_actor_sources c
+            SELECT 'actor', c.actor_id, 'source', c.source_id FROM stage_actor_sources c
             WHERE NOT EXISTS (SELECT 1 FROM stage_sources s WHERE s.id = c.source_id) AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id)
-            LIMIT 6;
+            LIMIT $take;
             """);
-        var problems = new List<string>();
-        RecordRef? first = null;
+        check.Parameters.AddWithValue("$take", WriteMessages.MissingListed + 1);
+        var missing = new List<(RecordRef Holder, RecordKind Kind, string Id)>();
         await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                first ??= Offender(reader.GetString(0).ToLowerInvariant(), reader.GetString(1));
-                problems.Add($"{reader.GetString(0)} '{reader.GetString(1)}' refers to {reader.GetString(2)} '{reader.GetString(3)}', which neither the bundle nor the store holds.");
+                var holder = new RecordRef(WireNames.Parse<RecordKind>(reader.GetString(0)), reader.GetString(1));
+                missing.Add((holder, WireNames.Parse<RecordKind>(reader.GetString(2)), reader.GetString(3)));
             }
         }
 
-        if (problems.Count > 0)
+        if (missing.Count > 0)
         {
-            var more = problems.Count > 5 ? " (and more)" : string.Empty;
-            throw new InvalidBundleException(string.Join(' ', problems.Take(5)) + more, first);
+            throw WriteMessages.Missing(missing);
         }
     }
-
-    private static RecordRef Offender(string what, string id) => what switch
-    {
-        "source" => RecordRef.SourceOf(id),
-        "actor" => RecordRef.ActorOf(id),
-        _ => RecordRef.RelationOf(id),
-    };
 
     /// <summary>
     /// Counts the staged rows by state, logs the created and updated ones and writes them. A seed also claims the
     /// unchanged rows it holds, so that a later seed may remove them; that changes no record, so it is not logged.
     /// A table with nothing to write is not scanned again: re-applying a large unchanged seed stays a read.
     /// </summary>
-    private async Task<RecordCounts> MergeTableAsync(string kind, string table, string columns, BundleMode mode, ChangeStamp stamp, CancellationToken cancellationToken)
+    private async Task<RecordCounts> MergeTableAsync(string kind, string table, string columns, bool seed, ChangeStamp stamp, CancellationToken cancellationToken)
     {
         var stage = "stage_" + table;
         int created = 0, updated = 0, unchanged = 0;
@@ -448,7 +408,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
             }
         }
 
-        if (mode == BundleMode.Seed && updated > 0)
+        if (seed && updated > 0)
         {
             await using var overwritten = Command($"SELECT count(*) FROM {stage} s JOIN {table} t ON t.id = s.id WHERE s.state = {Updated} AND t.origin <> 'seed';");
             Overwritten += Convert.ToInt32(await overwritten.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -466,7 +426,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
                 """);
         }
 
-        if (mode == BundleMode.Seed && unchanged > 0)
+        if (seed && unchanged > 0)
         {
             statements.Add($"UPDATE {table} SET origin = 'seed' WHERE origin <> 'seed' AND id IN (SELECT id FROM {stage} WHERE state = {Unchanged});");
         }
@@ -474,7 +434,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         if (statements.Count > 0)
         {
             await using var merge = Command(string.Join('\n', statements));
-            merge.Parameters.AddWithValue("$origin", mode == BundleMode.Seed ? "seed" : "import");
+            merge.Parameters.AddWithValue("$origin", seed ? "seed" : "import");
             stamp.Bind(merge);
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -506,13 +466,7 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
         return hashes;
     }
 
-    private SqliteCommand Command(string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => transaction.Command(sql);
 
     private SqliteCommand Prepared(string sql, params string[] parameters)
     {
@@ -541,12 +495,5 @@ internal sealed class BundleWriter(SqliteConnection connection, SqliteTransactio
     }
 }
 
-/// <summary>A bundle the store refuses; <see cref="SqliteGraphStore.ApplyBundleAsync"/> reports it as an <see cref="ArgumentException"/>.</summary>
-internal sealed class InvalidBundleException(string message, RecordRef? offender = null, Exception? innerException = null) : Exception(message, innerException)
-{
-    /// <summary>The record at fault, when there is one.</summary>
-    public RecordRef? Offender { get; } = offender;
-}
-
-/// <summary>What a seed or an import did, and how many records that others wrote last a seed replaced.</summary>
-internal sealed record BundleOutcome(BundleResult Result, int Overwritten);
+/// <summary>What a seed did, and how many records that others wrote last it replaced.</summary>
+internal sealed record BundleOutcome(WriteResult Result, int Overwritten);

@@ -1,5 +1,6 @@
-using System.Globalization;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace IomGraph.Storage.Sqlite.Internal;
@@ -20,39 +21,7 @@ internal sealed record ChangeStamp(string Author, string At)
 /// </summary>
 internal static class ChangeLog
 {
-    /// <summary>Fixed-width UTC with every tick: text order is time order, and a time reads back exactly.</summary>
-    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
     public const string Columns = "at, author, kind, record_id, operation, before, after";
-
-    public static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    public static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    public static string KindName(RecordKind kind) => kind switch
-    {
-        RecordKind.Source => "source",
-        RecordKind.Actor => "actor",
-        RecordKind.Relation => "relation",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a record kind."),
-    };
-
-    public static RecordKind ParseKind(string name) => name switch
-    {
-        "source" => RecordKind.Source,
-        "actor" => RecordKind.Actor,
-        "relation" => RecordKind.Relation,
-        _ => throw new InvalidDataException($"'{name}' is not a record kind."),
-    };
-
-    public static ChangeOperation ParseOperation(string name) => name switch
-    {
-        "create" => ChangeOperation.Create,
-        "update" => ChangeOperation.Update,
-        "delete" => ChangeOperation.Delete,
-        _ => throw new InvalidDataException($"'{name}' is not a change operation."),
-    };
 
     /// <summary>The table that holds records of a kind. Only these three names are ever put into SQL.</summary>
     public static string TableOf(RecordKind kind) => kind switch
@@ -63,27 +32,19 @@ internal static class ChangeLog
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a record kind."),
     };
 
-    /// <summary>
-    /// The stamp of a write, taken inside its transaction. Its time never falls behind the last entry's (a clock
-    /// stepped back takes the last entry's time), so that the log is ordered by time as well as by sequence.
-    /// </summary>
-    public static async Task<ChangeStamp> StampAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string author, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The stamp of a write, taken inside its transaction, by the rule of <see cref="ChangeTimes.Stamp"/>.</summary>
+    public static async Task<ChangeStamp> StampAsync(SqliteTransaction transaction, string author, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT max(at) FROM changes;";
-        var at = FormatTime(now);
-        return await command.ExecuteScalarAsync(cancellationToken) is string last && string.CompareOrdinal(last, at) > 0
-            ? new ChangeStamp(author, last)
-            : new ChangeStamp(author, at);
+        await using var command = transaction.Command("SELECT max(at) FROM changes;");
+        var last = await command.ExecuteScalarAsync(cancellationToken) is string text ? ChangeTimes.Parse(text) : (DateTimeOffset?)null;
+        return new ChangeStamp(author, ChangeTimes.ToText(ChangeTimes.Stamp(now, last)));
     }
 
-    /// <summary>Logs the created (state 1) and updated (state 2) rows of a stage table, by id, before they are merged.</summary>
+    /// <summary>Logs the created and updated rows of a stage table (<see cref="RecordState"/>), by id, before they are merged.</summary>
     public static string LogStaged(string kind, string table) => $"""
         INSERT INTO changes ({Columns})
-        SELECT $at, $author, '{kind}', s.id, CASE s.state WHEN 1 THEN 'create' ELSE 'update' END, t.doc, s.doc
-        FROM stage_{table} s LEFT JOIN {table} t ON t.id = s.id WHERE s.state <> 0 ORDER BY s.id;
+        SELECT $at, $author, '{kind}', s.id, CASE s.state WHEN {(int)RecordState.Created} THEN 'create' ELSE 'update' END, t.doc, s.doc
+        FROM stage_{table} s LEFT JOIN {table} t ON t.id = s.id WHERE s.state <> {(int)RecordState.Unchanged} ORDER BY s.id;
         """;
 
     /// <summary>Logs the records of one kind in <c>stage_deletes</c>, by id, before they are deleted.</summary>

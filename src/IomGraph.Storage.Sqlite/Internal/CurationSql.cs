@@ -1,3 +1,4 @@
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -16,6 +17,21 @@ internal static class CurationSql
         SELECT 'relation', r.id, r.hash FROM relations r WHERE r.id IN (SELECT value FROM json_each($relations))
         UNION ALL
         SELECT 'source', s.id, s.hash FROM sources s WHERE s.id IN (SELECT value FROM json_each($sources));
+        """;
+
+    /// <summary>
+    /// What the checks of a write need of the records it deletes (<see cref="Core.Storage.Writing.CurationChecks"/>):
+    /// ('uses', actor id, 'relation', relation id) for each stored relation with an end among <c>$actors</c>, then
+    /// ('cites', source id, kind, id) for each stored actor and relation citing one of <c>$sources</c>.
+    /// </summary>
+    public const string Dependants = """
+        SELECT 'uses', r.from_id, 'relation', r.id FROM relations r INDEXED BY ix_relations_from WHERE r.from_id IN (SELECT value FROM json_each($actors))
+        UNION ALL
+        SELECT 'uses', r.to_id, 'relation', r.id FROM relations r INDEXED BY ix_relations_to WHERE r.to_id IN (SELECT value FROM json_each($actors))
+        UNION ALL
+        SELECT 'cites', c.source_id, 'relation', c.relation_id FROM relation_sources c WHERE c.source_id IN (SELECT value FROM json_each($sources))
+        UNION ALL
+        SELECT 'cites', c.source_id, 'actor', c.actor_id FROM actor_sources c WHERE c.source_id IN (SELECT value FROM json_each($sources));
         """;
 
     /// <summary>(0, id, kind) of the existing actors among <c>$actors</c>, then (1, id, null) of the existing sources among <c>$sources</c>.</summary>
@@ -165,7 +181,7 @@ internal sealed class ExportSelection(ExportFilter filter)
         _conditions.Bind(command);
         if (filter.Kinds.Count > 0)
         {
-            command.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(filter.Kinds.Distinct().Select(RecordCodec.KindName)));
+            command.Parameters.AddWithValue("$kinds", RecordCodec.JsonArray(filter.Kinds.Distinct().Select(WireNames.Of)));
         }
 
         if (filter.ActorIds is not null)

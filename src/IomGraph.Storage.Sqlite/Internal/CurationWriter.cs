@@ -1,58 +1,27 @@
-using System.Globalization;
+using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace IomGraph.Storage.Sqlite.Internal;
 
 /// <summary>
-/// Applies one <see cref="CurationWrite"/> inside the caller's write transaction. Refusals are results, not exceptions:
-/// the caller commits only an <see cref="WriteStatus.Applied"/> result, so whatever was staged or merged before a
-/// refusal is rolled back with the transaction.
+/// Applies one curation or import <see cref="CurationWrite"/> inside the caller's write transaction, by Core's rules
+/// (<see cref="CurationChecks"/>): this class reads what they need and writes what they allow. Refusals are results,
+/// not exceptions: the caller commits only an <see cref="WriteStatus.Applied"/> result, so whatever was staged or merged
+/// before a refusal is rolled back with the transaction.
 /// </summary>
-/// <remarks>
-/// Checks run in this order, and the first that fails decides: preconditions (in kind, then id order), deletes of
-/// records that do not exist, records both written and deleted, the upserts' own references, upserts that refer to
-/// a record the write deletes, actors still used by relations (unless cascading), sources still cited. The delete
-/// checks run after the upserts are merged, so that an upsert that moves a relation off an actor, or stops citing a
-/// source, lets the same write delete it.
-/// </remarks>
-internal sealed class CurationWriter(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class CurationWriter(SqliteTransaction transaction)
 {
     public async Task<WriteResult> WriteAsync(CurationWrite write, ChangeStamp stamp, CancellationToken cancellationToken)
     {
-        var preconditions = (write.Preconditions ?? new Dictionary<RecordRef, string?>())
-            .OrderBy(p => p.Key.Kind).ThenBy(p => p.Key.Id, StringComparer.Ordinal).ToList();
-        var deletes = write.Deletes.Distinct().OrderBy(r => r.Kind).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var stored = await StoredVersionsAsync([.. preconditions.Select(p => p.Key), .. deletes], cancellationToken);
-
-        foreach (var (record, expected) in preconditions)
+        var checks = new CurationChecks(write);
+        if (checks.CheckStored(await StoredAsync(checks, cancellationToken)) is { } refused)
         {
-            var current = stored.GetValueOrDefault(record);
-            if (expected is null ? current is not null : !string.Equals(current, expected, StringComparison.OrdinalIgnoreCase))
-            {
-                var message = (expected, current) switch
-                {
-                    (null, _) => $"The {record} already exists.",
-                    (_, null) => $"The {record} does not exist.",
-                    _ => $"The {record} is at version {current}, not {expected}.",
-                };
-                return WriteResult.Failed(WriteStatus.PreconditionFailed, message, record);
-            }
+            return refused;
         }
 
-        if (deletes.FirstOrDefault(r => !stored.ContainsKey(r)) is { } missing)
-        {
-            return WriteResult.Failed(WriteStatus.NotFound, $"The {missing} does not exist.", missing);
-        }
-
-        // Deletes are few; an import's upserts may be a million. Walk the upserts against the deletes, not the reverse.
-        var deleting = deletes.ToHashSet();
-        if (deleting.Count > 0 && Refs(write.Upserts).FirstOrDefault(deleting.Contains) is { } both)
-        {
-            return WriteResult.Failed(WriteStatus.Invalid, $"The {both} is both written and deleted by one write.", both);
-        }
-
-        var writer = new BundleWriter(connection, transaction);
+        var writer = new BundleWriter(transaction);
         return await writer.WithBundleCacheAsync(
             write.Upserts,
             async () =>
@@ -63,19 +32,20 @@ internal sealed class CurationWriter(SqliteConnection connection, SqliteTransact
                 }
                 catch (InvalidBundleException e)
                 {
-                    return WriteResult.Failed(WriteStatus.Invalid, e.Message, e.Offender);
+                    return e.ToResult();
                 }
 
-                var counts = await writer.MergeAsync(BundleMode.Import, stamp, cancellationToken);
+                var (deletes, refusal) = checks.PlanDeletes();
+                if (refusal is not null)
+                {
+                    return refusal;
+                }
+
+                var counts = await writer.MergeAsync(seed: false, stamp, cancellationToken);
                 var versions = await writer.StagedVersionsAsync(cancellationToken);
-                if (deletes.Count > 0)
+                if (!deletes.IsEmpty)
                 {
                     await StageDeletesAsync(deletes, cancellationToken);
-                    if (await CheckDeletesAsync(write.Cascade, cancellationToken) is { } refused)
-                    {
-                        return refused;
-                    }
-
                     counts = await writer.DeleteStagedAsync(counts, stamp, cancellationToken);
                 }
 
@@ -85,32 +55,72 @@ internal sealed class CurationWriter(SqliteConnection connection, SqliteTransact
             cancellationToken);
     }
 
-    private static IEnumerable<RecordRef> Refs(Core.Model.GraphBundle bundle) =>
-        bundle.Sources.Select(s => RecordRef.SourceOf(s.Id))
-            .Concat(bundle.Actors.Select(a => RecordRef.ActorOf(a.Id)))
-            .Concat(bundle.Relations.Select(r => RecordRef.RelationOf(r.Id)));
-
-    /// <summary>The stored version of each named record that exists.</summary>
-    private async Task<Dictionary<RecordRef, string>> StoredVersionsAsync(IReadOnlyCollection<RecordRef> records, CancellationToken cancellationToken)
+    /// <summary>The stored version of each record the checks name, with the relations using each deleted actor and what cites each deleted source.</summary>
+    private async Task<Dictionary<RecordRef, StoredRecord>> StoredAsync(CurationChecks checks, CancellationToken cancellationToken)
     {
+        var stored = new Dictionary<RecordRef, StoredRecord>();
+        if (checks.Refs.Count == 0)
+        {
+            return stored;
+        }
+
         var versions = new Dictionary<RecordRef, string>();
-        if (records.Count == 0)
+        await using (var command = Command(CurationSql.StoredHashes))
         {
-            return versions;
+            CurationSql.BindRefs(command, checks.Refs);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                versions[new RecordRef(WireNames.Parse<RecordKind>(reader.GetString(0)), reader.GetString(1))] = Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2));
+            }
         }
 
-        await using var command = Command(CurationSql.StoredHashes);
-        CurationSql.BindRefs(command, records);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var relations = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var citers = new Dictionary<string, List<RecordRef>>(StringComparer.Ordinal);
+        if (checks.DeletedActors.Count + checks.DeletedSources.Count > 0)
         {
-            versions[new RecordRef(ChangeLog.ParseKind(reader.GetString(0)), reader.GetString(1))] = Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2));
+            await using var command = Command(CurationSql.Dependants);
+            command.Parameters.AddWithValue("$actors", RecordCodec.JsonArray(checks.DeletedActors));
+            command.Parameters.AddWithValue("$sources", RecordCodec.JsonArray(checks.DeletedSources));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (what, target, kind, id) = (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+                if (what == "uses")
+                {
+                    Add(relations, target, id);
+                }
+                else
+                {
+                    Add(citers, target, new RecordRef(WireNames.Parse<RecordKind>(kind), id));
+                }
+            }
         }
 
-        return versions;
+        foreach (var (record, version) in versions)
+        {
+            stored[record] = record.Kind switch
+            {
+                RecordKind.Actor => new StoredRecord(version, relations.GetValueOrDefault(record.Id) ?? [], []),
+                RecordKind.Source => new StoredRecord(version, [], citers.GetValueOrDefault(record.Id) ?? []),
+                _ => StoredRecord.Of(version),
+            };
+        }
+
+        return stored;
+
+        static void Add<T>(Dictionary<string, List<T>> lists, string key, T value)
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+
+            list.Add(value);
+        }
     }
 
-    private async Task StageDeletesAsync(IReadOnlyCollection<RecordRef> deletes, CancellationToken cancellationToken)
+    private async Task StageDeletesAsync(PlannedDeletes deletes, CancellationToken cancellationToken)
     {
         await using var command = Command(
             """
@@ -119,107 +129,11 @@ internal sealed class CurationWriter(SqliteConnection connection, SqliteTransact
             UNION ALL SELECT 'relation', value FROM json_each($relations)
             UNION ALL SELECT 'source', value FROM json_each($sources);
             """);
-        CurationSql.BindRefs(command, deletes);
+        command.Parameters.AddWithValue("$actors", RecordCodec.JsonArray(deletes.Actors));
+        command.Parameters.AddWithValue("$relations", RecordCodec.JsonArray(deletes.Relations));
+        command.Parameters.AddWithValue("$sources", RecordCodec.JsonArray(deletes.Sources));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Decides whether the staged deletes may go, and adds the relations a cascade removes. Null when they may; the
-    /// refusal otherwise.
-    /// </summary>
-    private async Task<WriteResult?> CheckDeletesAsync(bool cascade, CancellationToken cancellationToken)
-    {
-        // An upsert of this write that refers to a record it deletes: the write contradicts itself.
-        await using (var contradiction = Command(
-            """
-            SELECT 'relation', r.id, 'actor', d.id FROM stage_deletes d JOIN relations r INDEXED BY ix_relations_from ON r.from_id = d.id
-            WHERE d.kind = 'actor' AND r.id IN (SELECT id FROM stage_relations)
-            UNION ALL
-            SELECT 'relation', r.id, 'actor', d.id FROM stage_deletes d JOIN relations r INDEXED BY ix_relations_to ON r.to_id = d.id
-            WHERE d.kind = 'actor' AND r.id IN (SELECT id FROM stage_relations)
-            UNION ALL
-            SELECT 'relation', c.relation_id, 'source', d.id FROM stage_deletes d JOIN relation_sources c ON c.source_id = d.id
-            WHERE d.kind = 'source' AND c.relation_id IN (SELECT id FROM stage_relations)
-            UNION ALL
-            SELECT 'actor', c.actor_id, 'source', d.id FROM stage_deletes d JOIN actor_sources c ON c.source_id = d.id
-            WHERE d.kind = 'source' AND c.actor_id IN (SELECT id FROM stage_actors)
-            ORDER BY 1, 2, 4 LIMIT 1;
-            """))
-        await using (var reader = await contradiction.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                var offender = new RecordRef(ChangeLog.ParseKind(reader.GetString(0)), reader.GetString(1));
-                var target = new RecordRef(ChangeLog.ParseKind(reader.GetString(2)), reader.GetString(3));
-                return WriteResult.Failed(WriteStatus.Invalid, $"The {offender} refers to the {target}, which the same write deletes.", offender);
-            }
-        }
-
-        if (cascade)
-        {
-            await using var cascaded = Command(
-                """
-                INSERT OR IGNORE INTO stage_deletes (kind, id)
-                SELECT 'relation', r.id FROM stage_deletes d JOIN relations r INDEXED BY ix_relations_from ON r.from_id = d.id WHERE d.kind = 'actor'
-                UNION
-                SELECT 'relation', r.id FROM stage_deletes d JOIN relations r INDEXED BY ix_relations_to ON r.to_id = d.id WHERE d.kind = 'actor';
-                """);
-            await cascaded.ExecuteNonQueryAsync(cancellationToken);
-        }
-        else
-        {
-            await using var used = Command(
-                """
-                SELECT actor_id, count(DISTINCT relation_id) FROM (
-                    SELECT d.id AS actor_id, r.id AS relation_id FROM stage_deletes d JOIN relations r INDEXED BY ix_relations_from ON r.from_id = d.id WHERE d.kind = 'actor'
-                    UNION ALL
-                    SELECT d.id, r.id FROM stage_deletes d JOIN relations r INDEXED BY ix_relations_to ON r.to_id = d.id WHERE d.kind = 'actor')
-                WHERE relation_id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'relation')
-                GROUP BY actor_id ORDER BY actor_id LIMIT 1;
-                """);
-            await using var reader = await used.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                var actor = RecordRef.ActorOf(reader.GetString(0));
-                var count = reader.GetInt32(1);
-                return WriteResult.Failed(
-                    WriteStatus.Conflict,
-                    string.Create(CultureInfo.InvariantCulture, $"The {actor} still has {count} relation{(count == 1 ? string.Empty : "s")}: delete them in the same write, or cascade."),
-                    actor);
-            }
-        }
-
-        await using (var cited = Command(
-            """
-            SELECT source_id, count(*) FROM (
-                SELECT d.id AS source_id FROM stage_deletes d JOIN relation_sources c ON c.source_id = d.id
-                WHERE d.kind = 'source' AND c.relation_id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'relation')
-                UNION ALL
-                SELECT d.id FROM stage_deletes d JOIN actor_sources c ON c.source_id = d.id
-                WHERE d.kind = 'source' AND c.actor_id NOT IN (SELECT id FROM stage_deletes WHERE kind = 'actor'))
-            GROUP BY source_id ORDER BY source_id LIMIT 1;
-            """))
-        await using (var reader = await cited.ExecuteReaderAsync(cancellationToken))
-        {
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                var source = RecordRef.SourceOf(reader.GetString(0));
-                var count = reader.GetInt32(1);
-                return WriteResult.Failed(
-                    WriteStatus.Conflict,
-                    string.Create(CultureInfo.InvariantCulture, $"The {source} is still cited by {count} record{(count == 1 ? string.Empty : "s")}: delete or change them first."),
-                    source);
-            }
-        }
-
-        return null;
-    }
-
-    private SqliteCommand Command(string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => transaction.Command(sql);
 }

@@ -59,11 +59,11 @@ internal sealed record RelationConditions(IReadOnlyList<RelationType> Types, Par
     {
         if (SingleType is { } type)
         {
-            command.Parameters.AddWithValue("$type", RecordCodec.TypeName(type));
+            command.Parameters.AddWithValue("$type", WireNames.Of(type));
         }
         else if (Types.Count > 0)
         {
-            command.Parameters.AddWithValue("$types", RecordCodec.JsonArray(Types.Distinct().Select(RecordCodec.TypeName)));
+            command.Parameters.AddWithValue("$types", RecordCodec.JsonArray(Types.Distinct().Select(WireNames.Of)));
         }
 
         if (AsOf is { } asOf)

@@ -9,7 +9,7 @@ internal static class Rows
     /// <summary>Reads <see cref="Sql.ViewColumns"/>; also gives the relation's start key for cursors.</summary>
     public static (RelationView View, int StartKey) ReadView(SqliteDataReader reader)
     {
-        var relation = RecordCodec.Decode<Relation>(reader.GetString(0));
+        var relation = GraphJson.Decode<Relation>(reader.GetString(0));
         var from = ReadActorRef(reader, 2);
         var to = ReadActorRef(reader, 2 + ActorRefWidth);
         return (new RelationView(relation, from, to), reader.GetInt32(1));
@@ -23,7 +23,7 @@ internal static class Rows
         new(
             reader.GetString(offset),
             reader.GetString(offset + 1),
-            RecordCodec.ParseKind(reader.GetString(offset + 2)),
+            WireNames.Parse<ActorKind>(reader.GetString(offset + 2)),
             reader.IsDBNull(offset + 3) ? null : reader.GetString(offset + 3),
             reader.IsDBNull(offset + 4) ? null : reader.GetString(offset + 4),
             !reader.IsDBNull(offset + 5) && reader.GetBoolean(offset + 5));

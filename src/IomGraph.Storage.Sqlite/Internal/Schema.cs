@@ -79,7 +79,7 @@ internal static class Schema
 
         // 2: the change log. One row per created, updated or deleted record, with its canonical JSON before and after
         // (null where it did not exist). seq orders the log and never repeats (AUTOINCREMENT), so a cursor stays valid;
-        // at is ChangeLog.TimeFormat, fixed-width UTC text that sorts as it reads, and never decreases along seq, so
+        // at is ChangeTimes.Format, fixed-width UTC text that sorts as it reads, and never decreases along seq, so
         // "since" is a suffix of the log found by one seek. The records already stored are logged as created by their
         // origin, so that reading the log from the start rebuilds the graph.
         """

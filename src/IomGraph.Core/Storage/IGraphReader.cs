@@ -1,25 +1,17 @@
 using IomGraph.Core.Model;
+using IomGraph.Core.Validation;
 
 namespace IomGraph.Core.Storage;
 
 /// <summary>
-/// The graph-store port. Every read is shaped so that an adapter answers it with one round trip to its
-/// database (one SQL statement batch, one Cypher request): no N+1, and never the whole graph per request.
-/// Adapters return domain records only. An adapter that cannot reach its database throws
-/// <see cref="StoreUnavailableException"/>; "not found" is a null result, never an exception.
+/// The read port of a graph store. Every read is shaped so that an adapter answers it with one round trip to its
+/// database (one SQL statement batch, one Cypher request): no N+1, and never the whole graph per request. Adapters
+/// return domain records only. An adapter that cannot reach its database throws <see cref="StoreUnavailableException"/>;
+/// "not found" is a null result, never an exception. The behaviour every adapter owes is specified by the contract
+/// suite (<c>tests/IomGraph.Storage.Contract</c>), which runs on every store.
 /// </summary>
-public interface IGraphStore
+public interface IGraphReader
 {
-    /// <summary>Creates or migrates the schema, constraints and indexes. Safe to call on every start.</summary>
-    Task InitialiseAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Writes a bundle atomically: all of it or none of it. Records equal to what is stored are left untouched.
-    /// In <see cref="BundleMode.Seed"/> mode, records that an earlier seed wrote and the bundle no longer holds are removed,
-    /// and the seed's fingerprint is recorded for readiness checks.
-    /// </summary>
-    Task<BundleResult> ApplyBundleAsync(GraphBundle bundle, BundleMode mode, CancellationToken cancellationToken = default);
-
     /// <summary>What the last seed applied, or null when the store has never been seeded.</summary>
     Task<SeedState?> GetSeedStateAsync(CancellationToken cancellationToken = default);
 
@@ -66,33 +58,25 @@ public interface IGraphStore
 
     /// <summary>Counts by kind and type, and the most connected actors.</summary>
     Task<GraphStats> GetStatsAsync(int mostConnected, CancellationToken cancellationToken = default);
-}
 
-/// <summary>How <see cref="IGraphStore.ApplyBundleAsync"/> treats records the bundle does not hold.</summary>
-public enum BundleMode
-{
-    /// <summary>The bundle is the whole seed: seed-owned records missing from it are removed.</summary>
-    Seed,
+    /// <summary>The actors and sources among the given ids that exist, with the actors' kinds, for validating a write.</summary>
+    Task<ExistingRecords> GetExistingAsync(IReadOnlyCollection<string> actorIds, IReadOnlyCollection<string> sourceIds, CancellationToken cancellationToken = default);
 
-    /// <summary>The bundle adds to the graph: nothing outside it is touched.</summary>
-    Import,
-}
+    /// <summary>One record as stored, with its version tag, or null.</summary>
+    Task<VersionedRecord?> GetRecordAsync(RecordRef record, CancellationToken cancellationToken = default);
 
-/// <summary>Thrown by an adapter when its database cannot be reached or fails; the API answers 503.</summary>
-public sealed class StoreUnavailableException : Exception
-{
-    public StoreUnavailableException()
-        : base("The graph store is unavailable.")
-    {
-    }
+    /// <summary>The change log, oldest first: every change after a sequence number or since a time, optionally for one record.</summary>
+    Task<Page<ChangeEntry>> GetChangesAsync(ChangeQuery query, CancellationToken cancellationToken = default);
 
-    public StoreUnavailableException(string message)
-        : base(message)
-    {
-    }
+    /// <summary>
+    /// The sequence number of the change log's last entry, 0 while the log is empty: one cheap read that tells whether
+    /// anything was written since (every write that changes a record, seeds and imports included, logs an entry).
+    /// </summary>
+    Task<long> GetLastChangeSequenceAsync(CancellationToken cancellationToken = default);
 
-    public StoreUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    /// <summary>
+    /// The records a filter selects, streamed so that no export holds the whole graph in memory: first the actors, then
+    /// the relations among them, then the sources those records cite. Order is by id within each kind.
+    /// </summary>
+    IAsyncEnumerable<ExportItem> ExportAsync(ExportFilter filter, CancellationToken cancellationToken = default);
 }

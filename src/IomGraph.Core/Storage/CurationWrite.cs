@@ -1,0 +1,33 @@
+using IomGraph.Core.Model;
+
+namespace IomGraph.Core.Storage;
+
+/// <summary>
+/// One atomic write, the one shape of every write: a curator's, an import's and a seed's (<see cref="Seed"/>).
+/// </summary>
+/// <param name="Author">Who writes: the API key's name, <see cref="SeedAuthor"/> or "import-cli".</param>
+/// <param name="Upserts">Records to create or replace.</param>
+/// <param name="Deletes">Records to remove. Deleting an actor that relations still use fails with <see cref="WriteStatus.Conflict"/> unless <paramref name="Cascade"/>.</param>
+/// <param name="Cascade">When deleting an actor, delete its relations too (each is logged).</param>
+/// <param name="Preconditions">For each record named, the version it must have now (If-Match), or null when it must not exist.</param>
+public sealed record CurationWrite(
+    string Author,
+    GraphBundle Upserts,
+    IReadOnlyList<RecordRef> Deletes,
+    bool Cascade = false,
+    IReadOnlyDictionary<RecordRef, string?>? Preconditions = null)
+{
+    /// <summary>The author of every seed write.</summary>
+    public const string SeedAuthor = "seed";
+
+    /// <summary>
+    /// True for a seed: the bundle is the whole seed, so the seed-owned records it no longer holds are removed, and its
+    /// fingerprint is recorded (see <see cref="IGraphWriter"/>). A seed carries no deletes or preconditions of its own.
+    /// </summary>
+    public bool IsSeed { get; private init; }
+
+    public static CurationWrite Upsert(string author, GraphBundle bundle) => new(author, bundle, []);
+
+    /// <summary>The write that applies <paramref name="bundle"/> as the whole seed.</summary>
+    public static CurationWrite Seed(GraphBundle bundle) => new(SeedAuthor, bundle, []) { IsSeed = true };
+}
