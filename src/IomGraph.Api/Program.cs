@@ -10,55 +10,65 @@ if (args is ["healthcheck", var url])
 
 if (args is ["import", ..])
 {
-    return await ImportCommand.RunAsync(args);
+    return await ConfigurationErrors.ReportAsync(() => ImportCommand.RunAsync(args));
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// A bad setting stops the start with one sentence per problem (ConfigurationErrors), never a stack trace.
+return await ConfigurationErrors.ReportAsync(() => ServeAsync(args));
 
-builder.Services.AddGraph(builder.Configuration);
-builder.Services.AddHostedService<SeedHostedService>();
-
-builder.Services.ConfigureHttpJsonOptions(o =>
+static async Task<int> ServeAsync(string[] args)
 {
-    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-});
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-{
-    c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
-    c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
-});
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddApiKeys();
-builder.Services.AddGraphHealthChecks();
-builder.Services.AddGraphOpenApi();
-builder.Services.AddGraphCors();
+    var builder = WebApplication.CreateBuilder(args);
 
-var app = builder.Build();
+    builder.Services.AddGraph(builder.Configuration);
+    builder.Services.AddHostedService<SeedHostedService>();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseCors();
-app.UseGraphVersionHeader();
-app.UseGraphOpenApi();
+    builder.Services.ConfigureHttpJsonOptions(o =>
+    {
+        o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    });
+    builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+    {
+        c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+        c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
+    });
+    builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+    builder.Services.AddApiKeys();
+    builder.Services.AddGraphHealthChecks();
+    builder.Services.AddGraphOpenApi();
+    builder.Services.AddGraphCors();
 
-app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AnswerHead();
-app.MapHealth().AnswerHead();
+    var app = builder.Build();
 
-var api = app.MapGroup("/api/v1").AnswerHead();
-api.MapActors();
-api.MapRelations();
-api.MapPaths();
-api.MapSources();
-api.MapVocabulary();
-api.MapStats();
-api.MapExport();
-api.MapChanges();
-api.MapImport();
+    // Every setting is checked before the host starts, so that a bad one is reported as a sentence by
+    // ConfigurationErrors rather than logged by the host with a stack trace.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
-await app.RunAsync();
-return 0;
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseCors();
+    app.UseGraphVersionHeader();
+    app.UseGraphOpenApi();
+
+    app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AnswerHead();
+    app.MapHealth().AnswerHead();
+
+    var api = app.MapGroup("/api/v1").AnswerHead();
+    api.MapActors();
+    api.MapRelations();
+    api.MapPaths();
+    api.MapSources();
+    api.MapVocabulary();
+    api.MapStats();
+    api.MapExport();
+    api.MapChanges();
+    api.MapImport();
+
+    await app.RunAsync();
+    return 0;
+}
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -22,8 +22,7 @@ public static class GraphComposition
             .ValidateOnStart();
 
         // The provider decides which adapter is registered at all, so it is read here, once, from configuration.
-        var provider = configuration.GetValue($"{GraphOptions.Section}:{nameof(GraphOptions.Provider)}", GraphProvider.Sqlite);
-        _ = provider switch
+        _ = ReadProvider(configuration) switch
         {
             GraphProvider.Neo4j => services.AddNeo4jGraphStore(),
             _ => services.AddSqliteGraphStore(),
@@ -38,5 +37,30 @@ public static class GraphComposition
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
         return services;
+    }
+
+    /// <summary>
+    /// Graph:Provider by name, ignoring case; Sqlite when unset. Anything else stops the start with a sentence naming
+    /// the setting, before the configuration binder could fail on it with a stack trace.
+    /// </summary>
+    public static GraphProvider ReadProvider(IConfiguration configuration)
+    {
+        var key = $"{GraphOptions.Section}:{nameof(GraphOptions.Provider)}";
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return GraphProvider.Sqlite;
+        }
+
+        foreach (var provider in Enum.GetValues<GraphProvider>())
+        {
+            if (string.Equals(provider.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return provider;
+            }
+        }
+
+        var names = string.Join(" or ", Enum.GetNames<GraphProvider>().Select(n => $"'{n}'"));
+        throw new ConfigurationErrorException($"{key} is '{text}', which is not a store this build has: use {names}.");
     }
 }

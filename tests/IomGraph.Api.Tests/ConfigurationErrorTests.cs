@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace IomGraph.Api.Tests;
+
+/// <summary>
+/// What an operator sees when a setting is wrong: the API run as a process, as they run it, stops with exit code 2 and
+/// one sentence per problem naming the setting, and no stack trace.
+/// </summary>
+public sealed class ConfigurationErrorTests
+{
+    public static TheoryData<string[], string[]> BadSettings => new()
+    {
+        { ["Graph__Provider=Postgres"], ["Graph:Provider is 'Postgres', which is not a store this build has: use 'Sqlite' or 'Neo4j'."] },
+        { ["Graph__Provider=7"], ["Graph:Provider is '7', which is not a store this build has: use 'Sqlite' or 'Neo4j'."] },
+        {
+            ["Graph__Provider=neo4j", "Neo4j__Url=localhost", "Neo4j__BatchSize=0"],
+            ["Neo4j:Url must be an absolute http or https URL, such as http://localhost:7474.", "Neo4j:BatchSize must be between 1 and 100000."]
+        },
+        { ["Graph__Seed__Enabled=maybe"], ["Failed to convert configuration value 'maybe' at 'Graph:Seed:Enabled' to type 'System.Boolean'."] },
+        { ["Graph__Seed__Path= "], ["Graph:Seed:Path must name the seed directory."] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_bad_setting_stops_the_start_with_a_sentence_naming_it(string[] environment, string[] problems)
+    {
+        var (exitCode, stdout, stderr) = await RunApiAsync(environment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(problems.Select(p => "Configuration error: " + p), stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.DoesNotMatch(new Regex(@"^\s+at \S+\(", RegexOptions.Multiline), stdout + stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunApiAsync(string[] environment)
+    {
+        using var directory = new TempFolder();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IomGraph.Api.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory.Path,
+        };
+        start.Environment["Graph__Sqlite__Path"] = Path.Combine(directory.Path, "graph.db");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var setting in environment)
+        {
+            var (name, value) = (setting[..setting.IndexOf('=', StringComparison.Ordinal)], setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The API kept running with a bad setting instead of stopping.");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("iomgraph-config-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
