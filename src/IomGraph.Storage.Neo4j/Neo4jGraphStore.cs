@@ -1,4 +1,5 @@
 using System.Globalization;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
@@ -244,37 +245,23 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
         return RunAsync(
             async connection =>
             {
-                var depths = new Dictionary<string, int>(StringComparer.Ordinal) { [query.ActorId] = 0 };
-                var order = new List<string> { query.ActorId };
-                List<string> frontier = [query.ActorId];
-                var truncated = false;
-
-                // Level by level, as the SQLite store does: a level stops at MaxNodes, so a capped neighbourhood of a hub
-                // never walks the levels beyond the cap, and each level is one indexed statement.
-                for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
-                {
-                    var room = query.MaxNodes - order.Count;
-                    var step = await ReadOneAsync(
-                        connection,
-                        CypherCatalogue.NeighbourStep.With(
-                            ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("undated", undated), ("seen", order),
-                            ("kinds", kinds), ("excludeKinds", excludeKinds), ("take", room + 1)),
-                        cancellationToken);
-                    var reached = step.Rows.Select(row => Rows.RequiredText(row[0])).ToList();
-                    if (reached.Count > room)
+                // Each level is one request (NeighbourhoodWalk), so a capped neighbourhood of a hub stops at the cap.
+                var walk = await NeighbourhoodWalk.WalkAsync(
+                    query.ActorId,
+                    query.Depth,
+                    query.MaxNodes,
+                    async (frontier, seen, take, ct) =>
                     {
-                        truncated = true;
-                        reached.RemoveRange(room, reached.Count - room);
-                    }
-
-                    foreach (var id in reached)
-                    {
-                        depths[id] = depth;
-                        order.Add(id);
-                    }
-
-                    frontier = truncated ? [] : reached;
-                }
+                        var step = await ReadOneAsync(
+                            connection,
+                            CypherCatalogue.NeighbourStep.With(
+                                ("frontier", frontier), ("types", types), ("asOfUpper", upper), ("asOfLower", lower), ("undated", undated), ("seen", seen),
+                                ("kinds", kinds), ("excludeKinds", excludeKinds), ("take", take)),
+                            ct);
+                        return [.. step.Rows.Select(row => Rows.RequiredText(row[0]))];
+                    },
+                    cancellationToken);
+                var (order, depths, truncated) = (walk.Order, walk.Depths, walk.Truncated);
 
                 var subgraph = await ReadOneAsync(
                     connection,

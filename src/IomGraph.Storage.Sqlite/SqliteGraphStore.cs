@@ -1,4 +1,5 @@
 using System.Globalization;
+using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Storage.Sqlite.Internal;
@@ -279,14 +280,10 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
             {
                 // One read transaction: every level sees the same snapshot.
                 using var transaction = connection.BeginTransaction(deferred: true);
-                var depths = new Dictionary<string, int>(StringComparer.Ordinal) { [query.ActorId] = 0 };
-                var order = new List<string> { query.ActorId };
-                List<string> frontier = [query.ActorId];
-                var truncated = false;
 
-                // Level by level rather than one recursive CTE: a step stops at MaxNodes, so a capped neighbourhood of a
-                // hub never walks the levels beyond the cap.
+                // Each level is one query (NeighbourhoodWalk), rather than one recursive CTE for the whole walk.
                 var (kinds, excludeKinds) = (query.Kinds.Count > 0, query.ExcludeKinds.Count > 0);
+                WalkResult walk;
                 await using (var step = Command(connection, Sql.NeighbourStep(conditions, kinds, excludeKinds)))
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
@@ -303,37 +300,28 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
                         step.Parameters.AddWithValue("$excludeKinds", RecordCodec.JsonArray(query.ExcludeKinds.Distinct().Select(WireNames.Of)));
                     }
 
-                    for (var depth = 1; depth <= query.Depth && frontier.Count > 0; depth++)
-                    {
-                        var room = query.MaxNodes - order.Count;
-                        frontierParameter.Value = RecordCodec.JsonArray(frontier);
-                        seenParameter.Value = RecordCodec.JsonArray(order);
-                        takeParameter.Value = room + 1;
-                        var reached = new List<string>();
-                        await using (var reader = await step.ExecuteReaderAsync(cancellationToken))
+                    walk = await NeighbourhoodWalk.WalkAsync(
+                        query.ActorId,
+                        query.Depth,
+                        query.MaxNodes,
+                        async (frontier, seen, take, ct) =>
                         {
-                            while (await reader.ReadAsync(cancellationToken))
+                            frontierParameter.Value = RecordCodec.JsonArray(frontier);
+                            seenParameter.Value = RecordCodec.JsonArray(seen);
+                            takeParameter.Value = take;
+                            var reached = new List<string>();
+                            await using var reader = await step.ExecuteReaderAsync(ct);
+                            while (await reader.ReadAsync(ct))
                             {
                                 reached.Add(reader.GetString(0));
                             }
-                        }
 
-                        if (reached.Count > room)
-                        {
-                            truncated = true;
-                            reached.RemoveRange(room, reached.Count - room);
-                        }
-
-                        foreach (var id in reached)
-                        {
-                            depths[id] = depth;
-                            order.Add(id);
-                        }
-
-                        frontier = truncated ? [] : reached;
-                    }
+                            return reached;
+                        },
+                        cancellationToken);
                 }
 
+                var (order, depths, truncated) = (walk.Order, walk.Depths, walk.Truncated);
                 await using var subgraph = Command(connection, Sql.Subgraph(conditions));
                 subgraph.Parameters.AddWithValue("$nodes", RecordCodec.JsonArray(order));
                 conditions.Bind(subgraph);
@@ -384,18 +372,18 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
                     conditions.Bind(step);
-                    relationIds = await ShortestPaths.FindAsync(
+                    relationIds = await ShortestPathSearch.FindAsync(
                         query.From,
                         query.To,
                         query.MaxDepth,
                         async (frontier, token) =>
                         {
                             frontierParameter.Value = RecordCodec.JsonArray(frontier);
-                            var edges = new List<Edge>();
+                            var edges = new List<WalkEdge>();
                             await using var reader = await step.ExecuteReaderAsync(token);
                             while (await reader.ReadAsync(token))
                             {
-                                edges.Add(new Edge(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                                edges.Add(new WalkEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
                             }
 
                             return edges;

@@ -1,7 +1,7 @@
-namespace IomGraph.Storage.Sqlite.Internal;
+namespace IomGraph.Core.Graphs;
 
 /// <summary>A relation as a graph walk sees it.</summary>
-internal readonly record struct Edge(string RelationId, string From, string To);
+public readonly record struct WalkEdge(string RelationId, string From, string To);
 
 /// <summary>
 /// The relations on shortest paths between two actors, relations taken in either direction, by bidirectional
@@ -9,12 +9,14 @@ internal readonly record struct Edge(string RelationId, string From, string To);
 /// round whose new level meets the other side's visited set fixes the length L = levelFrom + levelTo: every shortest path
 /// crosses that meeting set at position levelFrom, so the relations on shortest paths are exactly those of the start
 /// side's parent graph that lead to a meeting node, and those of the end side's parent graph that lead from one. Nothing
-/// is enumerated: a pair of actors with thousands of shortest paths costs what its relations cost.
+/// is enumerated: a pair of actors with thousands of shortest paths costs what its relations cost. A store that has no
+/// native shortest-path search gives it an <see cref="Expand"/> step (one query per level) and applies the port's result
+/// rules to what it finds.
 /// </summary>
-internal static class ShortestPaths
+public static class ShortestPathSearch
 {
     /// <summary>Every relation touching one of <paramref name="frontier"/>'s actors.</summary>
-    public delegate Task<IReadOnlyList<Edge>> Expand(IReadOnlyCollection<string> frontier, CancellationToken cancellationToken);
+    public delegate Task<IReadOnlyList<WalkEdge>> Expand(IReadOnlyCollection<string> frontier, CancellationToken cancellationToken);
 
     /// <summary>The ids of the relations on the shortest paths no longer than <paramref name="maxDepth"/>, in no order; none when there are none.</summary>
     public static async Task<IReadOnlyCollection<string>> FindAsync(string from, string to, int maxDepth, Expand expand, CancellationToken cancellationToken)
