@@ -1,0 +1,300 @@
+using System.Globalization;
+
+namespace IomGraph.Storage.Neo4j.Internal;
+
+// The reads.
+internal static partial class CypherCatalogue
+{
+    public static readonly CypherQuery SeedState = new(
+        nameof(SeedState),
+        "MATCH (m:Meta {key: $key}) USING INDEX m:Meta(key) RETURN m.fingerprint AS fingerprint, m.appliedAt AS appliedAt",
+        ["key"]);
+
+    /// <summary>Rows of (doc, type, outgoing, relations): one per type and direction, or one with a null type for an actor without relations.</summary>
+    public static readonly CypherQuery Actor = new(
+        nameof(Actor),
+        """
+        MATCH (a:Actor {id: $id})
+        USING INDEX a:Actor(id)
+        OPTIONAL MATCH (a)-[r]-()
+        WHERE type(r) IN $types
+        RETURN a.doc AS doc, type(r) AS type, startNode(r) = a AS outgoing, count(r) AS relations
+        ORDER BY type, outgoing
+        """,
+        ["id", "types"]);
+
+    public static readonly CypherQuery ActorRefs = new(
+        nameof(ActorRefs),
+        $$"""
+        UNWIND $ids AS id
+        MATCH (a:Actor {id: id})
+        USING INDEX a:Actor(id)
+        RETURN a.id AS id, {{Ref("a")}} AS actor
+        ORDER BY id
+        """,
+        ["ids"]);
+
+    /// <summary>Rows of (total, doc, rank, sortKey); a single row with a null doc when the page is empty.</summary>
+    public static readonly CypherQuery SearchActors = new(
+        nameof(SearchActors),
+        $$"""
+        MATCH (a:Actor)
+        WHERE {{SearchMatch}}
+        WITH count(a) AS total
+        OPTIONAL MATCH (a:Actor)
+        WHERE {{SearchMatch}}
+          AND ({{SearchRank}} > $afterRank
+            OR ({{SearchRank}} = $afterRank AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))))
+        WITH total, a, {{SearchRank}} AS rank
+        ORDER BY rank, a.sortKey, a.id
+        LIMIT $take
+        RETURN total, a.doc AS doc, rank, a.sortKey AS sortKey, a.id AS id
+        ORDER BY rank, sortKey, id
+        """,
+        ["kinds", "q", "afterRank", "afterSortKey", "afterId", "take"]);
+
+    /// <summary>Like <see cref="SearchActors"/> without a query: every actor (of the kinds), by name.</summary>
+    public static readonly CypherQuery ListActors = new(
+        nameof(ListActors),
+        """
+        MATCH (a:Actor)
+        WHERE size($kinds) = 0 OR a.kind IN $kinds
+        WITH count(a) AS total
+        OPTIONAL MATCH (a:Actor)
+        WHERE (size($kinds) = 0 OR a.kind IN $kinds)
+          AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))
+        WITH total, a
+        ORDER BY a.sortKey, a.id
+        LIMIT $take
+        RETURN total, a.doc AS doc, a.sortKey AS sortKey, a.id AS id
+        ORDER BY sortKey, id
+        """,
+        ["kinds", "afterSortKey", "afterId", "take"]);
+
+    public static readonly CypherQuery ActorRelationsOut = ActorRelations(nameof(ActorRelationsOut), "(a)-[r]->()");
+
+    public static readonly CypherQuery ActorRelationsIn = ActorRelations(nameof(ActorRelationsIn), "(a)<-[r]-()");
+
+    public static readonly CypherQuery ActorRelationsBoth = ActorRelations(nameof(ActorRelationsBoth), "(a)-[r]-()");
+
+    /// <summary>
+    /// No rows when the actor does not exist; else rows of (total, doc, startKey, id, from, to), one with nulls when the
+    /// page is empty. The count and the page walk the actor's own relationships only.
+    /// </summary>
+    private static CypherQuery ActorRelations(string name, string pattern) => new(
+        name,
+        $$"""
+        MATCH (a:Actor {id: $id})
+        USING INDEX a:Actor(id)
+        OPTIONAL MATCH {{pattern}}
+        WHERE {{RelationFilter}}
+        WITH a, count(r) AS total
+        OPTIONAL MATCH {{pattern}}
+        WHERE {{RelationFilter}} AND {{RelationSeek}}
+        WITH total, r
+        ORDER BY r.startKey, r.id
+        LIMIT $take
+        WITH total, r, r.id AS relationId
+        OPTIONAL MATCH (rn:Relation {id: relationId})
+        USING INDEX rn:Relation(id)
+        WITH total, r, rn, startNode(r) AS f, endNode(r) AS t
+        RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+        ORDER BY startKey, id
+        """,
+        ["id", "types", "asOfUpper", "asOfLower", "undated", "afterKey", "afterId", "take"]);
+
+    public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
+
+    public static readonly CypherQuery FindRelationsFrom = FindRelationsBy(nameof(FindRelationsFrom), "MATCH (rn:Relation)\nUSING INDEX rn:Relation(from)\nWHERE rn.from = $from AND ", ["from"]);
+
+    public static readonly CypherQuery FindRelationsTo = FindRelationsBy(nameof(FindRelationsTo), "MATCH (rn:Relation)\nUSING INDEX rn:Relation(to)\nWHERE rn.to = $to AND ", ["to"]);
+
+    public static readonly CypherQuery FindRelationsFromTo = FindRelationsBy(
+        nameof(FindRelationsFromTo), "MATCH (rn:Relation)\nUSING INDEX rn:Relation(from)\nWHERE rn.from = $from AND rn.to = $to AND ", ["from", "to"]);
+
+    /// <summary>
+    /// Rows of (total, doc, startKey, id, from, to). The anchor differs per variant so that a from or to filter is an
+    /// index seek on :Relation(from) or :Relation(to).
+    /// </summary>
+    private static CypherQuery FindRelationsBy(string name, string anchor, string[] anchorParameters)
+    {
+        var conditions = $"rn.type IN $types AND rn.startKey <= $asOfUpper AND rn.endKey >= $asOfLower AND {Dated("rn")} AND rn.confidence >= $minConfidence";
+        return new(
+            name,
+            $$"""
+            {{anchor}}{{conditions}}
+            WITH count(rn) AS total
+            OPTIONAL {{anchor}}{{conditions}} AND {{NodeSeek}}
+            WITH total, rn
+            ORDER BY rn.startKey, rn.id
+            LIMIT $take
+            WITH total, rn, rn.from AS fromId, rn.to AS toId
+            OPTIONAL MATCH (f:Actor {id: fromId})
+            USING INDEX f:Actor(id)
+            OPTIONAL MATCH (t:Actor {id: toId})
+            USING INDEX t:Actor(id)
+            RETURN total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+            ORDER BY startKey, id
+            """,
+            [.. anchorParameters, "types", "asOfUpper", "asOfLower", "undated", "minConfidence", "afterKey", "afterId", "take"]);
+    }
+
+    public static readonly CypherQuery Relation = new(
+        nameof(Relation),
+        $$"""
+        MATCH (rn:Relation {id: $id})
+        USING INDEX rn:Relation(id)
+        WITH rn, rn.from AS fromId, rn.to AS toId
+        MATCH (f:Actor {id: fromId})
+        USING INDEX f:Actor(id)
+        MATCH (t:Actor {id: toId})
+        USING INDEX t:Actor(id)
+        RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+        """,
+        ["id"]);
+
+    /// <summary>
+    /// One breadth-first level: the actors one relation away from the frontier, not yet seen, of the kinds in $kinds (any
+    /// when empty) and none in $excludeKinds, in id order, at most $take. An actor left out never joins a frontier, so the
+    /// walk does not pass through it either.
+    /// </summary>
+    public static readonly CypherQuery NeighbourStep = new(
+        nameof(NeighbourStep),
+        $$"""
+        UNWIND $frontier AS frontierId
+        MATCH (f:Actor {id: frontierId})-[r]-(n:Actor)
+        USING INDEX f:Actor(id)
+        WHERE {{RelationFilter}} AND NOT n.id IN $seen AND (size($kinds) = 0 OR n.kind IN $kinds) AND NOT n.kind IN $excludeKinds
+        RETURN DISTINCT n.id AS id
+        ORDER BY id
+        LIMIT $take
+        """,
+        ["frontier", "types", "asOfUpper", "asOfLower", "undated", "seen", "kinds", "excludeKinds", "take"]);
+
+    /// <summary>
+    /// Each of the nodes with its degree and the docs of its outgoing relations to other nodes of the set. The degree
+    /// counts every relation of the actor whatever the filters: the relationships to other actors, which leaves out its
+    /// CITES to sources (a relation from an actor to itself counts once).
+    /// </summary>
+    public static readonly CypherQuery Subgraph = new(
+        nameof(Subgraph),
+        $$"""
+        UNWIND $nodes AS nodeId
+        MATCH (a:Actor {id: nodeId})
+        USING INDEX a:Actor(id)
+        WITH a, size([(a)-[d]-(:Actor) | d]) AS degree
+        OPTIONAL MATCH (a)-[r]->(b:Actor)
+        WHERE {{RelationFilter}} AND b.id IN $nodes
+        WITH a, degree, r, r.id AS relationId
+        OPTIONAL MATCH (rn:Relation {id: relationId})
+        USING INDEX rn:Relation(id)
+        WITH a, degree, r, rn
+        ORDER BY a.id, r.startKey, r.id
+        RETURN a.id AS id, {{Ref("a")}} AS actor, degree, collect(rn.doc) AS edges
+        ORDER BY id
+        """,
+        ["nodes", "types", "asOfUpper", "asOfLower", "undated"]);
+
+    private static readonly CypherQuery[] BoundedShortestPaths =
+        [.. Enumerable.Range(1, MaxBoundedPathDepth).Select(depth => ShortestPathsQuery(string.Create(CultureInfo.InvariantCulture, $"ShortestPaths{depth}"), depth))];
+
+    /// <summary>For a bound above <see cref="MaxBoundedPathDepth"/>: unbounded search, then the length filter (all shortest paths share one length).</summary>
+    public static readonly CypherQuery ShortestPathsUnbounded = ShortestPathsQuery(nameof(ShortestPathsUnbounded), null);
+
+    /// <summary>The statement that finds the relations on the shortest paths no longer than <paramref name="maxDepth"/> hops.</summary>
+    public static CypherQuery ShortestPaths(int maxDepth) =>
+        maxDepth is >= 1 and <= MaxBoundedPathDepth ? BoundedShortestPaths[maxDepth - 1] : ShortestPathsUnbounded;
+
+    /// <summary>
+    /// Rows of (doc, startKey, id, from, to), one per relation that lies on at least one shortest path, in id order. The
+    /// relation predicate is a universal one over relationships(p), which Neo4j checks during the search, so a
+    /// filtered-out shorter path does not hide a longer one. Neo4j still enumerates every shortest path; DISTINCT keeps
+    /// the answer (and the response) to the relations, which is all the caller needs.
+    /// </summary>
+    private static CypherQuery ShortestPathsQuery(string name, int? depth)
+    {
+        var bound = depth is { } d ? string.Create(CultureInfo.InvariantCulture, $"*..{d}") : "*";
+        var lengthFilter = depth is null ? "\nWITH p WHERE length(p) <= $maxDepth" : string.Empty;
+        return new(
+            name,
+            $$"""
+            MATCH (a:Actor {id: $from})
+            USING INDEX a:Actor(id)
+            MATCH (b:Actor {id: $to})
+            USING INDEX b:Actor(id)
+            MATCH p = allShortestPaths((a)-[{{bound}}]-(b))
+            WHERE all(r IN relationships(p) WHERE {{RelationFilter}}){{lengthFilter}}
+            UNWIND relationships(p) AS r
+            WITH DISTINCT r
+            WITH r, r.id AS relationId
+            MATCH (rn:Relation {id: relationId})
+            USING INDEX rn:Relation(id)
+            WITH rn, startNode(r) AS f, endNode(r) AS t
+            RETURN rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+            ORDER BY id
+            """,
+            depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "undated", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower", "undated"]);
+    }
+
+    /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
+    public static readonly CypherQuery ListSources = new(
+        nameof(ListSources),
+        """
+        MATCH (s:Source)
+        WITH count(s) AS total
+        OPTIONAL MATCH (s:Source)
+        WHERE s.id > $afterId
+        WITH total, s
+        ORDER BY s.id
+        LIMIT $take
+        RETURN total, s.id AS id, s.doc AS doc, size([(s)<-[:CITES]-(c:Relation) | c.id]) AS citedBy
+        ORDER BY id
+        """,
+        ["afterId", "take"]);
+
+    /// <summary>No rows for an unknown source; else rows of (source, total, doc, startKey, id, from, to).</summary>
+    public static readonly CypherQuery Source = new(
+        nameof(Source),
+        $$"""
+        MATCH (s:Source {id: $id})
+        USING INDEX s:Source(id)
+        OPTIONAL MATCH (s)<-[:CITES]-(c:Relation)
+        WITH s, count(c) AS total
+        OPTIONAL MATCH (s)<-[:CITES]-(rn:Relation)
+        WHERE {{NodeSeek}}
+        WITH s, total, rn
+        ORDER BY rn.startKey, rn.id
+        LIMIT $take
+        WITH s, total, rn, rn.from AS fromId, rn.to AS toId
+        OPTIONAL MATCH (f:Actor {id: fromId})
+        USING INDEX f:Actor(id)
+        OPTIONAL MATCH (t:Actor {id: toId})
+        USING INDEX t:Actor(id)
+        RETURN s.doc AS source, total, rn.doc AS doc, rn.startKey AS startKey, rn.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
+        ORDER BY startKey, id
+        """,
+        ["id", "afterKey", "afterId", "take"]);
+
+    /// <summary>
+    /// One row: counts by kind and by type, the number of sources, and the best-connected actors by degree then id
+    /// ($take is one more than wanted, so that the row survives a request for none).
+    /// </summary>
+    public static readonly CypherQuery Stats = new(
+        nameof(Stats),
+        $$"""
+        OPTIONAL MATCH (a:Actor)
+        WITH a.kind AS kind, count(a) AS actors
+        WITH collect(CASE WHEN kind IS NULL THEN null ELSE {kind: kind, count: actors} END) AS byKind
+        OPTIONAL MATCH (rn:Relation)
+        WITH byKind, rn.type AS type, count(rn) AS relations
+        WITH byKind, collect(CASE WHEN type IS NULL THEN null ELSE {type: type, count: relations} END) AS byType
+        OPTIONAL MATCH (s:Source)
+        WITH byKind, byType, count(s) AS sources
+        OPTIONAL MATCH (a:Actor)
+        WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
+        ORDER BY degree DESC, a.id
+        LIMIT $take
+        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN {{Ref("a", ", degree: degree")}} END) AS connected
+        """,
+        ["types", "take"]);
+}
