@@ -62,6 +62,48 @@ public sealed partial class CypherCatalogueTests(ITestOutputHelper output)
         Assert.Same(CypherCatalogue.ShortestPathsUnbounded, CypherCatalogue.ShortestPaths(CypherCatalogue.MaxBoundedPathDepth + 1));
     }
 
+    /// <summary>The two DDL dialects are generated from one table; these are the statements as they were written out by hand.</summary>
+    [Fact]
+    public void The_schema_table_generates_the_statements_written_out_before()
+    {
+        (string Name, string Text)[] legacy =
+        [
+            ("Schema.Legacy.ActorId", "CREATE CONSTRAINT ON (a:Actor) ASSERT a.id IS UNIQUE"),
+            ("Schema.Legacy.SourceId", "CREATE CONSTRAINT ON (s:Source) ASSERT s.id IS UNIQUE"),
+            ("Schema.Legacy.RelationId", "CREATE CONSTRAINT ON (r:Relation) ASSERT r.id IS UNIQUE"),
+            ("Schema.Legacy.MetaKey", "CREATE CONSTRAINT ON (m:Meta) ASSERT m.key IS UNIQUE"),
+            ("Schema.Legacy.RelationFrom", "CREATE INDEX ON :Relation(from)"),
+            ("Schema.Legacy.RelationTo", "CREATE INDEX ON :Relation(to)"),
+            ("Schema.Legacy.RelationType", "CREATE INDEX ON :Relation(type)"),
+            ("Schema.Legacy.RelationStart", "CREATE INDEX ON :Relation(startKey)"),
+            ("Schema.Legacy.ActorKind", "CREATE INDEX ON :Actor(kind)"),
+            ("Schema.Legacy.ChangeSeq", "CREATE CONSTRAINT ON (c:Change) ASSERT c.seq IS UNIQUE"),
+            ("Schema.Legacy.ChangeRecord", "CREATE INDEX ON :Change(recordId)"),
+            ("Schema.Legacy.ChangeTime", "CREATE INDEX ON :Change(atTicks)"),
+        ];
+        (string Name, string Text)[] modern =
+        [
+            ("Schema.ActorId", "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE"),
+            ("Schema.SourceId", "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE"),
+            ("Schema.RelationId", "CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (r:Relation) REQUIRE r.id IS UNIQUE"),
+            ("Schema.MetaKey", "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE"),
+            ("Schema.RelationFrom", "CREATE INDEX relation_from IF NOT EXISTS FOR (r:Relation) ON (r.from)"),
+            ("Schema.RelationTo", "CREATE INDEX relation_to IF NOT EXISTS FOR (r:Relation) ON (r.to)"),
+            ("Schema.RelationType", "CREATE INDEX relation_type IF NOT EXISTS FOR (r:Relation) ON (r.type)"),
+            ("Schema.RelationStart", "CREATE INDEX relation_start IF NOT EXISTS FOR (r:Relation) ON (r.startKey)"),
+            ("Schema.ActorKind", "CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind)"),
+            ("Schema.ChangeSeq", "CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE"),
+            ("Schema.ChangeRecord", "CREATE INDEX change_record IF NOT EXISTS FOR (c:Change) ON (c.recordId)"),
+            ("Schema.ChangeTime", "CREATE INDEX change_time IF NOT EXISTS FOR (c:Change) ON (c.atTicks)"),
+        ];
+
+        Assert.Equal(legacy, CypherCatalogue.LegacySchema.Select(q => (q.Name, q.Text)));
+        Assert.Equal(modern, CypherCatalogue.ModernSchema.Select(q => (q.Name, q.Text)));
+        Assert.All(CypherCatalogue.LegacySchema, q => Assert.Equal(CypherDialect.LegacyDdl, q.Dialect));
+        Assert.All(CypherCatalogue.ModernSchema, q => Assert.Equal(CypherDialect.ModernDdl, q.Dialect));
+        Assert.All(CypherCatalogue.LegacySchema.Concat(CypherCatalogue.ModernSchema), q => Assert.Empty(q.Parameters));
+    }
+
     /// <summary>
     /// Feeds every statement except the 3.x schema (which the current linter rejects by design) to one node process
     /// running tests/cypher-lint/lint.mjs, each with its own parameter names, and the graph's labels, relationship types
