@@ -94,66 +94,29 @@ internal sealed class QueryApiTransport(Neo4jHttp http, string queryPath, string
         return new CypherResult(fields, rows);
     }
 
-    private sealed class Transaction(QueryApiTransport transport, string path, string? affinity) : ICypherTransaction
+    private sealed class Transaction(QueryApiTransport transport, string path, string? affinity) : HttpCypherTransaction
     {
-        private bool _open = true;
-
-        public async Task<IReadOnlyList<CypherResult>> ExecuteAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+        /// <summary>One request per statement: the Query API takes one statement at a time.</summary>
+        protected override async Task<IReadOnlyList<CypherResult>> SendAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
         {
-            ObjectDisposedException.ThrowIf(!_open, this);
             var results = new List<CypherResult>(statements.Count);
             foreach (var statement in statements)
             {
-                try
-                {
-                    var response = await transport.SendAsync(path, Body(statement), commit: false, affinity, cancellationToken);
-                    results.Add(transport.Result(response, statement, path));
-                }
-                catch (Exception e) when (e is CypherException or Neo4jUnavailableException)
-                {
-                    _open = false;
-                    throw;
-                }
+                var response = await transport.SendAsync(path, Body(statement), commit: false, affinity, cancellationToken);
+                results.Add(transport.Result(response, statement, path));
             }
 
             return results;
         }
 
-        public async Task CommitAsync(CancellationToken cancellationToken)
+        protected override async Task SendCommitAsync(CancellationToken cancellationToken)
         {
-            ObjectDisposedException.ThrowIf(!_open, this);
-            _open = false;
             var commitPath = path + "/commit";
             var response = await transport.SendAsync(commitPath, null, commit: true, affinity, cancellationToken);
             transport.Result(response, null, commitPath);
         }
 
-        public async Task RollbackAsync(CancellationToken cancellationToken)
-        {
-            if (!_open)
-            {
-                return;
-            }
-
-            _open = false;
-            try
-            {
-                await transport.DeleteAsync(path, affinity, cancellationToken);
-            }
-            catch (Exception e) when (e is Neo4jUnavailableException or CypherException)
-            {
-                // An abandoned transaction times out on the server.
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_open)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await RollbackAsync(timeout.Token);
-            }
-        }
+        protected override Task SendRollbackAsync(CancellationToken cancellationToken) => transport.DeleteAsync(path, affinity, cancellationToken);
     }
 
     private Task<Neo4jResponse> DeleteAsync(string path, string? affinity, CancellationToken cancellationToken) =>

@@ -165,67 +165,29 @@ internal sealed class TransactionalTransport(Neo4jHttp http, string transactionP
         }
     }
 
-    private sealed class Transaction(TransactionalTransport transport, string path) : ICypherTransaction
+    private sealed class Transaction(TransactionalTransport transport, string path) : HttpCypherTransaction
     {
-        private bool _open = true;
-
-        public async Task<IReadOnlyList<CypherResult>> ExecuteAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+        /// <summary>As few requests as <see cref="Groups"/> allows.</summary>
+        protected override async Task<IReadOnlyList<CypherResult>> SendAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
         {
-            ObjectDisposedException.ThrowIf(!_open, this);
             var results = new List<CypherResult>(statements.Count);
             foreach (var (group, bodies) in Groups(statements))
             {
-                try
-                {
-                    var response = await transport.SendOrLoseAsync(path, Body(bodies), commit: false, cancellationToken);
-                    results.AddRange(transport.Results(response, group, path));
-                }
-                catch (Exception e) when (e is CypherException or Neo4jUnavailableException)
-                {
-                    // The server rolls a transaction back on any error; a lost request leaves it to time out.
-                    _open = false;
-                    throw;
-                }
+                var response = await transport.SendOrLoseAsync(path, Body(bodies), commit: false, cancellationToken);
+                results.AddRange(transport.Results(response, group, path));
             }
 
             return results;
         }
 
-        public async Task CommitAsync(CancellationToken cancellationToken)
+        protected override async Task SendCommitAsync(CancellationToken cancellationToken)
         {
-            ObjectDisposedException.ThrowIf(!_open, this);
-            _open = false;
             var commitPath = path + "/commit";
             var response = await transport.SendOrLoseAsync(commitPath, Body([]), commit: true, cancellationToken);
             transport.Results(response, [], commitPath);
         }
 
-        public async Task RollbackAsync(CancellationToken cancellationToken)
-        {
-            if (!_open)
-            {
-                return;
-            }
-
-            _open = false;
-            try
-            {
-                await transport.DeleteAsync(path, cancellationToken);
-            }
-            catch (Exception e) when (e is Neo4jUnavailableException or CypherException)
-            {
-                // The server rolls back a transaction it no longer hears from; nothing more to do.
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_open)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await RollbackAsync(timeout.Token);
-            }
-        }
+        protected override Task SendRollbackAsync(CancellationToken cancellationToken) => transport.DeleteAsync(path, cancellationToken);
     }
 
     private async Task<Neo4jResponse> SendOrLoseAsync(string path, byte[] body, bool commit, CancellationToken cancellationToken)
