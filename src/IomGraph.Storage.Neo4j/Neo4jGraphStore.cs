@@ -6,6 +6,7 @@ using IomGraph.Core.Vocabulary;
 using IomGraph.Storage.Neo4j.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace IomGraph.Storage.Neo4j;
 
@@ -26,6 +27,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     private readonly TransportProvider _transports;
     private readonly TimeProvider _time;
     private readonly ILogger<Neo4jGraphStore> _logger;
+    private readonly ResiliencePipeline _readRetry;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public Neo4jGraphStore(IHttpClientFactory httpClientFactory, IOptions<Neo4jOptions> options, TimeProvider timeProvider, ILogger<Neo4jGraphStore> logger)
@@ -36,6 +38,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
         _transports = new TransportProvider(new Neo4jHttp(httpClientFactory, _options));
         _time = timeProvider;
         _logger = logger;
+        _readRetry = CypherRetry.Create(_options, _time, CypherRetry.IsTransientRead);
     }
 
     /// <summary>
@@ -383,22 +386,13 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
 
     /// <summary>
     /// Runs a read. A Neo.TransientError (a database still starting, a lock timeout) is tried again with the same
-    /// bounded backoff as the HTTP retries, which see only a successful response around it.
+    /// bounded backoff as the HTTP retries, which see only a successful response around it (<see cref="CypherRetry"/>).
     /// </summary>
-    private async Task<CypherResult> ReadOneAsync(TransportProvider.Connection connection, CypherStatement statement, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return (await connection.Transport.ExecuteAsync([statement], idempotent: true, cancellationToken))[0];
-            }
-            catch (CypherException e) when (e.IsTransient && attempt < _options.MaxRetries)
-            {
-                await Task.Delay(_options.RetryDelay * Math.Pow(2, attempt), _time, cancellationToken);
-            }
-        }
-    }
+    private async Task<CypherResult> ReadOneAsync(TransportProvider.Connection connection, CypherStatement statement, CancellationToken cancellationToken) =>
+        (await _readRetry.ExecuteAsync(
+            static async (read, token) => await read.connection.Transport.ExecuteAsync([read.statement], idempotent: true, token),
+            (connection, statement),
+            cancellationToken))[0];
 
     /// <summary>
     /// Runs one operation on the current connection (discovering the server first if needed) and turns a server that
