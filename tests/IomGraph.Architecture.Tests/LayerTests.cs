@@ -1,0 +1,72 @@
+using System.Reflection;
+using IomGraph.Core.Model;
+using IomGraph.Storage.Neo4j;
+using IomGraph.Storage.Sqlite;
+using NetArchTest.Rules;
+
+namespace IomGraph.Architecture.Tests;
+
+/// <summary>
+/// The dependency direction of STYLE.md: Core knows nothing of ASP.NET, SQLite, HTTP or the other projects; each adapter
+/// knows Core only; nothing knows the API, which composes. Each rule is checked twice: on the types' dependencies, read
+/// from their IL by NetArchTest, and on the assemblies the compiler recorded as referenced.
+/// </summary>
+public sealed class LayerTests
+{
+    private static readonly Assembly Core = typeof(Actor).Assembly;
+
+    private static readonly Dictionary<string, Assembly> Adapters = new()
+    {
+        ["IomGraph.Storage.Sqlite"] = typeof(SqliteGraphStore).Assembly,
+        ["IomGraph.Storage.Neo4j"] = typeof(Neo4jGraphStore).Assembly,
+    };
+
+    [Fact]
+    public void Core_depends_on_no_other_project_nor_on_aspnetcore_sqlite_or_http()
+    {
+        AssertNoDependency(Core, "IomGraph.Storage", "IomGraph.Api", "Microsoft.AspNetCore", "Microsoft.Data.Sqlite", "System.Net.Http");
+        AssertNoReference(Core, name => name.StartsWith("IomGraph.", StringComparison.Ordinal), "another IomGraph project");
+        AssertNoReference(Core, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name is "Microsoft.Data.Sqlite" or "System.Net.Http", "ASP.NET Core, SQLite or HTTP");
+    }
+
+    [Theory]
+    [InlineData("IomGraph.Storage.Sqlite")]
+    [InlineData("IomGraph.Storage.Neo4j")]
+    public void A_storage_adapter_depends_on_core_only(string adapter)
+    {
+        var assembly = Adapters[adapter];
+        var others = Adapters.Keys.Where(a => a != adapter);
+
+        AssertNoDependency(assembly, [.. others, "IomGraph.Api", "Microsoft.AspNetCore"]);
+        AssertNoReference(assembly, name => name.StartsWith("IomGraph.", StringComparison.Ordinal) && name != Core.GetName().Name, "an IomGraph project other than Core");
+        AssertNoReference(assembly, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal), "ASP.NET Core");
+
+        // The scan sees dependencies at all: every adapter uses Core.
+        Assert.True(Types.InAssembly(assembly).That().HaveDependencyOn("IomGraph.Core").GetTypes().Any(), $"NetArchTest found no type of {adapter} that uses IomGraph.Core: it no longer reads the assembly.");
+    }
+
+    [Fact]
+    public void Nothing_depends_on_the_api()
+    {
+        foreach (var assembly in Adapters.Values.Append(Core))
+        {
+            AssertNoDependency(assembly, "IomGraph.Api");
+            AssertNoReference(assembly, name => name == "IomGraph.Api", "the API");
+        }
+    }
+
+    private static void AssertNoDependency(Assembly assembly, params string[] forbidden)
+    {
+        Assert.True(Types.InAssembly(assembly).GetTypes().Count() > 10, $"NetArchTest sees almost no types in {assembly.GetName().Name}.");
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        Assert.True(
+            result.IsSuccessful,
+            $"In {assembly.GetName().Name}, these types depend on {string.Join(" or ", forbidden)}:\n{string.Join('\n', result.FailingTypeNames ?? [])}");
+    }
+
+    private static void AssertNoReference(Assembly assembly, Func<string, bool> forbidden, string what)
+    {
+        var references = assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(forbidden).ToList();
+        Assert.True(references.Count == 0, $"{assembly.GetName().Name} references {what}: {string.Join(", ", references)}.");
+    }
+}
