@@ -1,6 +1,7 @@
 using IomGraph.Core.Seed;
 using IomGraph.Core.Storage;
 using IomGraph.Storage.Contract;
+using IomGraph.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -81,18 +82,18 @@ public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
     public static IDictionary<string, string?> Neo4jSettings(string? url = null) => new Dictionary<string, string?>
     {
         ["Graph:Provider"] = "Neo4j",
-        ["Neo4j:Url"] = url ?? Neo4jDatabase.Url ?? "http://127.0.0.1:1",
+        ["Neo4j:Url"] = url ?? Neo4jTestServer.Url ?? "http://127.0.0.1:1",
     };
 
     public async ValueTask InitializeAsync()
     {
-        if (Neo4jDatabase.Url is null)
+        if (Neo4jTestServer.Url is not { } url)
         {
             return;
         }
 
         _lock = await Neo4jTestServer.AcquireAsync();
-        await Neo4jDatabase.ClearAsync();
+        await Neo4jTestServer.ClearDatabaseAsync(url);
     }
 
     protected override void EnsureAvailable() => Neo4jTestServer.RequireUrl();
@@ -103,12 +104,12 @@ public sealed class Neo4jApi() : ApiFactory(Neo4jSettings()), IAsyncLifetime
     /// </summary>
     public async Task<Func<Task>> LendDatabaseAsync()
     {
-        Neo4jTestServer.RequireUrl();
+        var url = Neo4jTestServer.RequireUrl();
         _ = Client();
-        await Neo4jDatabase.ClearAsync();
+        await Neo4jTestServer.ClearDatabaseAsync(url);
         return async () =>
         {
-            await Neo4jDatabase.ClearAsync();
+            await Neo4jTestServer.ClearDatabaseAsync(url);
             var seed = await SeedReader.ReadDirectoryAsync(Path.Combine(AppContext.BaseDirectory, "seed-data"));
             await Services.GetRequiredService<IGraphWriter>().SeedAsync(seed.Bundle);
         };
@@ -140,7 +141,7 @@ public sealed class BorrowedDatabase(Neo4jApi shared) : IAsyncDisposable
     public async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
     {
         _giveBack ??= await shared.LendDatabaseAsync();
-        await Neo4jDatabase.ClearAsync();
+        await Neo4jTestServer.ClearDatabaseAsync(Neo4jTestServer.RequireUrl());
         var all = Neo4jApi.Neo4jSettings();
         foreach (var (key, value) in settings)
         {

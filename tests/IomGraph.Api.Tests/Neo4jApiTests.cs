@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using IomGraph.Core.Seed;
 using IomGraph.Core.Storage;
 using IomGraph.Storage.Contract;
+using IomGraph.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IomGraph.Api.Tests;
@@ -104,8 +105,7 @@ public sealed class Neo4jApiTests(Neo4jApi neo4j) : IAsyncLifetime
     [Fact]
     public async Task An_outage_gives_503s_and_an_unready_health_check_and_recovery_needs_no_restart()
     {
-        Neo4jTestServer.RequireUrl();
-        await using var proxy = new TcpProxy(new Uri(Neo4jDatabase.Url!));
+        await using var proxy = new TcpProxy(new Uri(Neo4jTestServer.RequireUrl()));
         proxy.Start();
         await using var api = new ApiFactory(Neo4jApi.Neo4jSettings(proxy.Url.ToString()));
         var client = api.CreateClient();

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IomGraph.Core.Model;
 using IomGraph.Core.Vocabulary;
-using IomGraph.Storage.Contract;
 using IomGraph.Storage.Neo4j.Internal;
 using IomGraph.Testing;
 

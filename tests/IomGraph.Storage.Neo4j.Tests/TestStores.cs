@@ -1,5 +1,5 @@
-using IomGraph.Storage.Contract;
 using IomGraph.Storage.Neo4j.Internal;
+using IomGraph.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

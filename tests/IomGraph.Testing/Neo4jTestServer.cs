@@ -1,8 +1,8 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using IomGraph.Testing;
 
-namespace IomGraph.Storage.Contract;
+namespace IomGraph.Testing;
 
 /// <summary>
 /// The one Neo4j that tests share (started by tests/neo4j/start.sh locally, by .ci/run in CI). Tests that need it call
@@ -19,17 +19,19 @@ public static class Neo4jTestServer
     /// <summary>The lock file every process that uses the shared server opens exclusively.</summary>
     public static string LockPath { get; } = Path.Combine(Path.GetTempPath(), "iomgraph-neo4j-tests.lock");
 
+    /// <summary>The server's URL from <c>NEO4J_URL</c>, or null when it is not set: for setup that only decides what to configure. A test that needs the server calls <see cref="RequireUrl"/>.</summary>
+    public static string? Url => Environment.GetEnvironmentVariable(UrlVariable) is { } url && !string.IsNullOrWhiteSpace(url) ? url : null;
+
     /// <summary>The server's URL from <c>NEO4J_URL</c>. Without it the test is skipped, or fails when <c>CI=true</c>.</summary>
     public static string RequireUrl()
     {
-        var url = Environment.GetEnvironmentVariable(UrlVariable);
-        if (!string.IsNullOrWhiteSpace(url))
+        if (Url is { } url)
         {
             return url;
         }
 
         TestEnvironment.Missing($"{UrlVariable} is not set: start Neo4j with `export {UrlVariable}=$(tests/neo4j/start.sh)` to run the tests that need it (in CI, .ci/run starts it).");
-        return url!;
+        throw new UnreachableException();
     }
 
     /// <summary>
