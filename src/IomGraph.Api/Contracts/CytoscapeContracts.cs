@@ -4,7 +4,7 @@ using IomGraph.Core.Model;
 
 namespace IomGraph.Api.Contracts;
 
-// What format=cytoscape writes (Formats/CytoscapeFormat.cs streams it by hand), described for the OpenAPI document;
+// What format=cytoscape writes (IomGraph.Formats/CytoscapeFormat.cs streams it by hand), described for the OpenAPI document;
 // the response validation test checks real exports against it. Absent values are left out, not written as null.
 
 /// <summary>A Cytoscape.js document: <c>cy.add(json.elements)</c> takes its elements as they are; Cytoscape desktop imports it as .cyjs.</summary>

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IomGraph.Api.Endpoints;

@@ -1,8 +1,8 @@
-using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IomGraph.Api.Endpoints;

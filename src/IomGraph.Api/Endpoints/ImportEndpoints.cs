@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json;
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

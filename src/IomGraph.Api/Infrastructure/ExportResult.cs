@@ -1,5 +1,5 @@
-using IomGraph.Api.Formats;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 
 namespace IomGraph.Api.Infrastructure;
 

@@ -1,4 +1,4 @@
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;

@@ -4,6 +4,7 @@ using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
@@ -99,7 +100,7 @@ public sealed record NeighbourhoodRequest(
     string[]? Group,
     [property: FromQuery(Name = "maxNodes"), Description("The most nodes to return, 1 to 2000, nearest first; 'truncated' says when the graph was cut."), DefaultValue(NeighbourhoodRequest.DefaultMaxNodes)]
     int? MaxNodes,
-    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Leave empty for the { nodes, edges } JSON below. Or one of: json (the import bundle), cytoscape (Cytoscape.js elements, with each node's depth and the centre marked), graphml, gexf, csv (a zip). Accept does the same by media type.")]
+    [property: FromQuery(Name = "format"), Values(typeof(GraphFormats)), Description("Leave empty for the { nodes, edges } JSON below. Or one of: json (the import bundle), cytoscape (Cytoscape.js elements, with each node's depth and the centre marked), graphml, gexf, csv (a zip). Accept does the same by media type.")]
     string? Format)
 {
     public const int MaxDepth = 3;

@@ -1,16 +1,16 @@
 using System.ComponentModel;
 using FluentValidation;
-using IomGraph.Api.Formats;
 using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
 
 public sealed record ExportRequest(
-    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("json (the import format), cytoscape (Cytoscape.js elements), graphml (yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3, dynamic: Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv). json when left out.")]
+    [property: FromQuery(Name = "format"), Values(typeof(GraphFormats)), Description("json (the import format), cytoscape (Cytoscape.js elements), graphml (yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3, dynamic: Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv). json when left out.")]
     string? Format,
     [property: FromQuery(Name = "type"), Values(typeof(RelationType)), Description("Export only relations of these types. Repeat the parameter or separate with commas.")]
     string[]? Type,

@@ -5,6 +5,7 @@ using IomGraph.Api.Infrastructure;
 using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
@@ -24,7 +25,7 @@ public sealed record PathsRequest(
     bool? IncludeUndated,
     [property: FromQuery(Name = "maxPaths"), Description("The most paths to return, 1 to 100, strongest first; 'truncated' says when there were more."), DefaultValue(PathsRequest.DefaultMaxPaths)]
     int? MaxPaths,
-    [property: FromQuery(Name = "format"), Values(typeof(Formats.GraphFormats)), Description("Leave empty for the paths below as JSON. Or one of: json (the import bundle), cytoscape, graphml, gexf, csv (a zip), holding the actors and relations of the paths returned. Accept does the same by media type.")]
+    [property: FromQuery(Name = "format"), Values(typeof(GraphFormats)), Description("Leave empty for the paths below as JSON. Or one of: json (the import bundle), cytoscape, graphml, gexf, csv (a zip), holding the actors and relations of the paths returned. Accept does the same by media type.")]
     string? Format)
 {
     public const int DefaultMaxDepth = 4;

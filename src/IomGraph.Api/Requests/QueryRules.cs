@@ -2,6 +2,7 @@ using FluentValidation;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
+using IomGraph.Formats;
 
 namespace IomGraph.Api.Requests;
 
@@ -54,12 +55,12 @@ public static class QueryRules
         rule.Must(v => string.IsNullOrEmpty(v) || Cursors.TryDecode<TCursor>(v, out _))
             .WithMessage("'{PropertyName}' is not a cursor this listing issued. Pass back the 'nextCursor' of the previous page unchanged.");
 
-    public static Formats.IGraphFormat Format(string? raw) =>
-        raw is null ? Formats.GraphFormats.Json : Formats.GraphFormats.TryGet(raw, out var format) ? format : throw new InvalidOperationException($"Unvalidated format '{raw}'.");
+    public static IGraphFormat Format(string? raw) =>
+        raw is null ? GraphFormats.Json : GraphFormats.TryGet(raw, out var format) ? format : throw new InvalidOperationException($"Unvalidated format '{raw}'.");
 
     public static IRuleBuilderOptions<T, string?> MustBeFormat<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(f => f is null || Formats.GraphFormats.TryGet(f, out _))
-            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Formats.GraphFormats.Names)}.");
+        rule.Must(f => f is null || GraphFormats.TryGet(f, out _))
+            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", GraphFormats.Names)}.");
 
     public static IRuleBuilderOptions<T, string?> MustBeCitationFormat<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(f => f is null || Citations.CitationFormats.Parse(f) is not null)

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 using IomGraph.Core.Model;
 
 namespace IomGraph.Api.Tests.Formats;

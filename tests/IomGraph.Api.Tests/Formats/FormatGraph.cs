@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 

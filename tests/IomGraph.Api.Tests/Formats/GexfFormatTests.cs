@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 
 namespace IomGraph.Api.Tests.Formats;
 

@@ -1,4 +1,4 @@
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 
 namespace IomGraph.Api.Tests.Formats;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IomGraph.Api.Formats;
+using IomGraph.Formats;
 using IomGraph.Core.Model;
 
 namespace IomGraph.Api.Tests.Formats;

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IomGraph.Formats;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -23,7 +24,7 @@ public sealed class ParameterMetadataFilter : IParameterFilter
             return context.SchemaGenerator.GenerateSchema(source, context.SchemaRepository);
         }
 
-        var id = source == typeof(Formats.GraphFormats) ? "ExportFormat" : source.Name;
+        var id = source == typeof(GraphFormats) ? "ExportFormat" : source.Name;
         if (!context.SchemaRepository.Schemas.ContainsKey(id))
         {
             context.SchemaRepository.AddDefinition(id, new OpenApiSchema

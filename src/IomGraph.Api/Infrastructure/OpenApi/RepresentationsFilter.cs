@@ -1,6 +1,6 @@
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Formats;
 using IomGraph.Core.Model;
+using IomGraph.Formats;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

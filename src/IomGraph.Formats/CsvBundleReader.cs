@@ -5,7 +5,7 @@ using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Vocabulary;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>One problem in an imported CSV file, located by file, row and column.</summary>
 /// <param name="Row">The record's row as a spreadsheet shows it: the header is row 1, and a quoted line break does not

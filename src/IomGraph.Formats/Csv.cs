@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using IomGraph.Core.Model;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>The files of the CSV format and their columns, shared by the writer and the reader.</summary>
 internal static class CsvLayout

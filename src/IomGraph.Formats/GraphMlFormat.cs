@@ -3,7 +3,7 @@ using System.Xml;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// GraphML (http://graphml.graphdrawing.org/), read by yEd, Gephi, Cytoscape desktop, networkx and igraph: one

@@ -2,7 +2,7 @@ using System.Xml;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// GEXF 1.3 (https://gexf.net), Gephi's format, as a dynamic graph so that Gephi's timeline works: a node lives from

@@ -1,4 +1,4 @@
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// A forward-only stream that keeps what is written to it until it is drained, asynchronously, into the real output.

@@ -5,7 +5,7 @@ using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Vocabulary;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>The parts of an export, in the order the store streams them.</summary>
 internal enum ExportSection

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// A file format the graph can be exported in. A format writes the records of an export as they stream in, in the

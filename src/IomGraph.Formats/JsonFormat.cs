@@ -2,7 +2,7 @@ using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// The seed and import bundle, <c>{ "actors": [...], "relations": [...], "sources": [...] }</c>, in

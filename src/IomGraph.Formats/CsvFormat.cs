@@ -4,7 +4,7 @@ using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// A zip of three RFC 4180 files for spreadsheets and data tools: <c>nodes.csv</c>, <c>edges.csv</c> and

@@ -2,7 +2,7 @@ using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Formats;
+namespace IomGraph.Formats;
 
 /// <summary>
 /// Cytoscape.js elements JSON, <c>{ "elements": { "nodes": [{ "data": {...} }], "edges": [{ "data": {...} }] } }</c>:
