@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
-using IomGraph.Formats;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 public sealed class GexfFormatTests
 {

@@ -1,7 +1,6 @@
 using System.Xml.Linq;
-using IomGraph.Formats;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 public sealed class GraphMlFormatTests
 {

@@ -1,8 +1,7 @@
-using IomGraph.Formats;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 public sealed class GraphFormatsTests
 {

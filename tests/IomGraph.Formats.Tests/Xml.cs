@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 internal static class Xml
 {

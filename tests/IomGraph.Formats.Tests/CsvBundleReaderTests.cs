@@ -1,9 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using IomGraph.Formats;
 using IomGraph.Core.Model;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 public sealed class CsvBundleReaderTests
 {

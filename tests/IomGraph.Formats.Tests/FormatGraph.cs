@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
-using IomGraph.Formats;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 /// <summary>
 /// A small graph that exercises every awkward value a format must carry: accents, quotes, commas, CR and LF line breaks,

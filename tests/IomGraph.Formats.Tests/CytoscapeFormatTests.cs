@@ -1,8 +1,7 @@
 using System.Text.Json;
-using IomGraph.Formats;
 using IomGraph.Core.Model;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 public sealed class CytoscapeFormatTests
 {

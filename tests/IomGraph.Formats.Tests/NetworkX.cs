@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text;
 using IomGraph.Testing;
 
-namespace IomGraph.Api.Tests.Formats;
+namespace IomGraph.Formats.Tests;
 
 /// <summary>
 /// Python's networkx, an independent reader of GraphML and GEXF. The official XSDs (graphml.xsd, gexf.xsd) cannot be
