@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
-using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 
 namespace IomGraph.Formats;
@@ -39,15 +37,15 @@ public sealed class CsvFormat : IGraphFormat
         var sections = new SectionCursor(
             open: async section =>
             {
-                var (name, columns) = section switch
+                var (name, header) = section switch
                 {
-                    ExportSection.Actors => (CsvLayout.NodesFile, CsvLayout.Nodes),
-                    ExportSection.Relations => (CsvLayout.EdgesFile, CsvLayout.Edges),
-                    _ => (CsvLayout.SourcesFile, CsvLayout.Sources),
+                    ExportSection.Actors => (CsvLayout.Nodes.FileName, CsvLayout.Nodes.Header),
+                    ExportSection.Relations => (CsvLayout.Edges.FileName, CsvLayout.Edges.Header),
+                    _ => (CsvLayout.Sources.FileName, CsvLayout.Sources.Header),
                 };
                 entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
                 file = new StreamWriter(entry, Utf8, bufferSize: 16 * 1024, leaveOpen: false);
-                await WriteRowAsync(file, columns, cancellationToken);
+                await WriteRowAsync(file, header, cancellationToken);
             },
             close: async _ =>
             {
@@ -62,13 +60,13 @@ public sealed class CsvFormat : IGraphFormat
             {
                 case { Actor: { } actor }:
                     actors.Add(actor);
-                    await WriteRowAsync(file!, NodeRow(actor), cancellationToken);
+                    await WriteRowAsync(file!, CsvLayout.Nodes.Row(actor, context), cancellationToken);
                     break;
                 case { Relation: { } relation }:
-                    await WriteRowAsync(file!, EdgeRow(actors.View(relation), context), cancellationToken);
+                    await WriteRowAsync(file!, CsvLayout.Edges.Row(actors.View(relation), context), cancellationToken);
                     break;
                 case { Source: { } source }:
-                    await WriteRowAsync(file!, SourceRow(source), cancellationToken);
+                    await WriteRowAsync(file!, CsvLayout.Sources.Row(source, context), cancellationToken);
                     break;
             }
 
@@ -83,67 +81,4 @@ public sealed class CsvFormat : IGraphFormat
 
     private static Task WriteRowAsync(StreamWriter file, IEnumerable<string?> fields, CancellationToken cancellationToken) =>
         file.WriteAsync(CsvText.Row(fields).AsMemory(), cancellationToken);
-
-    private static string?[] NodeRow(Actor actor)
-    {
-        var otherIds = actor.ExternalIds?
-            .Where(p => p.Key != ExternalIdKeys.Wikidata)
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        return
-        [
-            actor.Id,
-            actor.Name,
-            ExportText.KindName(actor.Kind),
-            actor.Label,
-            CsvLayout.List(actor.Aliases),
-            ExportText.Date(actor.Founded),
-            ExportText.Date(actor.Dissolved),
-            actor.Headquarters,
-            actor.Iso3,
-            ExportText.Wikidata(actor),
-            actor.Description,
-            actor.Sources is null ? null : JsonSerializer.Serialize(actor.Sources, CsvLayout.Json),
-            otherIds is { Count: > 0 } ? JsonSerializer.Serialize(otherIds, CsvLayout.Json) : null,
-            actor.ShortName,
-            actor.Plural ? "true" : null,
-        ];
-    }
-
-    private static string?[] EdgeRow(RelationView view, ExportContext context)
-    {
-        var relation = view.Relation;
-        return
-        [
-            relation.Id,
-            relation.From,
-            relation.To,
-            ExportText.TypeName(relation.Type),
-            ExportText.Date(relation.Start),
-            ExportText.Date(relation.End),
-            relation.Role,
-            WireName<Confidence>.Of(relation.Confidence),
-            context.Sentence(view),
-            relation.Note,
-            JsonSerializer.Serialize(relation.Sources, CsvLayout.Json),
-            ExportText.Date(relation.HeldOn),
-        ];
-    }
-
-    private static string?[] SourceRow(Source source) =>
-    [
-        source.Id,
-        source.Title,
-        WireName<SourceKind>.Of(source.Kind),
-        source.Author,
-        source.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        source.Url,
-        source.Note,
-        source.Attribution,
-        source.Publisher,
-        source.Container,
-        ExportText.Date(source.Published),
-        CsvLayout.List(source.Symbols),
-        source.Doi,
-    ];
 }

@@ -98,6 +98,16 @@ public sealed class CsvBundleReaderTests
         Assert.Equal([("edges.csv", 2, "type"), ("edges.csv", 2, "confidence")], result.Errors.Select(e => (e.File, e.Row, e.Column)));
     }
 
+    [Fact]
+    public async Task A_row_s_problems_are_reported_in_the_order_of_the_columns()
+    {
+        var edges = EdgesHeader + "a.b,a,b,MEMBER_OF,spring,,,certain,,,nope\r\n";
+
+        var result = await ReadAsync("id,name,kind\r\n", edges);
+
+        Assert.Equal(["start", "confidence", "citations"], result.Errors.Select(e => e.Column));
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData(" TRUE ", true)]
