@@ -48,4 +48,30 @@ public static class CsvBundleReader
 
         return CsvZip.ReadAsync(zip, maxEntryBytes, cancellationToken);
     }
+
+    /// <summary>Whether <see cref="ReadFileAsync"/> reads the file: a zip (<c>.zip</c>) or a CSV file (<c>.csv</c>).</summary>
+    public static bool ReadsFile(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".zip" or ".csv";
+
+    /// <summary>
+    /// Reads a file from disk: a <c>.zip</c> as <see cref="ReadZipAsync"/> does; a <c>.csv</c>, which must be one of
+    /// <c>nodes.csv</c>, <c>edges.csv</c> and <c>sources.csv</c>, together with the others in its folder (an unzipped
+    /// export), as <see cref="ReadAsync"/> does.
+    /// </summary>
+    public static async Task<CsvReadResult> ReadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!ReadsFile(path))
+        {
+            throw new ArgumentException($"'{path}' is neither a .zip nor a .csv file.", nameof(path));
+        }
+
+        if (string.Equals(Path.GetExtension(path), ".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return await CsvFolder.ReadAsync(path, cancellationToken);
+        }
+
+        await using var zip = File.OpenRead(path);
+        return await ReadZipAsync(zip, cancellationToken: cancellationToken);
+    }
 }

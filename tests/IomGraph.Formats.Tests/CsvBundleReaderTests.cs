@@ -201,6 +201,16 @@ public sealed class CsvBundleReaderTests
     }
 
     [Fact]
+    public async Task A_record_is_located_at_the_file_and_row_it_came_from()
+    {
+        var result = await ReadAsync("id,name,kind\r\n\r\nciv,Côte d’Ivoire,state\r\nche,Switzerland,state\r\n", EdgesHeader);
+
+        Assert.Equal(
+            ("nodes.csv row 3", "nodes.csv row 4", "relations[0]", "bundle"),
+            (result.Locate("actors[0]"), result.Locate("actors[1]"), result.Locate("relations[0]"), result.Locate("bundle")));
+    }
+
+    [Fact]
     public async Task An_empty_file_is_reported()
     {
         var result = await ReadAsync(string.Empty, EdgesHeader);

@@ -53,7 +53,7 @@ public static class ImportEndpoints
         var outcome = await imports.ImportAsync(bundle!, http.Author(), dryRun ?? false, cancellationToken);
         if (!outcome.Valid)
         {
-            return ImportProblem(outcome.Errors.Select(e => (rows is null ? e.Record : CsvRecord(e.Record, rows), e.Id, e.Field, e.Message)));
+            return ImportProblem(outcome.Errors.Select(e => (rows is null ? e.Record : rows.Locate(e.Record), e.Id, e.Field, e.Message)));
         }
 
         return TypedResults.Ok(ImportResponse.Of(outcome, bundle!));
@@ -66,24 +66,6 @@ public static class ImportEndpoints
         return close < 0 || close + 1 >= path.Length
             ? (path, null, string.Empty, message)
             : (path[..(close + 1)], null, path[(close + 2)..], message);
-    }
-
-    /// <summary>"relations[3]" → "edges.csv row 5": a CSV import's errors name the file and row a spreadsheet shows.</summary>
-    private static string CsvRecord(string record, CsvReadResult rows)
-    {
-        var bracket = record.IndexOf('[', StringComparison.Ordinal);
-        if (bracket < 0 || !int.TryParse(record.AsSpan(bracket + 1, record.Length - bracket - 2), out var index))
-        {
-            return record;
-        }
-
-        var (file, list) = record[..bracket] switch
-        {
-            "actors" => ("nodes.csv", rows.ActorRows),
-            "relations" => ("edges.csv", rows.RelationRows),
-            _ => ("sources.csv", rows.SourceRows),
-        };
-        return index < list.Count ? $"{file} row {list[index]}" : record;
     }
 
     private static async Task<(GraphBundle? Bundle, CsvReadResult? Rows, ValidationProblem? Problem)> ReadBundleAsync(HttpRequest request, ImportOptions options, CancellationToken cancellationToken)

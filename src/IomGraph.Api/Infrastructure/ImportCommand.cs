@@ -2,12 +2,15 @@ using System.Diagnostics;
 using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Formats;
 
 namespace IomGraph.Api.Infrastructure;
 
 /// <summary>
 /// <c>import PATH</c>: the same import as <c>POST /api/v1/import</c>, from the command line, against the store the
-/// configuration names. Progress goes to stderr; the exit code is 0 on success, 1 when the bundle is invalid or the
+/// configuration names. The file's extension says what it holds, and the endpoint's readers read it: a CSV export's
+/// zip (<c>.zip</c>), its <c>nodes.csv</c>, <c>edges.csv</c> and <c>sources.csv</c> side by side (name any one of them),
+/// or else a JSON bundle. Progress goes to stderr; the exit code is 0 on success, 1 when the bundle is invalid or the
 /// store refuses it, 2 on a usage error.
 /// </summary>
 public static class ImportCommand
@@ -18,7 +21,7 @@ public static class ImportCommand
     {
         if (args is not ["import", var path, ..])
         {
-            await Console.Error.WriteLineAsync("usage: IomGraph.Api import path/to/bundle.json [--dry-run] [--Graph:Provider=Neo4j ...]");
+            await Console.Error.WriteLineAsync("usage: IomGraph.Api import path/to/bundle.json|export.zip|nodes.csv [--dry-run] [--Graph:Provider=Neo4j ...]");
             return 2;
         }
 
@@ -38,15 +41,35 @@ public static class ImportCommand
 
         await Console.Error.WriteLineAsync($"import: reading {path} ({new FileInfo(path).Length:N0} bytes)");
         GraphBundle bundle;
-        try
+        CsvReadResult? rows = null;
+        if (CsvBundleReader.ReadsFile(path))
         {
-            await using var file = File.OpenRead(path);
-            bundle = await JsonSerializer.DeserializeAsync<GraphBundle>(file, GraphJson.Options) ?? GraphBundle.Empty;
+            rows = await CsvBundleReader.ReadFileAsync(path);
+            foreach (var error in rows.Errors.Take(200))
+            {
+                await Console.Error.WriteLineAsync($"  {error}");
+            }
+
+            if (rows.Errors.Count > 0)
+            {
+                await Console.Error.WriteLineAsync($"import: {rows.Errors.Count} error(s) in the CSV; nothing was written.");
+                return 1;
+            }
+
+            bundle = rows.Bundle;
         }
-        catch (JsonException e)
+        else
         {
-            await Console.Error.WriteLineAsync($"import: {path} is not a bundle: {e.Path}: {e.Message}");
-            return 1;
+            try
+            {
+                await using var file = File.OpenRead(path);
+                bundle = await JsonSerializer.DeserializeAsync<GraphBundle>(file, GraphJson.Options) ?? GraphBundle.Empty;
+            }
+            catch (JsonException e)
+            {
+                await Console.Error.WriteLineAsync($"import: {path} is not a bundle: {e.Path}: {e.Message}");
+                return 1;
+            }
         }
 
         var store = host.Services.GetRequiredService<IGraphWriter>();
@@ -60,7 +83,7 @@ public static class ImportCommand
         {
             foreach (var error in errors.Take(200))
             {
-                await Console.Error.WriteLineAsync($"  {error.Record}{(error.Id is null ? string.Empty : $" (id '{error.Id}')")}, field '{error.Field}': {error.Message}");
+                await Console.Error.WriteLineAsync($"  {(rows is null ? error.Record : rows.Locate(error.Record))}{(error.Id is null ? string.Empty : $" (id '{error.Id}')")}, field '{error.Field}': {error.Message}");
             }
 
             await Console.Error.WriteLineAsync($"import: {errors.Count} error(s); nothing was written.");
