@@ -1,5 +1,6 @@
 using System.Reflection;
 using IomGraph.Core.Model;
+using IomGraph.Formats;
 using IomGraph.Storage.Neo4j;
 using IomGraph.Storage.Sqlite;
 using NetArchTest.Rules;
@@ -8,12 +9,14 @@ namespace IomGraph.Architecture.Tests;
 
 /// <summary>
 /// The dependency direction of STYLE.md: Core knows nothing of ASP.NET, SQLite, HTTP or the other projects; each adapter
-/// knows Core only; nothing knows the API, which composes. Each rule is checked twice: on the types' dependencies, read
+/// knows Core only, and so do the file formats; nothing knows the API, which composes. Each rule is checked twice: on the types' dependencies, read
 /// from their IL by NetArchTest, and on the assemblies the compiler recorded as referenced.
 /// </summary>
 public sealed class LayerTests
 {
     private static readonly Assembly Core = typeof(Actor).Assembly;
+
+    private static readonly Assembly Formats = typeof(GraphFormats).Assembly;
 
     private static readonly Dictionary<string, Assembly> Adapters = new()
     {
@@ -46,9 +49,17 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void The_formats_depend_on_core_only_and_know_nothing_of_aspnetcore_or_the_stores()
+    {
+        AssertNoDependency(Formats, "IomGraph.Storage", "IomGraph.Api", "Microsoft.AspNetCore", "Microsoft.Data.Sqlite", "System.Net.Http");
+        AssertNoReference(Formats, name => name.StartsWith("IomGraph.", StringComparison.Ordinal) && name != Core.GetName().Name, "an IomGraph project other than Core");
+        AssertNoReference(Formats, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal), "ASP.NET Core");
+    }
+
+    [Fact]
     public void Nothing_depends_on_the_api()
     {
-        foreach (var assembly in Adapters.Values.Append(Core))
+        foreach (var assembly in Adapters.Values.Append(Core).Append(Formats))
         {
             AssertNoDependency(assembly, "IomGraph.Api");
             AssertNoReference(assembly, name => name == "IomGraph.Api", "the API");
