@@ -53,7 +53,7 @@ internal static class CsvLayout
         new("start", false, (v, _) => ExportText.Date(v.Relation.Start), (cell, r) => r with { Start = cell.Date() }),
         new("end", false, (v, _) => ExportText.Date(v.Relation.End), (cell, r) => r with { End = cell.Date() }),
         new("role", false, (v, _) => v.Relation.Role, (cell, r) => r with { Role = cell.Text() }),
-        new("confidence", true, (v, _) => WireName<Confidence>.Of(v.Relation.Confidence), (cell, r) => r with { Confidence = cell.Enum<Confidence>(WireName<Confidence>.TryParse, "a confidence", WireName<Confidence>.Expected) }),
+        new("confidence", true, (v, _) => WireNames.Of(v.Relation.Confidence), (cell, r) => r with { Confidence = cell.Enum<Confidence>(WireNames.TryParse<Confidence>, "a confidence", WireNames.Expected<Confidence>()) }),
         new("sentence", false, (v, context) => context.Sentence(v), null),
         new("note", false, (v, _) => v.Relation.Note, (cell, r) => r with { Note = cell.Text() }),
         new("citations", false, (v, _) => JsonSerializer.Serialize(v.Relation.Sources, Json), (cell, r) => r with { Sources = cell.Citations() ?? [] }),
@@ -65,7 +65,7 @@ internal static class CsvLayout
     [
         new("id", true, (s, _) => s.Id, (cell, s) => s with { Id = cell.Id() }),
         new("title", true, (s, _) => s.Title, (cell, s) => s with { Title = cell.RequiredText() }),
-        new("kind", true, (s, _) => WireName<SourceKind>.Of(s.Kind), (cell, s) => s with { Kind = cell.Enum<SourceKind>(WireName<SourceKind>.TryParse, "a source kind", WireName<SourceKind>.Expected) }),
+        new("kind", true, (s, _) => WireNames.Of(s.Kind), (cell, s) => s with { Kind = cell.Enum<SourceKind>(WireNames.TryParse<SourceKind>, "a source kind", WireNames.Expected<SourceKind>()) }),
         new("author", false, (s, _) => s.Author, (cell, s) => s with { Author = cell.Text() }),
         new("year", false, (s, _) => s.Year?.ToString(CultureInfo.InvariantCulture), (cell, s) => s with { Year = cell.Year() }),
         new("url", false, (s, _) => s.Url, (cell, s) => s with { Url = cell.Trimmed() }),

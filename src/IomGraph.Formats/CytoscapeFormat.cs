@@ -130,7 +130,7 @@ public sealed class CytoscapeFormat : IGraphFormat
         WriteIfPresent(json, "end", ExportText.Date(relation.End));
         WriteIfPresent(json, "heldOn", ExportText.Date(relation.HeldOn));
         WriteIfPresent(json, "role", relation.Role);
-        json.WriteString("confidence", WireName<Confidence>.Of(relation.Confidence));
+        json.WriteString("confidence", WireNames.Of(relation.Confidence));
         WriteList(json, "sourceIds", [.. ExportText.SourceIds(relation.Sources)]);
         WriteCitations(json, relation.Sources);
         WriteIfPresent(json, "note", relation.Note);

@@ -38,7 +38,7 @@ internal static class GraphProperties
         new("e_endDate", "endDate", (v, _) => ExportText.Date(v.Relation.End)),
         new("e_heldOn", "heldOn", (v, _) => ExportText.Date(v.Relation.HeldOn)),
         new("e_role", "role", (v, _) => v.Relation.Role),
-        new("e_confidence", "confidence", (v, _) => WireName<Confidence>.Of(v.Relation.Confidence)),
+        new("e_confidence", "confidence", (v, _) => WireNames.Of(v.Relation.Confidence)),
         new("e_sourceIds", "sourceIds", (v, _) => ExportText.Joined(ExportText.SourceIds(v.Relation.Sources))),
         new("e_note", "note", (v, _) => v.Relation.Note),
         new("e_citations", "citations", (v, _) => ExportText.Citations(v.Relation.Sources)),

@@ -55,9 +55,5 @@ public static class ActorKinds
     public static IEnumerable<string> Names => All.Select(k => k.Name);
 
     private static ActorKindInfo Info(ActorKind kind, string label, string plural, string description) =>
-        new(kind, WireName(kind), label, plural, description);
-
-    internal static string WireName<TEnum>(TEnum value)
-        where TEnum : struct, Enum =>
-        typeof(TEnum).GetField(value.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()!.Name;
+        new(kind, WireNames.Of(kind), label, plural, description);
 }

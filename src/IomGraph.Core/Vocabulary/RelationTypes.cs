@@ -152,5 +152,5 @@ public static class RelationTypes
 
     private static RelationTypeInfo Info(
         RelationType type, string label, string inverse, string description, Predicate predicate, ActorKind[] from, ActorKind[] to) =>
-        new(type, ActorKinds.WireName(type), label, description, inverse, predicate, from.ToFrozenSet(), to.ToFrozenSet(), EventTypes.Contains(type));
+        new(type, WireNames.Of(type), label, description, inverse, predicate, from.ToFrozenSet(), to.ToFrozenSet(), EventTypes.Contains(type));
 }
