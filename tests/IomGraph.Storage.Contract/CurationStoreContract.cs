@@ -69,21 +69,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
     protected abstract Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync(TimeProvider clock);
 
     /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
-    protected virtual async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
-    {
-        foreach (var side in new object[] { reads, writes }.Distinct())
-        {
-            switch (side)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    protected virtual ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes) => StorePorts.DisposeAsync(reads, writes);
 
     public virtual async ValueTask InitializeAsync() => _stores.Add(await CreateEmptyStoreAsync(Clock));
 

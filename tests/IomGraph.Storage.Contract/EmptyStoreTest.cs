@@ -22,21 +22,7 @@ public abstract class EmptyStoreTest : IAsyncLifetime
     protected abstract Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync();
 
     /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
-    protected virtual async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)
-    {
-        foreach (var port in new object[] { reads, writes }.Distinct())
-        {
-            switch (port)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    protected virtual ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes) => StorePorts.DisposeAsync(reads, writes);
 
     public virtual async ValueTask InitializeAsync() => _store = await CreateEmptyStoreAsync();
 

@@ -322,15 +322,12 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
 
     private SqliteCommand StoredHash(string table) => Prepared($"SELECT hash FROM {table} WHERE id = $id;", "$id");
 
-    /// <summary>Created, updated or unchanged, by the hash stored under the record's id.</summary>
+    /// <summary>Created, updated or unchanged (<see cref="RecordStates"/>), by the hash stored under the record's id.</summary>
     private static async Task<int> StateAsync(SqliteCommand storedHash, string id, byte[] hash, CancellationToken cancellationToken)
     {
         storedHash.Parameters[0].Value = id;
-        return await storedHash.ExecuteScalarAsync(cancellationToken) switch
-        {
-            byte[] stored => stored.AsSpan().SequenceEqual(hash) ? Unchanged : Updated,
-            _ => Created,
-        };
+        var stored = await storedHash.ExecuteScalarAsync(cancellationToken) as byte[];
+        return (int)RecordStates.Of(stored, stored is not null, hash);
     }
 
     private static async Task InsertOnceAsync(SqliteCommand insert, RecordKind kind, string id, CancellationToken cancellationToken)
