@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using IomGraph.Api.Endpoints;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Application;
+using IomGraph.Api.Cli;
+using IomGraph.Api.Hosting;
+using IomGraph.Api.Http;
+using IomGraph.Api.Http.OpenApi;
 
 if (args is ["healthcheck", var url])
 {

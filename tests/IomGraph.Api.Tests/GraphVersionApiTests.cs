@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Application;
 using IomGraph.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Cli;
 using IomGraph.Core.Model;
 using IomGraph.Core.Seed;
 using IomGraph.Core.Storage;

@@ -1,6 +1,5 @@
-using IomGraph.Api.Infrastructure;
+using IomGraph.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 

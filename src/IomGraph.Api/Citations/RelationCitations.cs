@@ -10,9 +10,9 @@ namespace IomGraph.Api.Citations;
 public static class RelationCitations
 {
     /// <param name="relation">The relation, with its ends.</param>
-    /// <param name="sentence">How the API tells it (<see cref="Infrastructure.Sentences"/>).</param>
+    /// <param name="sentence">How the API tells it (<see cref="Application.Sentences"/>).</param>
     /// <param name="sourceOf">The cited sources, by id (null for one the store does not hold).</param>
-    /// <param name="graphVersion">The graph version (<see cref="Infrastructure.GraphVersion"/>).</param>
+    /// <param name="graphVersion">The graph version (<see cref="Application.GraphVersion"/>).</param>
     /// <param name="retrieved">Today, UTC.</param>
     /// <param name="url">The relation's address.</param>
     public static RelationCitationResponse Of(

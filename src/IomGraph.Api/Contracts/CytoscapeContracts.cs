@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Model;
 
 namespace IomGraph.Api.Contracts;

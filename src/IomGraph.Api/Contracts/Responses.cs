@@ -1,4 +1,4 @@
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
@@ -108,7 +108,7 @@ public sealed record RelationResponse(
     string? Note,
     bool Undated)
 {
-    /// <param name="say">How the relation is told: <see cref="Infrastructure.Sentences"/> for the request.</param>
+    /// <param name="say">How the relation is told: <see cref="Application.Sentences"/> for the request.</param>
     public static RelationResponse Of(RelationView v, Func<RelationView, string> say) => new(
         v.Relation.Id, v.Relation.Type, v.Relation.From, v.Relation.To,
         ActorRefResponse.Of(v.From), ActorRefResponse.Of(v.To), say(v),
@@ -363,7 +363,7 @@ public sealed record CountsResponse(int Created, int Updated, int Unchanged, int
 /// <summary>What an import did. On a dry run nothing is written and the counts are absent.</summary>
 public sealed record ImportResponse(bool DryRun, bool Valid, bool Changed, int Records, CountsResponse? Sources, CountsResponse? Actors, CountsResponse? Relations)
 {
-    public static ImportResponse Of(IomGraph.Api.Infrastructure.ImportOutcome outcome, GraphBundle bundle) => new(
+    public static ImportResponse Of(Application.ImportOutcome outcome, GraphBundle bundle) => new(
         outcome.DryRun,
         outcome.Valid,
         outcome.Counts?.Changed ?? false,

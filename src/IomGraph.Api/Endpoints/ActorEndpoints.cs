@@ -1,7 +1,8 @@
 using System.ComponentModel;
+using IomGraph.Api.Application;
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Graphs;
 using IomGraph.Core.Model;

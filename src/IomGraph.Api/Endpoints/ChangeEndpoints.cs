@@ -1,6 +1,6 @@
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

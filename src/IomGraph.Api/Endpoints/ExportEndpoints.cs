@@ -1,5 +1,5 @@
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Storage;
 using IomGraph.Formats;

@@ -1,5 +1,5 @@
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

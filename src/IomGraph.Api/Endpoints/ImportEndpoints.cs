@@ -1,13 +1,13 @@
 using System.ComponentModel;
 using System.Text.Json;
+using IomGraph.Api.Application;
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Formats;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace IomGraph.Api.Endpoints;

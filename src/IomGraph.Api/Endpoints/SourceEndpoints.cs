@@ -1,8 +1,9 @@
 using System.ComponentModel;
+using IomGraph.Api.Application;
 using IomGraph.Api.Citations;
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Api.Requests;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;

@@ -1,5 +1,5 @@
 using IomGraph.Api.Contracts;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using FluentValidation;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Formats;

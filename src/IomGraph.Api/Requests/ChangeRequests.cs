@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using FluentValidation;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using IomGraph.Api.Infrastructure;
-using IomGraph.Api.Infrastructure.OpenApi;
+using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Formats;

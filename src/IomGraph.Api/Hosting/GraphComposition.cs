@@ -1,0 +1,68 @@
+using FluentValidation;
+using IomGraph.Api.Application;
+using IomGraph.Api.Endpoints;
+using IomGraph.Api.Http;
+using IomGraph.Storage.Neo4j;
+using IomGraph.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IomGraph.Api.Hosting;
+
+/// <summary>The services the API and its commands share: options, the store chosen by Graph:Provider, imports.</summary>
+public static class GraphComposition
+{
+    public static IServiceCollection AddGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>()
+            .BindConfiguration(GraphOptions.Section)
+            .Validate(o => Enum.IsDefined(o.Provider), "Graph:Provider must be 'Sqlite' or 'Neo4j'.")
+            .Validate(o => !o.Seed.Enabled || !string.IsNullOrWhiteSpace(o.Seed.Path), "Graph:Seed:Path must name the seed directory.")
+            .ValidateOnStart();
+        services.AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.MaxRequestBytes > 0, "Import:MaxRequestBytes must be positive.")
+            .ValidateOnStart();
+
+        // The provider decides which adapter is registered at all, so it is read here, once, from configuration.
+        _ = ReadProvider(configuration) switch
+        {
+            GraphProvider.Neo4j => services.AddNeo4jGraphStore(),
+            _ => services.AddSqliteGraphStore(),
+        };
+
+        services.AddSingleton<ImportService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SourceDirectory>();
+        services.AddSingleton<Sentences>();
+        services.AddSingleton<GraphVersion>();
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: false);
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
+        return services;
+    }
+
+    /// <summary>
+    /// Graph:Provider by name, ignoring case; Sqlite when unset. Anything else stops the start with a sentence naming
+    /// the setting, before the configuration binder could fail on it with a stack trace.
+    /// </summary>
+    public static GraphProvider ReadProvider(IConfiguration configuration)
+    {
+        var key = $"{GraphOptions.Section}:{nameof(GraphOptions.Provider)}";
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return GraphProvider.Sqlite;
+        }
+
+        foreach (var provider in Enum.GetValues<GraphProvider>())
+        {
+            if (string.Equals(provider.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return provider;
+            }
+        }
+
+        var names = string.Join(" or ", Enum.GetNames<GraphProvider>().Select(n => $"'{n}'"));
+        throw new ConfigurationErrorException($"{key} is '{text}', which is not a store this build has: use {names}.");
+    }
+}
