@@ -1,7 +1,5 @@
-using System.Text.Json.Serialization;
-using IomGraph.Api.Endpoints;
-using IomGraph.Api.Application;
 using IomGraph.Api.Cli;
+using IomGraph.Api.Endpoints;
 using IomGraph.Api.Hosting;
 using IomGraph.Api.Http;
 using IomGraph.Api.Http.OpenApi;
@@ -23,25 +21,10 @@ static async Task<int> ServeAsync(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    builder.Services.AddGraph(builder.Configuration);
+    builder.Services.AddGraphStore(builder.Configuration);
+    builder.Services.AddGraphUseCases();
+    builder.Services.AddGraphApi();
     builder.Services.AddHostedService<SeedHostedService>();
-
-    builder.Services.ConfigureHttpJsonOptions(o =>
-    {
-        o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-    });
-    builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-    {
-        c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
-        c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
-    });
-    builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-    builder.Services.AddApiKeys();
-    builder.Services.AddGraphHealthChecks();
-    builder.Services.AddGraphOpenApi();
-    builder.Services.AddGraphCors();
 
     var app = builder.Build();
 
@@ -52,6 +35,8 @@ static async Task<int> ServeAsync(string[] args)
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseCors();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseGraphVersionHeader();
     app.UseGraphOpenApi();
 

@@ -121,6 +121,7 @@ public abstract class CurationApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("ApiKey", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(key is null ? "API key required" : "API key not recognised", (await BodyAsync(response)).GetProperty("title").GetString());
         await client.GetJsonAsync("/api/v1/actors/test-org", HttpStatusCode.NotFound);
     }
 
@@ -131,6 +132,30 @@ public abstract class CurationApiTests : IAsyncLifetime
 
         await client.GetJsonAsync("/api/v1/actors/iom");
         await client.GetJsonAsync("/api/v1/changes?limit=1");
+    }
+
+    [Fact]
+    public async Task Reads_ignore_a_wrong_key()
+    {
+        var client = await ClientAsync(withKey: false);
+        client.DefaultRequestHeaders.Add("X-Api-Key", "wrong-key-0123456789abcdef");
+
+        await client.GetJsonAsync("/api/v1/actors/iom");
+    }
+
+    [Fact]
+    public async Task The_author_of_a_write_is_the_name_of_the_key_that_made_it()
+    {
+        var client = await ClientAsync(withKey: false);
+        var resume = await ResumeCursorAsync(client);
+
+        using (var response = await SendAsync(client, HttpMethod.Put, "/api/v1/actors/test-org", Actor("test-org"), h => h.Add("X-Api-Key", "second-key-abcdef0123456789")))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var since = await client.GetJsonAsync("/api/v1/changes?cursor=" + Uri.EscapeDataString(resume));
+        Assert.Equal("second", Assert.Single(since.GetProperty("items").EnumerateArray()).GetProperty("author").GetString());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace IomGraph.Architecture.Tests;
 
 /// <summary>
 /// The dependency direction of STYLE.md: Core knows nothing of ASP.NET, SQLite, HTTP or the other projects; each adapter
-/// knows Core only, and so do the file formats; nothing knows the API, which composes. Each rule is checked twice: on the types' dependencies, read
+/// knows Core only, and so do the file formats; nothing knows the API, which composes; inside the API, the use cases know no HTTP and the commands no endpoints. Each rule is checked twice: on the types' dependencies, read
 /// from their IL by NetArchTest, and on the assemblies the compiler recorded as referenced.
 /// </summary>
 public sealed class LayerTests
@@ -17,6 +17,8 @@ public sealed class LayerTests
     private static readonly Assembly Core = typeof(Actor).Assembly;
 
     private static readonly Assembly Formats = typeof(GraphFormats).Assembly;
+
+    private static readonly Assembly Api = typeof(IomGraph.Api.Application.CurationService).Assembly;
 
     private static readonly Dictionary<string, Assembly> Adapters = new()
     {
@@ -64,6 +66,28 @@ public sealed class LayerTests
             AssertNoDependency(assembly, "IomGraph.Api");
             AssertNoReference(assembly, name => name == "IomGraph.Api", "the API");
         }
+    }
+
+    [Fact]
+    public void The_apis_use_cases_know_no_http_and_the_commands_know_no_endpoints()
+    {
+        AssertNamespaceHasNoDependency(Api, "IomGraph.Api.Application", "IomGraph.Api.Http", "IomGraph.Api.Endpoints", "IomGraph.Api.Requests", "IomGraph.Api.Contracts", "IomGraph.Api.Cli", "IomGraph.Api.Hosting", "Microsoft.AspNetCore");
+        AssertNamespaceHasNoDependency(Api, "IomGraph.Api.Cli", "IomGraph.Api.Http", "IomGraph.Api.Endpoints", "IomGraph.Api.Requests", "IomGraph.Api.Contracts");
+
+        // The scan sees the folder at all: the curation use case reads the store.
+        Assert.Contains(
+            typeof(IomGraph.Api.Application.CurationService).FullName,
+            Types.InAssembly(Api).That().ResideInNamespace("IomGraph.Api.Application").And().HaveDependencyOn("IomGraph.Core.Storage").GetTypes().Select(t => t.FullName));
+    }
+
+    private static void AssertNamespaceHasNoDependency(Assembly assembly, string inNamespace, params string[] forbidden)
+    {
+        var types = Types.InAssembly(assembly).That().ResideInNamespace(inNamespace);
+        Assert.True(types.GetTypes().Count() > 1, $"NetArchTest sees almost no types in {inNamespace}.");
+        var result = types.ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+        Assert.True(
+            result.IsSuccessful,
+            $"In {inNamespace}, these types depend on {string.Join(" or ", forbidden)}:\n{string.Join('\n', result.FailingTypeNames ?? [])}");
     }
 
     private static void AssertNoDependency(Assembly assembly, params string[] forbidden)

@@ -36,7 +36,7 @@ public sealed class CitationModelTests
 
         var none = Errors(WithCitation(new Citation("un-ceb-gmg", Locator: "p. 3")));
 
-        Assert.Contains(none, e => e.StartsWith("Relations[0].Sources[0]", StringComparison.Ordinal) && e.Contains("'quote'", StringComparison.Ordinal) && e.Contains("'summary'", StringComparison.Ordinal) && e.Contains("'record'", StringComparison.Ordinal));
+        Assert.Contains(none, e => e.StartsWith("relations[0].sources[0]", StringComparison.Ordinal) && e.Contains("'quote'", StringComparison.Ordinal) && e.Contains("'summary'", StringComparison.Ordinal) && e.Contains("'record'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,11 +47,11 @@ public sealed class CitationModelTests
             .Concat(Errors(WithCitation(new Citation("un-ceb-gmg") { Record = CowRow with { Dataset = "", Row = "" } })))
             .ToList();
 
-        Assert.Contains(errors, e => e.StartsWith("Relations[0].Sources[0].Quote:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Relations[0].Sources[0].Summary:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Relations[0].Sources[0].Record.Values:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Relations[0].Sources[0].Record.Dataset:", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Relations[0].Sources[0].Record.Row:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("relations[0].sources[0].quote:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("relations[0].sources[0].summary:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("relations[0].sources[0].record.values:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("relations[0].sources[0].record.dataset:", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("relations[0].sources[0].record.row:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,15 +75,15 @@ public sealed class CitationModelTests
     [InlineData("doi:10.1177/0022343319881175")]
     [InlineData("10.1177")]
     public void A_doi_is_given_bare(string doi) =>
-        Assert.Contains(Errors(WithSource(s => s with { Doi = doi })), e => e.StartsWith("Sources[0].Doi:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithSource(s => s with { Doi = doi })), e => e.StartsWith("sources[0].doi:", StringComparison.Ordinal));
 
     [Fact]
     public void A_publication_date_names_the_sources_year_and_symbols_do_not_repeat()
     {
-        Assert.Contains(Errors(WithSource(s => s with { Year = 2013, Published = PartialDate.Parse("2014-01") })), e => e.StartsWith("Sources[0].Published:", StringComparison.Ordinal));
-        Assert.Contains(Errors(WithSource(s => s with { Year = null, Published = PartialDate.Parse("2013") })), e => e.StartsWith("Sources[0].Published:", StringComparison.Ordinal));
-        Assert.Contains(Errors(WithSource(s => s with { Symbols = ["A/68/283", "A/68/283"] })), e => e.StartsWith("Sources[0].Symbols:", StringComparison.Ordinal));
-        Assert.Contains(Errors(WithSource(s => s with { Symbols = [""] })), e => e.StartsWith("Sources[0].Symbols[0]:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithSource(s => s with { Year = 2013, Published = PartialDate.Parse("2014-01") })), e => e.StartsWith("sources[0].published:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithSource(s => s with { Year = null, Published = PartialDate.Parse("2013") })), e => e.StartsWith("sources[0].published:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithSource(s => s with { Symbols = ["A/68/283", "A/68/283"] })), e => e.StartsWith("sources[0].symbols:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithSource(s => s with { Symbols = [""] })), e => e.StartsWith("sources[0].symbols[0]:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,14 +91,14 @@ public sealed class CitationModelTests
     {
         Assert.Empty(Errors(WithRelation(r => r with { Start = null, End = PartialDate.Parse("2018"), HeldOn = PartialDate.Parse("2009") })));
 
-        Assert.Contains(Errors(WithRelation(r => r with { Start = PartialDate.Parse("2006"), HeldOn = PartialDate.Parse("2009") })), e => e.StartsWith("Relations[0].HeldOn:", StringComparison.Ordinal));
-        Assert.Contains(Errors(WithRelation(r => r with { Start = null, End = PartialDate.Parse("2008"), HeldOn = PartialDate.Parse("2009") })), e => e.StartsWith("Relations[0].End:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithRelation(r => r with { Start = PartialDate.Parse("2006"), HeldOn = PartialDate.Parse("2009") })), e => e.StartsWith("relations[0].heldOn:", StringComparison.Ordinal));
+        Assert.Contains(Errors(WithRelation(r => r with { Start = null, End = PartialDate.Parse("2008"), HeldOn = PartialDate.Parse("2009") })), e => e.StartsWith("relations[0].end:", StringComparison.Ordinal));
         var eventBundle = Build.Bundle() with
         {
             Actors = [.. Build.Bundle().Actors, new Actor("conference", "A conference", ActorKind.Event)],
             Relations = [Build.Relation(to: "conference", type: RelationType.Hosted) with { Start = null, HeldOn = PartialDate.Parse("2007") }],
         };
-        Assert.Contains(Errors(eventBundle), e => e.StartsWith("Relations[0].HeldOn:", StringComparison.Ordinal));
+        Assert.Contains(Errors(eventBundle), e => e.StartsWith("relations[0].heldOn:", StringComparison.Ordinal));
     }
 
     [Theory]

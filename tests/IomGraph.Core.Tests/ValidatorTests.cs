@@ -25,7 +25,19 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Actors = [Build.Actor(id), Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] };
 
-        Assert.Contains("Actors[0].Id", Fails(bundle));
+        Assert.Contains("actors[0].id", Fails(bundle));
+    }
+
+    [Fact]
+    public void Fields_are_named_as_on_the_wire_in_paths_and_in_messages_without_a_global_resolver()
+    {
+        Assert.Null(FluentValidation.ValidatorOptions.Global.DisplayNameResolver(typeof(Actor), typeof(Actor).GetProperty(nameof(Actor.ShortName)), null));
+        var bundle = Build.Bundle() with { Actors = [Build.Actor("iom") with { ShortName = new string('x', 1000) }, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] };
+
+        var failure = Assert.Single(new BundleValidator(ExistingRecords.None).Validate(bundle).Errors);
+
+        Assert.Equal("actors[0].shortName", failure.PropertyName);
+        Assert.StartsWith("The length of 'shortName' must be 300 characters or fewer", failure.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,8 +46,8 @@ public class ValidatorTests
         var bundle = Build.Bundle() with { Actors = [.. Build.Bundle().Actors, Build.Actor("usa", ActorKind.State) with { Iso3 = "CHE" }] };
         var noIso = Build.Bundle() with { Actors = [.. Build.Bundle().Actors, Build.Actor("usa", ActorKind.State) with { Iso3 = null }] };
 
-        Assert.Contains("Actors[2].Iso3", Fails(bundle));
-        Assert.Contains("Actors[2].Iso3", Fails(noIso));
+        Assert.Contains("actors[2].iso3", Fails(bundle));
+        Assert.Contains("actors[2].iso3", Fails(noIso));
     }
 
     [Fact]
@@ -44,7 +56,7 @@ public class ValidatorTests
         var actor = Build.Actor() with { Founded = PartialDate.Parse("2006"), Dissolved = PartialDate.Parse("2005-12") };
         var sameYear = Build.Actor() with { Founded = PartialDate.Parse("2006-05"), Dissolved = PartialDate.Parse("2006") };
 
-        Assert.Contains("Actors[0].Dissolved", Fails(Build.Bundle() with { Actors = [actor, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] }));
+        Assert.Contains("actors[0].dissolved", Fails(Build.Bundle() with { Actors = [actor, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] }));
         Assert.Empty(Fails(Build.Bundle() with { Actors = [sameYear, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] }));
     }
 
@@ -54,8 +66,8 @@ public class ValidatorTests
         var longest = new string('x', Limits.MaxName);
 
         Assert.Empty(Fails(Bundle(longest, longest)));
-        Assert.Contains("Actors[0].ShortName", Fails(Bundle(longest, longest + "x")));
-        Assert.Contains("Actors[0].Label", Fails(Bundle(longest + "x", longest)));
+        Assert.Contains("actors[0].shortName", Fails(Bundle(longest, longest + "x")));
+        Assert.Contains("actors[0].label", Fails(Bundle(longest + "x", longest)));
 
         static GraphBundle Bundle(string label, string shortName) =>
             Build.Bundle() with { Actors = [Build.Actor() with { Label = label, ShortName = shortName }, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] };
@@ -66,7 +78,7 @@ public class ValidatorTests
     {
         var actor = Build.Actor() with { ExternalIds = new Dictionary<string, string> { ["wikidata"] = "1065" } };
 
-        Assert.Contains("Actors[0].ExternalIds", Fails(Build.Bundle() with { Actors = [actor, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] }));
+        Assert.Contains("actors[0].externalIds", Fails(Build.Bundle() with { Actors = [actor, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)] }));
     }
 
     [Fact]
@@ -74,7 +86,7 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Relations = [Build.Relation() with { Sources = [] }] };
 
-        Assert.Contains("Relations[0].Sources", Fails(bundle));
+        Assert.Contains("relations[0].sources", Fails(bundle));
     }
 
     [Fact]
@@ -82,7 +94,7 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Relations = [Build.Relation() with { Sources = [new Citation("un-ceb-gmg", " ")] }] };
 
-        Assert.Contains("Relations[0].Sources[0].Quote", Fails(bundle));
+        Assert.Contains("relations[0].sources[0].quote", Fails(bundle));
     }
 
     [Fact]
@@ -90,7 +102,7 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Relations = [Build.Relation() with { Start = PartialDate.Parse("2018"), End = PartialDate.Parse("2006") }] };
 
-        Assert.Contains("Relations[0].End", Fails(bundle));
+        Assert.Contains("relations[0].end", Fails(bundle));
     }
 
     [Fact]
@@ -99,8 +111,8 @@ public class ValidatorTests
         var bundle = Build.Bundle() with { Relations = [Build.Relation(from: "nobody", to: "nowhere")] };
 
         var fails = Fails(bundle).ToList();
-        Assert.Contains("Relations[0].From", fails);
-        Assert.Contains("Relations[0].To", fails);
+        Assert.Contains("relations[0].from", fails);
+        Assert.Contains("relations[0].to", fails);
     }
 
     [Fact]
@@ -120,7 +132,7 @@ public class ValidatorTests
         var bundle = Build.Bundle() with { Relations = [Build.Relation(type: RelationType.Emphasises)] };
 
         var error = Assert.Single(new BundleValidator(ExistingRecords.None).Validate(bundle).Errors);
-        Assert.Equal("Relations[0].Type", error.PropertyName);
+        Assert.Equal("relations[0].type", error.PropertyName);
         Assert.Contains("EMPHASISES cannot connect", error.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -133,8 +145,8 @@ public class ValidatorTests
             Actors = [Build.Actor() with { Sources = [new Citation("unknown-source", "q")] }, Build.Actor("global-migration-group", ActorKind.InterAgencyGroup)],
         };
 
-        Assert.Contains("Relations[0].Sources[0].SourceId", Fails(bundle));
-        Assert.Contains("Actors[0].Sources[0].SourceId", Fails(actorCitation));
+        Assert.Contains("relations[0].sources[0].sourceId", Fails(bundle));
+        Assert.Contains("actors[0].sources[0].sourceId", Fails(actorCitation));
     }
 
     [Fact]
@@ -142,7 +154,7 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Relations = [Build.Relation(), Build.Relation()] };
 
-        Assert.Contains("Relations[1]", Fails(bundle));
+        Assert.Contains("relations[1]", Fails(bundle));
     }
 
     [Fact]
@@ -150,7 +162,7 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Relations = [Build.Relation(to: "iom")] };
 
-        Assert.Contains("Relations[0].To", Fails(bundle));
+        Assert.Contains("relations[0].to", Fails(bundle));
     }
 
     [Theory]
@@ -160,6 +172,6 @@ public class ValidatorTests
     {
         var bundle = Build.Bundle() with { Sources = [Build.Source() with { Url = url }] };
 
-        Assert.Contains("Sources[0].Url", Fails(bundle));
+        Assert.Contains("sources[0].url", Fails(bundle));
     }
 }

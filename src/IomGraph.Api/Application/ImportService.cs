@@ -1,4 +1,3 @@
-using IomGraph.Api.Http;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Validation;
@@ -44,12 +43,7 @@ public sealed class ImportService(IGraphReader reads, IGraphWriter store, Source
     /// <summary>Every problem of the bundle, each located by record.</summary>
     public async Task<IReadOnlyList<ImportError>> ValidateAsync(GraphBundle bundle, CancellationToken cancellationToken)
     {
-        var inBundleActors = bundle.Actors.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var inBundleSources = bundle.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var actorIds = bundle.Relations.SelectMany(r => new[] { r.From, r.To }).Where(id => Ids.IsSlug(id) && !inBundleActors.Contains(id)).Distinct().ToList();
-        var sourceIds = bundle.Relations.SelectMany(r => r.Sources ?? []).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
-            .Select(c => c.SourceId).Where(id => Ids.IsSlug(id) && !inBundleSources.Contains(id)).Distinct().ToList();
-        var existing = actorIds.Count + sourceIds.Count == 0 ? ExistingRecords.None : await reads.GetExistingAsync(actorIds, sourceIds, cancellationToken);
+        var existing = await ReferencedRecords.LookUpAsync(bundle, reads, cancellationToken);
 
         var result = await new BundleValidator(existing).ValidateAsync(bundle, cancellationToken);
         return result.Errors.Select(f => Locate(bundle, f.PropertyName, f.ErrorMessage)).ToList();
@@ -65,7 +59,7 @@ public sealed class ImportService(IGraphReader reads, IGraphWriter store, Source
         }
 
         var collection = path[..bracket];
-        var id = collection.ToLowerInvariant() switch
+        var id = collection switch
         {
             "sources" when index < bundle.Sources.Count => bundle.Sources[index].Id,
             "actors" when index < bundle.Actors.Count => bundle.Actors[index].Id,
@@ -73,10 +67,6 @@ public sealed class ImportService(IGraphReader reads, IGraphWriter store, Source
             _ => null,
         };
         var field = close + 1 < path.Length ? path[(close + 1)..].TrimStart('.') : "id";
-        return new ImportError(
-            $"{JsonNames.Camel(collection)}[{index}]",
-            id,
-            string.Join('.', field.Split('.').Select(JsonNames.Camel)),
-            message);
+        return new ImportError($"{collection}[{index}]", id, field, message);
     }
 }

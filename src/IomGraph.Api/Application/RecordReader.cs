@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using IomGraph.Api.Http;
 using IomGraph.Core.Model;
 
 namespace IomGraph.Api.Application;

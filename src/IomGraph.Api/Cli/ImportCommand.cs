@@ -30,7 +30,8 @@ public static class ImportCommand
         var dryRun = args.Contains("--dry-run");
         var builder = Host.CreateApplicationBuilder(args.Skip(2).Where(a => a != "--dry-run").ToArray());
         builder.Logging.ClearProviders();
-        builder.Services.AddGraph(builder.Configuration);
+        builder.Services.AddGraphStore(builder.Configuration);
+        builder.Services.AddGraphUseCases();
         using var host = builder.Build();
 
         var clock = Stopwatch.StartNew();

@@ -93,7 +93,7 @@ public static class ActorEndpoints
     }
 
     public static async Task<Results<Created<ActorResponse>, Ok<ActorResponse>, ValidationProblem, ProblemHttpResult>> PutActor(
-        [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, IGraphWriter store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, CurationService curation, CancellationToken cancellationToken)
     {
         var (actor, invalid) = await Writes.ReadRecordAsync<Actor>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -106,29 +106,33 @@ public static class ActorEndpoints
             return Writes.Invalid("id", $"The body's id '{actor.Id}' differs from the path's '{id}'.");
         }
 
-        var outcome = await Writes.UpsertAsync(http, RecordRef.ActorOf(id), new GraphBundle { Actors = [actor] }, store, createOnly: false, cancellationToken);
-        if (outcome.Invalid is not null)
+        var outcome = await curation.UpsertAsync(http.User.Curator(), RecordRef.ActorOf(id), new GraphBundle { Actors = [actor] }, Writes.Expected(http.Request), cancellationToken);
+        var refusal = Writes.Answer(outcome, RecordRef.ActorOf(id), http.Response);
+        if (refusal.Invalid is not null)
         {
-            return outcome.Invalid;
+            return refusal.Invalid;
         }
 
-        if (outcome.Refused is not null)
+        if (refusal.Problem is not null)
         {
-            return outcome.Refused;
+            return refusal.Problem;
         }
 
-        return outcome.Written!.Counts.Actors.Created > 0
+        return outcome.Result!.Counts.Actors.Created > 0
             ? TypedResults.Created($"/api/v1/actors/{id}", ActorResponse.Of(actor))
             : TypedResults.Ok(ActorResponse.Of(actor));
     }
 
-    public static Task<Results<NoContent, ProblemHttpResult>> DeleteActor(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteActor(
         [Description(IdDescription), Example(RequestExamples.ActorId)] string id,
         [Description("Also delete the relations that use the actor. Without it, an actor with relations is not deleted (409)."), DefaultValue(false)] bool? cascade,
         HttpContext http,
-        IGraphWriter store,
-        CancellationToken cancellationToken) =>
-        Writes.DeleteAsync(http, RecordRef.ActorOf(id), cascade ?? false, store, cancellationToken);
+        CurationService curation,
+        CancellationToken cancellationToken)
+    {
+        var record = RecordRef.ActorOf(id);
+        return Writes.AnswerDelete(await curation.DeleteAsync(http.User.Curator(), record, cascade ?? false, Writes.Expected(http.Request), cancellationToken), record);
+    }
 
     public static async Task<Ok<PageResponse<ActorHitResponse>>> SearchActors(
         [AsParameters] ActorSearchRequest request, IGraphReader store, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ public static class ImportEndpoints
             return problem;
         }
 
-        var outcome = await imports.ImportAsync(bundle!, http.Author(), dryRun ?? false, cancellationToken);
+        var outcome = await imports.ImportAsync(bundle!, http.User.Curator(), dryRun ?? false, cancellationToken);
         if (!outcome.Valid)
         {
             return ImportProblem(outcome.Errors.Select(e => (rows is null ? e.Record : rows.Locate(e.Record), e.Id, e.Field, e.Message)));

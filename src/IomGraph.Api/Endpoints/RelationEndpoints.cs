@@ -68,24 +68,28 @@ public static class RelationEndpoints
     }
 
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> CreateRelation(
-        HttpContext http, IGraphReader reads, IGraphWriter store, CancellationToken cancellationToken) =>
-        WriteRelationAsync(null, http, reads, store, cancellationToken);
+        HttpContext http, IGraphReader reads, CurationService curation, Sentences sentences, CancellationToken cancellationToken) =>
+        WriteRelationAsync(null, http, reads, curation, sentences, cancellationToken);
 
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> PutRelation(
         [Description(IdDescription), Example(RequestExamples.RelationId)] string id,
         HttpContext http,
         IGraphReader reads,
-        IGraphWriter store,
+        CurationService curation,
+        Sentences sentences,
         CancellationToken cancellationToken) =>
-        WriteRelationAsync(id, http, reads, store, cancellationToken);
+        WriteRelationAsync(id, http, reads, curation, sentences, cancellationToken);
 
-    public static Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
-        [Description(IdDescription), Example(RequestExamples.RelationId)] string id, HttpContext http, IGraphWriter store, CancellationToken cancellationToken) =>
-        Writes.DeleteAsync(http, RecordRef.RelationOf(id), cascade: false, store, cancellationToken);
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
+        [Description(IdDescription), Example(RequestExamples.RelationId)] string id, HttpContext http, CurationService curation, CancellationToken cancellationToken)
+    {
+        var record = RecordRef.RelationOf(id);
+        return Writes.AnswerDelete(await curation.DeleteAsync(http.User.Curator(), record, cascade: false, Writes.Expected(http.Request), cancellationToken), record);
+    }
 
     /// <summary>POST (id from the body, must be new) and PUT (id from the path, create or replace).</summary>
     private static async Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> WriteRelationAsync(
-        string? pathId, HttpContext http, IGraphReader reads, IGraphWriter store, CancellationToken cancellationToken)
+        string? pathId, HttpContext http, IGraphReader reads, CurationService curation, Sentences sentences, CancellationToken cancellationToken)
     {
         var (relation, invalid) = await Writes.ReadRecordAsync<Relation>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -98,23 +102,25 @@ public static class RelationEndpoints
             return Writes.Invalid("id", $"The body's id '{relation.Id}' differs from the path's '{pathId}'.");
         }
 
-        var outcome = await Writes.UpsertAsync(
-            http, RecordRef.RelationOf(relation!.Id), new GraphBundle { Relations = [relation] }, store, createOnly: pathId is null, cancellationToken);
-        if (outcome.Invalid is not null)
+        var record = RecordRef.RelationOf(relation!.Id);
+        var expected = pathId is null ? RecordExpectation.Absent : Writes.Expected(http.Request);
+        var outcome = await curation.UpsertAsync(http.User.Curator(), record, new GraphBundle { Relations = [relation] }, expected, cancellationToken);
+        var refusal = Writes.Answer(outcome, record, http.Response);
+        if (refusal.Invalid is not null)
         {
-            return outcome.Invalid;
+            return refusal.Invalid;
         }
 
-        if (outcome.Refused is not null)
+        if (refusal.Problem is not null)
         {
-            return outcome.Refused;
+            return refusal.Problem;
         }
 
         var view = await reads.GetRelationAsync(relation.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Relation '{relation.Id}' was written but cannot be read back.");
-        var say = await http.RequestServices.GetRequiredService<Sentences>().ForRequestAsync(cancellationToken);
+        var say = await sentences.ForRequestAsync(cancellationToken);
         var response = RelationResponse.Of(view, say);
-        return outcome.Written!.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
+        return outcome.Result!.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
     }
 
     public static async Task<Ok<PageResponse<RelationResponse>>> ListRelations(

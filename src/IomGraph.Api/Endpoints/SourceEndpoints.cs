@@ -49,7 +49,7 @@ public static class SourceEndpoints
     }
 
     public static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> PutSource(
-        [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphReader reads, IGraphWriter store, CancellationToken cancellationToken)
+        [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphReader reads, CurationService curation, CancellationToken cancellationToken)
     {
         var (source, invalid) = await Writes.ReadRecordAsync<Source>(http.Request, cancellationToken);
         if (invalid is not null)
@@ -62,20 +62,21 @@ public static class SourceEndpoints
             return Writes.Invalid("id", $"The body's id '{source.Id}' differs from the path's '{id}'.");
         }
 
-        var outcome = await Writes.UpsertAsync(http, RecordRef.SourceOf(id), new GraphBundle { Sources = [source] }, store, createOnly: false, cancellationToken);
-        if (outcome.Invalid is not null)
+        var outcome = await curation.UpsertAsync(http.User.Curator(), RecordRef.SourceOf(id), new GraphBundle { Sources = [source] }, Writes.Expected(http.Request), cancellationToken);
+        var refusal = Writes.Answer(outcome, RecordRef.SourceOf(id), http.Response);
+        if (refusal.Invalid is not null)
         {
-            return outcome.Invalid;
+            return refusal.Invalid;
         }
 
-        if (outcome.Refused is not null)
+        if (refusal.Problem is not null)
         {
-            return outcome.Refused;
+            return refusal.Problem;
         }
 
         var stored = await reads.GetSourceAsync(new SourceQuery(id, 1, null), cancellationToken);
         var response = SourceResponse.Of(source, (int)(stored?.CitedBy.Total ?? 0));
-        return outcome.Written!.Counts.Sources.Created > 0 ? TypedResults.Created($"/api/v1/sources/{id}", response) : TypedResults.Ok(response);
+        return outcome.Result!.Counts.Sources.Created > 0 ? TypedResults.Created($"/api/v1/sources/{id}", response) : TypedResults.Ok(response);
     }
 
     private static readonly CitationFormat[] Offered = [CitationFormat.Json, CitationFormat.CslJson, CitationFormat.BibTex];

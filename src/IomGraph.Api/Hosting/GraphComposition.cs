@@ -1,26 +1,23 @@
-using FluentValidation;
 using IomGraph.Api.Application;
-using IomGraph.Api.Endpoints;
-using IomGraph.Api.Http;
 using IomGraph.Storage.Neo4j;
 using IomGraph.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IomGraph.Api.Hosting;
 
-/// <summary>The services the API and its commands share: options, the store chosen by Graph:Provider, imports.</summary>
+/// <summary>
+/// The services the API and its commands share: <see cref="AddGraphStore"/> (the settings and the store that
+/// Graph:Provider names) and <see cref="AddGraphUseCases"/> (curation, imports, sentences, the graph version). The
+/// HTTP side is <see cref="Http.HttpComposition.AddGraphApi"/>.
+/// </summary>
 public static class GraphComposition
 {
-    public static IServiceCollection AddGraph(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GraphOptions>()
             .BindConfiguration(GraphOptions.Section)
             .Validate(o => Enum.IsDefined(o.Provider), "Graph:Provider must be 'Sqlite' or 'Neo4j'.")
             .Validate(o => !o.Seed.Enabled || !string.IsNullOrWhiteSpace(o.Seed.Path), "Graph:Seed:Path must name the seed directory.")
-            .ValidateOnStart();
-        services.AddOptions<ImportOptions>()
-            .BindConfiguration(ImportOptions.Section)
-            .Validate(o => o.MaxRequestBytes > 0, "Import:MaxRequestBytes must be positive.")
             .ValidateOnStart();
 
         // The provider decides which adapter is registered at all, so it is read here, once, from configuration.
@@ -30,14 +27,18 @@ public static class GraphComposition
             _ => services.AddSqliteGraphStore(),
         };
 
-        services.AddSingleton<ImportService>();
         services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>The use cases, which know no HTTP: the endpoints and the import command call them.</summary>
+    public static IServiceCollection AddGraphUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<CurationService>();
         services.AddSingleton<SourceDirectory>();
         services.AddSingleton<Sentences>();
         services.AddSingleton<GraphVersion>();
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: false);
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.Camel(member.Name);
         return services;
     }
 

@@ -1,6 +1,10 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -19,46 +23,53 @@ public sealed class AuthOptions
     public Dictionary<string, string> ApiKeys { get; init; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>Marks an endpoint as a write that needs a curator key; OpenAPI documents the requirement from it.</summary>
-public sealed class RequiresApiKeyMetadata
-{
-    public static RequiresApiKeyMetadata Instance { get; } = new();
-}
-
 /// <summary>
-/// Lets a write through only with a configured key in <c>X-Api-Key</c>, compared in constant time with every key.
-/// No key configured: 403, writes are off. No header: 401. A wrong key: 401. The key's name becomes the author.
+/// Authenticates a request by a configured key in <c>X-Api-Key</c>, compared in constant time with every key; the
+/// key's name becomes <c>User.Identity.Name</c>, the author of what the request writes. A request without the header
+/// is anonymous; reads need nothing, writes need the <see cref="ApiKeys.CuratorPolicy"/>. Its challenge answers in
+/// problem+json: 403 when no key is configured (writes are off), 401 for a missing or unknown key.
 /// </summary>
-public sealed class ApiKeyFilter(IOptionsMonitor<AuthOptions> options) : IEndpointFilter
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<AuthOptions> keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
-    public const string AuthorItem = "iomgraph.author";
+    public const string SchemeName = "ApiKey";
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var http = context.HttpContext;
-        var keys = options.CurrentValue.ApiKeys;
-        if (keys.Count == 0)
+        var configured = keys.CurrentValue.ApiKeys;
+        if (configured.Count == 0 || !Request.Headers.TryGetValue(AuthOptions.HeaderName, out var presented) || string.IsNullOrEmpty(presented.ToString()))
         {
-            return Problem(StatusCodes.Status403Forbidden, "Writes are disabled",
-                "This server has no API keys configured, so it accepts no writes. An operator enables them with Auth:ApiKeys:<name>=<key> (environment variable Auth__ApiKeys__<name>).");
+            return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (!http.Request.Headers.TryGetValue(AuthOptions.HeaderName, out var presented) || string.IsNullOrEmpty(presented.ToString()))
+        if (Match(configured, presented.ToString()) is not { } name)
         {
-            http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{AuthOptions.HeaderName}\"";
-            return Problem(StatusCodes.Status401Unauthorized, "API key required", $"Writes need a curator's API key in the {AuthOptions.HeaderName} header.");
+            return Task.FromResult(AuthenticateResult.Fail($"The key in {AuthOptions.HeaderName} is not one this server accepts."));
         }
 
-        var name = Match(keys, presented.ToString());
-        if (name is null)
-        {
-            http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{AuthOptions.HeaderName}\"";
-            return Problem(StatusCodes.Status401Unauthorized, "API key not recognised", $"The key in {AuthOptions.HeaderName} is not one this server accepts.");
-        }
-
-        http.Items[AuthorItem] = name;
-        return await next(context);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (keys.CurrentValue.ApiKeys.Count == 0)
+        {
+            await ProblemAsync(StatusCodes.Status403Forbidden, "Writes are disabled",
+                "This server has no API keys configured, so it accepts no writes. An operator enables them with Auth:ApiKeys:<name>=<key> (environment variable Auth__ApiKeys__<name>).");
+            return;
+        }
+
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{AuthOptions.HeaderName}\"";
+        var result = await HandleAuthenticateOnceSafeAsync();
+        await (result.Failure is { } failure
+            ? ProblemAsync(StatusCodes.Status401Unauthorized, "API key not recognised", failure.Message)
+            : ProblemAsync(StatusCodes.Status401Unauthorized, "API key required", $"Writes need a curator's API key in the {AuthOptions.HeaderName} header."));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This key may not make this write.");
 
     /// <summary>The name of the matching key. Every key is compared, in constant time, so timing reveals nothing.</summary>
     internal static string? Match(IReadOnlyDictionary<string, string> keys, string presented)
@@ -77,12 +88,15 @@ public sealed class ApiKeyFilter(IOptionsMonitor<AuthOptions> options) : IEndpoi
         return match;
     }
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+    private Task ProblemAsync(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail }).ExecuteAsync(Context);
 }
 
-public static class ApiKeyExtensions
+public static class ApiKeys
 {
+    /// <summary>The authorisation policy of every write: a request authenticated by a curator's key.</summary>
+    public const string CuratorPolicy = "curator";
+
     public static IServiceCollection AddApiKeys(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>()
@@ -90,6 +104,10 @@ public static class ApiKeyExtensions
             .Validate(o => o.ApiKeys.All(k => k.Value.Length >= AuthOptions.MinimumKeyLength), $"Every Auth:ApiKeys entry must be at least {AuthOptions.MinimumKeyLength} characters long.")
             .Validate(o => o.ApiKeys.Keys.All(n => n.Length is > 0 and <= 100), "Auth:ApiKeys names must be 1 to 100 characters.")
             .ValidateOnStart();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CuratorPolicy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         return services;
     }
 
@@ -97,15 +115,20 @@ public static class ApiKeyExtensions
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
-        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>();
+        builder.RequireAuthorization(CuratorPolicy);
         builder.WithMetadata(
-            RequiresApiKeyMetadata.Instance,
             new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]),
             new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
         return builder;
     }
 
-    /// <summary>The author of the current write, set by <see cref="ApiKeyFilter"/>.</summary>
-    public static string Author(this HttpContext context) =>
-        context.Items[ApiKeyFilter.AuthorItem] as string ?? throw new InvalidOperationException("A write endpoint ran without ApiKeyFilter.");
+    /// <summary>True when the endpoint needs a curator key: OpenAPI documents the requirement from it.</summary>
+    public static bool RequiresApiKey(IEnumerable<object> endpointMetadata) =>
+        endpointMetadata.OfType<IAuthorizeData>().Any(a => a.Policy == CuratorPolicy);
+
+    /// <summary>The curator who makes the current write: the name of the key that authenticated it.</summary>
+    public static string Curator(this ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name }
+            ? name
+            : throw new InvalidOperationException("A write ran without the curator policy.");
 }

@@ -12,7 +12,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace IomGraph.Api.Http;
 
-/// <summary>What write handlers share: reading a record strictly, validating it against the store, preconditions, ETags.</summary>
+/// <summary>What write handlers share in HTTP: reading a record strictly, If-Match, ETags, and answering a curation outcome.</summary>
 public static class Writes
 {
     public const int MaxRecordBytes = 1024 * 1024;
@@ -58,22 +58,6 @@ public static class Writes
         }
     }
 
-    /// <summary>Validates one-record bundles with the same rules as seed data, against what the store holds.</summary>
-    public static async Task<ValidationProblem?> ValidateAsync(GraphBundle bundle, IGraphReader store, CancellationToken cancellationToken)
-    {
-        var actorIds = bundle.Relations.SelectMany(r => new[] { r.From, r.To }).Where(Ids.IsSlug).Distinct().ToList();
-        var sourceIds = bundle.Relations.SelectMany(r => r.Sources ?? []).Concat(bundle.Actors.SelectMany(a => a.Sources ?? []))
-            .Select(c => c.SourceId).Where(Ids.IsSlug).Distinct().ToList();
-        var existing = actorIds.Count + sourceIds.Count == 0
-            ? ExistingRecords.None
-            : await store.GetExistingAsync(actorIds, sourceIds, cancellationToken);
-        var result = await new BundleValidator(existing).ValidateAsync(bundle, cancellationToken);
-        return result.IsValid ? null : Problem(result.Errors);
-    }
-
-    public static ValidationProblem Problem(IEnumerable<ValidationFailure> failures) =>
-        Problem(failures.GroupBy(f => FieldName(f.PropertyName)).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
-
     public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
         errors,
         detail: "The record is invalid and nothing was written. See 'errors', keyed by field.",
@@ -84,19 +68,6 @@ public static class Writes
         detail: "The request is invalid and nothing was written. See 'errors'.",
         title: "Invalid request");
 
-    /// <summary>"Relations[0].Sources[1].SourceId" → "sources[1].sourceId": the field within the one record sent.</summary>
-    private static string FieldName(string propertyPath)
-    {
-        var path = propertyPath;
-        var firstDot = path.IndexOf('.', StringComparison.Ordinal);
-        if (path.StartsWith("actors[", StringComparison.OrdinalIgnoreCase) || path.StartsWith("relations[", StringComparison.OrdinalIgnoreCase) || path.StartsWith("sources[", StringComparison.OrdinalIgnoreCase))
-        {
-            path = firstDot < 0 ? "id" : path[(firstDot + 1)..];
-        }
-
-        return string.Join('.', path.Split('.').Select(JsonNames.Camel));
-    }
-
     /// <summary>The quoted ETag of a version.</summary>
     public static string ETag(string version) => $"\"{version}\"";
 
@@ -106,104 +77,55 @@ public static class Writes
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(ETag(version)));
 
     /// <summary>
-    /// Reads If-Match into a precondition: null when absent; "*" means the record must exist now. Several tags are
-    /// allowed; the write then needs the record to match the first that is current, which the caller resolves.
+    /// What the request expects of the stored record, from If-Match: nothing when absent; otherwise one of its tags'
+    /// versions, <c>*</c> meaning "exists, at any version".
     /// </summary>
-    public static IReadOnlyList<string>? IfMatch(HttpRequest request)
+    public static RecordExpectation Expected(HttpRequest request)
     {
         var tags = request.GetTypedHeaders().IfMatch;
-        return tags is { Count: > 0 } ? tags.Select(t => t.Equals(EntityTagHeaderValue.Any) ? "*" : t.Tag.ToString().Trim('"')).ToList() : null;
+        return RecordExpectation.AtOneOf(tags is { Count: > 0 } ? tags.Select(t => t.Equals(EntityTagHeaderValue.Any) ? "*" : t.Tag.ToString().Trim('"')).ToList() : null);
     }
 
-    /// <summary>
-    /// Turns If-Match into the store precondition for one record, checking "*" and multi-tag lists against the current
-    /// version. Returns a 412 when it already cannot hold.
-    /// </summary>
-    public static async Task<(IReadOnlyDictionary<RecordRef, string?>? Preconditions, ProblemHttpResult? Failed)> PreconditionsAsync(
-        HttpRequest request, RecordRef record, IGraphReader store, CancellationToken cancellationToken)
+    /// <summary>An upsert's refusal in HTTP (exactly one of the two is set), or neither when it was written; then the ETag is set.</summary>
+    public sealed record Refusal(ValidationProblem? Invalid, ProblemHttpResult? Problem)
     {
-        var ifMatch = IfMatch(request);
-        if (ifMatch is null)
-        {
-            return (null, null);
-        }
-
-        var current = await store.GetRecordAsync(record, cancellationToken);
-        if (current is null || !(ifMatch.Contains("*") || ifMatch.Contains(current.Version)))
-        {
-            return (null, PreconditionFailed(record));
-        }
-
-        // The store re-checks inside its transaction, so a write racing this one still fails with 412.
-        return (new Dictionary<RecordRef, string?> { [record] = current.Version }, null);
+        public bool Written => Invalid is null && Problem is null;
     }
 
-    /// <summary>The outcome of one record's create-or-replace: the write, or the answer that refused it.</summary>
-    public sealed record UpsertOutcome(WriteResult? Written, ValidationProblem? Invalid, ProblemHttpResult? Refused);
-
-    /// <summary>
-    /// What every create-or-replace of one record does once the record is read: validate it against the store, turn
-    /// If-Match (or, for a create-only write, "must not exist yet") into a precondition, write it, and set the ETag.
-    /// </summary>
-    public static async Task<UpsertOutcome> UpsertAsync(
-        HttpContext http, RecordRef record, GraphBundle bundle, IGraphWriter store, bool createOnly, CancellationToken cancellationToken)
+    /// <summary>Answers an upsert's outcome: on success the record's new ETag, otherwise the problem that says why not.</summary>
+    public static Refusal Answer(CurationOutcome outcome, RecordRef record, HttpResponse response)
     {
-        var reads = http.RequestServices.GetRequiredService<IGraphReader>();
-        if (await ValidateAsync(bundle, reads, cancellationToken) is { } problem)
+        switch (outcome.Status)
         {
-            return new UpsertOutcome(null, problem, null);
+            case CurationStatus.Written:
+                response.Headers.ETag = ETag(outcome.Result!.Versions[record]);
+                return new Refusal(null, null);
+            case CurationStatus.Invalid:
+                return new Refusal(Problem(outcome.Errors!), null);
+            default:
+                return new Refusal(null, Refused(outcome, record));
         }
-
-        IReadOnlyDictionary<RecordRef, string?>? preconditions;
-        if (createOnly)
-        {
-            preconditions = new Dictionary<RecordRef, string?> { [record] = null };
-        }
-        else
-        {
-            (preconditions, var failed) = await PreconditionsAsync(http.Request, record, reads, cancellationToken);
-            if (failed is not null)
-            {
-                return new UpsertOutcome(null, null, failed);
-            }
-        }
-
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), bundle, [], Preconditions: preconditions), cancellationToken);
-        http.RequestServices.GetRequiredService<SourceDirectory>().Invalidate();
-        http.RequestServices.GetRequiredService<GraphVersion>().Invalidate();
-        if (createOnly && result.Status == WriteStatus.PreconditionFailed)
-        {
-            var kind = record.Kind.ToString().ToLowerInvariant();
-            return new UpsertOutcome(null, null, TypedResults.Problem(
-                detail: $"A {kind} with id '{record.Id}' already exists. Nothing was written; use PUT /api/v1/{kind}s/{record.Id} to replace it.",
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Conflict"));
-        }
-
-        if (result.Status != WriteStatus.Applied)
-        {
-            return new UpsertOutcome(null, null, Refused(result));
-        }
-
-        http.Response.Headers.ETag = ETag(result.Versions[record]);
-        return new UpsertOutcome(result, null, null);
     }
 
-    /// <summary>What every DELETE does: honour If-Match, delete (cascading when asked), answer 204 or the refusal.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        HttpContext http, RecordRef record, bool cascade, IGraphWriter store, CancellationToken cancellationToken)
-    {
-        var reads = http.RequestServices.GetRequiredService<IGraphReader>();
-        var (preconditions, failed) = await PreconditionsAsync(http.Request, record, reads, cancellationToken);
-        if (failed is not null)
-        {
-            return failed;
-        }
+    /// <summary>Answers a delete's outcome: 204, or the problem that says why not.</summary>
+    public static Results<NoContent, ProblemHttpResult> AnswerDelete(CurationOutcome outcome, RecordRef record) =>
+        outcome.Status == CurationStatus.Written ? TypedResults.NoContent() : Refused(outcome, record);
 
-        var result = await store.WriteAsync(new CurationWrite(http.Author(), GraphBundle.Empty, [record], cascade, preconditions), cancellationToken);
-        http.RequestServices.GetRequiredService<SourceDirectory>().Invalidate();
-        http.RequestServices.GetRequiredService<GraphVersion>().Invalidate();
-        return result.Status == WriteStatus.Applied ? TypedResults.NoContent() : Refused(result);
+    private static ProblemHttpResult Refused(CurationOutcome outcome, RecordRef record)
+    {
+        switch (outcome.Status)
+        {
+            case CurationStatus.PreconditionFailed:
+                return PreconditionFailed(record);
+            case CurationStatus.AlreadyExists:
+                var kind = record.Kind.ToString().ToLowerInvariant();
+                return TypedResults.Problem(
+                    detail: $"A {kind} with id '{record.Id}' already exists. Nothing was written; use PUT /api/v1/{kind}s/{record.Id} to replace it.",
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Conflict");
+            default:
+                return Refused(outcome.Result!);
+        }
     }
 
     public static ProblemHttpResult PreconditionFailed(RecordRef record) => TypedResults.Problem(new ProblemDetails

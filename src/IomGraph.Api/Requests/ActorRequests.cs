@@ -3,6 +3,7 @@ using FluentValidation;
 using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Validation;
 using IomGraph.Formats;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,7 +26,7 @@ public sealed record ActorSearchRequest(
         string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(), QueryRules.Kinds(Kind), Limit ?? DefaultLimit, QueryRules.Cursor<ActorCursor>(Cursor));
 }
 
-public sealed class ActorSearchRequestValidator : AbstractValidator<ActorSearchRequest>
+public sealed class ActorSearchRequestValidator : WireValidator<ActorSearchRequest>
 {
     public ActorSearchRequestValidator()
     {
@@ -67,7 +68,7 @@ public sealed record ActorRelationsRequest(
     };
 }
 
-public sealed class ActorRelationsRequestValidator : AbstractValidator<ActorRelationsRequest>
+public sealed class ActorRelationsRequestValidator : WireValidator<ActorRelationsRequest>
 {
     public ActorRelationsRequestValidator()
     {
@@ -117,7 +118,7 @@ public sealed record NeighbourhoodRequest(
     public IReadOnlyList<ActorKind> ToGather() => QueryRules.Kinds(Group);
 }
 
-public sealed class NeighbourhoodRequestValidator : AbstractValidator<NeighbourhoodRequest>
+public sealed class NeighbourhoodRequestValidator : WireValidator<NeighbourhoodRequest>
 {
     public NeighbourhoodRequestValidator()
     {
@@ -144,7 +145,7 @@ public sealed record ProfileRequest(
     public static readonly string[] Formats = ["json", "markdown"];
 }
 
-public sealed class ProfileRequestValidator : AbstractValidator<ProfileRequest>
+public sealed class ProfileRequestValidator : WireValidator<ProfileRequest>
 {
     public ProfileRequestValidator()
     {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using FluentValidation;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IomGraph.Api.Requests;
@@ -27,7 +28,7 @@ public sealed record ChangesRequest(
         QueryRules.Cursor<ChangeCursor>(Cursor));
 }
 
-public sealed class ChangesRequestValidator : AbstractValidator<ChangesRequest>
+public sealed class ChangesRequestValidator : WireValidator<ChangesRequest>
 {
     public ChangesRequestValidator()
     {
@@ -47,7 +48,7 @@ public sealed record HistoryRequest(
     public ChangeQuery ToQuery(RecordRef record) => new(null, record, Limit ?? ChangesRequest.DefaultLimit, QueryRules.Cursor<ChangeCursor>(Cursor));
 }
 
-public sealed class HistoryRequestValidator : AbstractValidator<HistoryRequest>
+public sealed class HistoryRequestValidator : WireValidator<HistoryRequest>
 {
     public HistoryRequestValidator()
     {

@@ -3,6 +3,7 @@ using FluentValidation;
 using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Validation;
 using IomGraph.Formats;
 using Microsoft.AspNetCore.Mvc;
 
@@ -41,7 +42,7 @@ public sealed record ExportRequest(
     };
 }
 
-public sealed class ExportRequestValidator : AbstractValidator<ExportRequest>
+public sealed class ExportRequestValidator : WireValidator<ExportRequest>
 {
     public ExportRequestValidator()
     {

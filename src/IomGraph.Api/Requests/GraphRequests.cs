@@ -4,6 +4,7 @@ using FluentValidation;
 using IomGraph.Api.Http.OpenApi;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Validation;
 using IomGraph.Formats;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,7 +37,7 @@ public sealed record PathsRequest(
         new(From!, To!, MaxDepth ?? DefaultMaxDepth, QueryRules.Types(Type), QueryRules.Date(AsOf)) { IncludeUndated = IncludeUndated ?? false };
 }
 
-public sealed class PathsRequestValidator : AbstractValidator<PathsRequest>
+public sealed class PathsRequestValidator : WireValidator<PathsRequest>
 {
     public PathsRequestValidator()
     {
@@ -88,7 +89,7 @@ public sealed record RelationsRequest(
     };
 }
 
-public sealed class RelationsRequestValidator : AbstractValidator<RelationsRequest>
+public sealed class RelationsRequestValidator : WireValidator<RelationsRequest>
 {
     private static readonly string[] Confidences = ["low", "medium", "high"];
 
@@ -123,7 +124,7 @@ public sealed record SourcesRequest(
     public SourceListQuery ToQuery() => new(Limit ?? DefaultLimit, QueryRules.Cursor<IdCursor>(Cursor));
 }
 
-public sealed class SourcesRequestValidator : AbstractValidator<SourcesRequest>
+public sealed class SourcesRequestValidator : WireValidator<SourcesRequest>
 {
     public SourcesRequestValidator()
     {
@@ -151,7 +152,7 @@ public sealed record SourceRequest(
     public SourceQuery ToQuery(string id) => new(id, Limit ?? DefaultLimit, QueryRules.Cursor<RelationCursor>(Cursor));
 }
 
-public sealed class SourceRequestValidator : AbstractValidator<SourceRequest>
+public sealed class SourceRequestValidator : WireValidator<SourceRequest>
 {
     public SourceRequestValidator()
     {
@@ -168,7 +169,7 @@ public sealed record StatsRequest(
     public const int DefaultTop = 10;
 }
 
-public sealed class StatsRequestValidator : AbstractValidator<StatsRequest>
+public sealed class StatsRequestValidator : WireValidator<StatsRequest>
 {
     public StatsRequestValidator() => RuleFor(r => r.Top).InclusiveBetween(1, 100);
 }
@@ -177,7 +178,7 @@ public sealed record RelationCitationRequest(
     [property: FromQuery(Name = "format"), Values("json", "csl-json"), Description("json (the default), the citation with its parts and a plain-text 'text'; csl-json, IomGraph itself as one CSL-JSON dataset item at this graph version, to put in a bibliography (Accept: application/vnd.citationstyles.csl+json does the same).")]
     string? Format);
 
-public sealed class RelationCitationRequestValidator : AbstractValidator<RelationCitationRequest>
+public sealed class RelationCitationRequestValidator : WireValidator<RelationCitationRequest>
 {
     public RelationCitationRequestValidator()
     {

@@ -104,7 +104,7 @@ public static class SeedReader
 
     private static string FieldOf(string? jsonPath) => jsonPath?.Split('.').LastOrDefault() ?? "(document)";
 
-    /// <summary>Maps a property path in the merged bundle ("Relations[12].From") back to its file and record.</summary>
+    /// <summary>Maps a property path in the merged bundle ("relations[12].from") back to its file and record.</summary>
     private sealed class RecordLocator(List<(string File, GraphBundle Bundle)> parts)
     {
         public SeedError Describe(string propertyPath, string message)
@@ -116,21 +116,21 @@ public static class SeedReader
                 return new SeedError(string.Join(", ", parts.Select(p => p.File)), "the bundle", propertyPath, message);
             }
 
-            // Property names may arrive camel-cased when a host sets FluentValidation's global name resolver.
-            var collection = char.ToUpperInvariant(propertyPath[0]) + propertyPath[1..bracket];
+            // The validators name fields as on the wire (WireValidator): "relations[12].from".
+            var collection = propertyPath[..bracket];
             var field = close + 2 <= propertyPath.Length ? propertyPath[(close + 1)..].TrimStart('.') : string.Empty;
             foreach (var (file, bundle) in parts)
             {
                 var (count, id) = collection switch
                 {
-                    "Sources" => (bundle.Sources.Count, index < bundle.Sources.Count ? bundle.Sources[index].Id : null),
-                    "Actors" => (bundle.Actors.Count, index < bundle.Actors.Count ? bundle.Actors[index].Id : null),
+                    "sources" => (bundle.Sources.Count, index < bundle.Sources.Count ? bundle.Sources[index].Id : null),
+                    "actors" => (bundle.Actors.Count, index < bundle.Actors.Count ? bundle.Actors[index].Id : null),
                     _ => (bundle.Relations.Count, index < bundle.Relations.Count ? bundle.Relations[index].Id : null),
                 };
                 if (index < count)
                 {
-                    var record = $"{collection.ToLowerInvariant()}[{index}] (id '{id}')";
-                    return new SeedError(file, record, string.IsNullOrEmpty(field) ? "id" : Camel(field), message);
+                    var record = $"{collection}[{index}] (id '{id}')";
+                    return new SeedError(file, record, string.IsNullOrEmpty(field) ? "id" : field, message);
                 }
 
                 index -= count;
@@ -138,8 +138,5 @@ public static class SeedReader
 
             return new SeedError("(unknown file)", propertyPath, string.Empty, message);
         }
-
-        private static string Camel(string path) =>
-            string.Join('.', path.Split('.').Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p));
     }
 }

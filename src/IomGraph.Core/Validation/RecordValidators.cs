@@ -17,7 +17,7 @@ public static class Limits
     public const int MaxRecordValues = 50;
 }
 
-public sealed class CitationValidator : AbstractValidator<Citation>
+public sealed class CitationValidator : WireValidator<Citation>
 {
     public CitationValidator()
     {
@@ -32,7 +32,7 @@ public sealed class CitationValidator : AbstractValidator<Citation>
     }
 }
 
-public sealed class DatasetRowValidator : AbstractValidator<DatasetRow>
+public sealed class DatasetRowValidator : WireValidator<DatasetRow>
 {
     public DatasetRowValidator()
     {
@@ -49,7 +49,7 @@ public sealed class DatasetRowValidator : AbstractValidator<DatasetRow>
     }
 }
 
-public sealed class SourceValidator : AbstractValidator<Source>
+public sealed class SourceValidator : WireValidator<Source>
 {
     public SourceValidator()
     {
@@ -84,7 +84,7 @@ public sealed class SourceValidator : AbstractValidator<Source>
     }
 }
 
-public sealed class ActorValidator : AbstractValidator<Actor>
+public sealed class ActorValidator : WireValidator<Actor>
 {
     public ActorValidator()
     {
@@ -123,7 +123,7 @@ public sealed class ActorValidator : AbstractValidator<Actor>
 }
 
 /// <summary>The rules a relation obeys on its own; <see cref="BundleValidator"/> adds the rules that need the actors.</summary>
-public sealed class RelationValidator : AbstractValidator<Relation>
+public sealed class RelationValidator : WireValidator<Relation>
 {
     public RelationValidator()
     {
@@ -165,7 +165,7 @@ public sealed record ExistingRecords(IReadOnlyDictionary<string, ActorKind> Acto
 /// Validates a whole bundle: each record, unique ids, and referential rules (both ends exist, their kinds are ones
 /// the relation type allows, every cited source exists). Used for seed data, imports and single writes alike.
 /// </summary>
-public sealed class BundleValidator : AbstractValidator<GraphBundle>
+public sealed class BundleValidator : WireValidator<GraphBundle>
 {
     public BundleValidator(ExistingRecords existing)
     {
@@ -176,9 +176,9 @@ public sealed class BundleValidator : AbstractValidator<GraphBundle>
         // Duplicates are found with one pass per collection: a bundle may hold a million relations.
         RuleFor(b => b).Custom((bundle, context) =>
         {
-            ReportDuplicates(bundle.Sources, s => s.Id, "Sources", "Source", context);
-            ReportDuplicates(bundle.Actors, a => a.Id, "Actors", "Actor", context);
-            ReportDuplicates(bundle.Relations, r => r.Id, "Relations", "Relation", context);
+            ReportDuplicates(bundle.Sources, s => s.Id, "sources", "Source", context);
+            ReportDuplicates(bundle.Actors, a => a.Id, "actors", "Actor", context);
+            ReportDuplicates(bundle.Relations, r => r.Id, "relations", "Relation", context);
         });
 
         RuleFor(b => b).Custom((bundle, context) =>
@@ -198,7 +198,7 @@ public sealed class BundleValidator : AbstractValidator<GraphBundle>
                 {
                     if (!sources.Contains(citations[c].SourceId))
                     {
-                        context.AddFailure($"Actors[{i}].Sources[{c}].SourceId", $"Source '{citations[c].SourceId}' does not exist.");
+                        context.AddFailure($"actors[{i}].sources[{c}].sourceId", $"Source '{citations[c].SourceId}' does not exist.");
                     }
                 }
             }
@@ -210,19 +210,19 @@ public sealed class BundleValidator : AbstractValidator<GraphBundle>
                 var toKnown = actors.TryGetValue(relation.To, out var toKind);
                 if (!fromKnown)
                 {
-                    context.AddFailure($"Relations[{i}].From", $"Actor '{relation.From}' does not exist.");
+                    context.AddFailure($"relations[{i}].from", $"Actor '{relation.From}' does not exist.");
                 }
 
                 if (!toKnown)
                 {
-                    context.AddFailure($"Relations[{i}].To", $"Actor '{relation.To}' does not exist.");
+                    context.AddFailure($"relations[{i}].to", $"Actor '{relation.To}' does not exist.");
                 }
 
                 if (fromKnown && toKnown && Enum.IsDefined(relation.Type) && !RelationTypes.Get(relation.Type).Allows(fromKind, toKind))
                 {
                     var info = RelationTypes.Get(relation.Type);
                     context.AddFailure(
-                        $"Relations[{i}].Type",
+                        $"relations[{i}].type",
                         $"{info.Name} cannot connect a {ActorKinds.NameOf(fromKind)} ('{relation.From}') to a {ActorKinds.NameOf(toKind)} ('{relation.To}'). "
                         + $"It connects [{string.Join(", ", info.FromKinds.Select(ActorKinds.NameOf))}] to [{string.Join(", ", info.ToKinds.Select(ActorKinds.NameOf))}].");
                 }
@@ -232,7 +232,7 @@ public sealed class BundleValidator : AbstractValidator<GraphBundle>
                 {
                     if (!sources.Contains(citations[c].SourceId))
                     {
-                        context.AddFailure($"Relations[{i}].Sources[{c}].SourceId", $"Source '{citations[c].SourceId}' does not exist.");
+                        context.AddFailure($"relations[{i}].sources[{c}].sourceId", $"Source '{citations[c].SourceId}' does not exist.");
                     }
                 }
             }

@@ -15,7 +15,7 @@ public sealed class SecurityFilter : IOperationFilter
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
-        var needsKey = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RequiresApiKeyMetadata>().Any();
+        var needsKey = ApiKeys.RequiresApiKey(context.ApiDescription.ActionDescriptor.EndpointMetadata);
         operation.Security = needsKey
             ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] }]
             : [];

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using IomGraph.Api.Application;
 using IomGraph.Core.Model;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;

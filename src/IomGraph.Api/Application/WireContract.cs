@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace IomGraph.Api.Http;
+namespace IomGraph.Api.Application;
 
 /// <summary>What the serializer's contract says about a type's properties on the wire.</summary>
 internal static class WireContract
