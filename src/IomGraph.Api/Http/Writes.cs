@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FluentValidation.Results;
 using IomGraph.Api.Application;
-using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
-using IomGraph.Core.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
