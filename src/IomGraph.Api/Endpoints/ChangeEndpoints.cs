@@ -15,13 +15,13 @@ public static class ChangeEndpoints
 
         group.MapGet("/", ListChanges)
             .WithName(nameof(ListChanges))
-            .WithSummary("The change feed")
-            .WithDescription("Every change to the graph, oldest first: seeds, imports and curators' writes, each with who, when, and the record before and after. To keep a copy in sync, read it page by page while 'nextCursor' is set, keep the last page's 'resumeCursor', and later pass that back as 'cursor' to get only what changed since. 'since' filters by time instead.")
             .WithValidation<ChangesRequest>();
 
         return group;
     }
 
+    [EndpointSummary("The change feed")]
+    [EndpointDescription("Every change to the graph, oldest first: seeds, imports and curators' writes, each with who, when, and the record before and after. To keep a copy in sync, read it page by page while 'nextCursor' is set, keep the last page's 'resumeCursor', and later pass that back as 'cursor' to get only what changed since. 'since' filters by time instead.")]
     public static async Task<Ok<ChangeFeedResponse>> ListChanges(
         [AsParameters] ChangesRequest request, IGraphReader store, CancellationToken cancellationToken)
     {

@@ -15,14 +15,14 @@ public static class ExportEndpoints
 
         group.MapGet("/", Export)
             .WithName(nameof(Export))
-            .WithSummary("Export the graph for Gephi, Cytoscape, yEd, spreadsheets or a web front end")
-            .WithDescription("Streams the graph, or the part the filters select, as a download: json (the seed/import format, with stable ids), cytoscape (Cytoscape.js 'elements'), graphml (with keys for every property: yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3 in dynamic mode, with start and end on nodes and edges for Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv, RFC 4180). Filters: type and asOf select relations; kind and ids select actors and the relations among them; centre (with depth) exports a neighbourhood.")
             .WithValidation<ExportRequest>()
             .ProducesGraphRepresentations(GraphFormats.Json);
 
         return group;
     }
 
+    [EndpointSummary("Export the graph for Gephi, Cytoscape, yEd, spreadsheets or a web front end")]
+    [EndpointDescription("Streams the graph, or the part the filters select, as a download: json (the seed/import format, with stable ids), cytoscape (Cytoscape.js 'elements'), graphml (with keys for every property: yEd, Gephi, Cytoscape desktop), gexf (GEXF 1.3 in dynamic mode, with start and end on nodes and edges for Gephi's timeline) or csv (a zip of nodes.csv, edges.csv and sources.csv, RFC 4180). Filters: type and asOf select relations; kind and ids select actors and the relations among them; centre (with depth) exports a neighbourhood.")]
     public static async Task<Results<ExportResult, NotFoundProblem, ProblemHttpResult>> Export(
         [AsParameters] ExportRequest request, HttpContext http, IGraphReader store, CancellationToken cancellationToken)
     {

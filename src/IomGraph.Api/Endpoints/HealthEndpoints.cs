@@ -14,21 +14,21 @@ public static class HealthEndpoints
         var group = app.MapGroup("/health").WithTags(ApiTags.Health);
 
         group.MapGet("/live", GetLiveness)
-            .WithName(nameof(GetLiveness))
-            .WithSummary("Liveness")
-            .WithDescription("200 while the process serves requests. It does not touch the store, so an orchestrator never restarts the API because the database is down.");
+            .WithName(nameof(GetLiveness));
 
         group.MapGet("/ready", GetReadiness)
             .WithName(nameof(GetReadiness))
-            .WithSummary("Readiness")
-            .WithDescription("200 when the store is open and seeded, 503 otherwise (for example while the database is unreachable). It recovers by itself when the store comes back.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
         return group;
     }
 
+    [EndpointSummary("Liveness")]
+    [EndpointDescription("200 while the process serves requests. It does not touch the store, so an orchestrator never restarts the API because the database is down.")]
     public static Ok<HealthResponse> GetLiveness() => TypedResults.Ok(new HealthResponse("Healthy", new Dictionary<string, HealthCheckResponse>()));
 
+    [EndpointSummary("Readiness")]
+    [EndpointDescription("200 when the store is open and seeded, 503 otherwise (for example while the database is unreachable). It recovers by itself when the store comes back.")]
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetReadiness(HealthCheckService health, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);

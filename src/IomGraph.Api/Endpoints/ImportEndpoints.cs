@@ -23,8 +23,6 @@ public static class ImportEndpoints
 
         group.MapPost("/", Import)
             .WithName(nameof(Import))
-            .WithSummary("Import a bundle or CSV files")
-            .WithDescription("Loads many records at once, atomically. Send either a JSON bundle in the seed-data format ({ sources, actors, relations }, Content-Type application/json) or CSV files as multipart/form-data: 'nodes' (nodes.csv), 'edges' (edges.csv) and optionally 'sources' (sources.csv), in the columns the CSV export writes, or the CSV export's zip itself (application/zip). Errors in CSV name the file and row. The whole import is validated first: any invalid record gives a 400 that lists every error, and nothing is written. Otherwise every record is written in one transaction; importing the same data again changes nothing, and the counts say so. dryRun=true validates only. Needs an API key in X-Api-Key.")
             .Accepts<GraphBundle>("application/json", "multipart/form-data", "application/zip")
             .ProducesValidationProblem()
             .DisableAntiforgery();
@@ -32,6 +30,8 @@ public static class ImportEndpoints
         return group;
     }
 
+    [EndpointSummary("Import a bundle or CSV files")]
+    [EndpointDescription("Loads many records at once, atomically. Send either a JSON bundle in the seed-data format ({ sources, actors, relations }, Content-Type application/json) or CSV files as multipart/form-data: 'nodes' (nodes.csv), 'edges' (edges.csv) and optionally 'sources' (sources.csv), in the columns the CSV export writes, or the CSV export's zip itself (application/zip). Errors in CSV name the file and row. The whole import is validated first: any invalid record gives a 400 that lists every error, and nothing is written. Otherwise every record is written in one transaction; importing the same data again changes nothing, and the counts say so. dryRun=true validates only. Needs an API key in X-Api-Key.")]
     public static async Task<Results<Ok<ImportResponse>, ValidationProblem>> Import(
         [Description("Validate only: report what is wrong, or that the import is valid, and write nothing."), DefaultValue(false)] bool? dryRun,
         HttpContext http,

@@ -17,14 +17,14 @@ public static class PathEndpoints
 
         group.MapGet("/", FindPaths)
             .WithName(nameof(FindPaths))
-            .WithSummary("Find the shortest paths between two actors")
-            .WithDescription("Returns the shortest paths from one actor to another, following relations in either direction, no longer than maxDepth hops. A path is a distinct chain of actors; each hop lists every relation between its two actors that lies on a shortest path (parallel relations are one hop), with the way the path takes it ('forward' from the relation's 'from' to its 'to', or 'backward') and its sentence. Paths come strongest first: a path is as sure as its least sure hop, then more relations (more corroboration) come first. At most maxPaths are returned; 'truncated' says when there were more. An unknown actor is a 404; actors with no connection within maxDepth give an empty list.")
             .WithValidation<PathsRequest>()
             .ProducesGraphRepresentations();
 
         return group;
     }
 
+    [EndpointSummary("Find the shortest paths between two actors")]
+    [EndpointDescription("Returns the shortest paths from one actor to another, following relations in either direction, no longer than maxDepth hops. A path is a distinct chain of actors; each hop lists every relation between its two actors that lies on a shortest path (parallel relations are one hop), with the way the path takes it ('forward' from the relation's 'from' to its 'to', or 'backward') and its sentence. Paths come strongest first: a path is as sure as its least sure hop, then more relations (more corroboration) come first. At most maxPaths are returned; 'truncated' says when there were more. An unknown actor is a 404; actors with no connection within maxDepth give an empty list.")]
     public static async Task<Results<Ok<ShortestPathsResponse>, ExportResult, NotFoundProblem, ProblemHttpResult>> FindPaths(
         [AsParameters] PathsRequest request, HttpContext http, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {

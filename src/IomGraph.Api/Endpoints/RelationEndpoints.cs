@@ -21,20 +21,14 @@ public static class RelationEndpoints
 
         group.MapGet("/", ListRelations)
             .WithName(nameof(ListRelations))
-            .WithSummary("List relations")
-            .WithDescription("Returns relations filtered by type, by the actor they come from or go to, by the date on which they hold (asOf; relations whose dates are not recorded only with includeUndated=true) and by a minimum confidence. Ordered by start date, then id; paged with cursors.")
             .WithValidation<RelationsRequest>();
 
         group.MapGet("/{id}", GetRelation)
             .WithName(nameof(GetRelation))
-            .WithSummary("Get a relation")
-            .WithDescription("Returns one relation with its sentence, period, role, confidence, curators' note and every source it cites, with the quote it rests on. This is the record to cite. The ETag header versions it (If-None-Match gives 304; If-Match guards writes).")
             .Produces(StatusCodes.Status304NotModified);
 
         group.MapGet("/{id}/citation", GetRelationCitation)
             .WithName(nameof(GetRelationCitation))
-            .WithSummary("Cite a relation")
-            .WithDescription("Returns a ready-to-paste citation of one relation: its sentence and confidence; each source it cites, with its bibliographic fields, the locator and the kinds of text the graph takes from it (a quote is the source's own words; a summary is IomGraph's rendering, never to be put in quotation marks; a record is a dataset row); the graph version, the day retrieved (UTC) and the relation's address; and all of it as one plain-text citation in 'text'. With format=csl-json (or Accept: application/vnd.citationstyles.csl+json), IomGraph itself as one CSL-JSON dataset item at this graph version, for a bibliography.")
             .WithValidation<RelationCitationRequest>()
             .ProducesCitationFormats(typeof(CslItem), CitationFormat.CslJson);
 
@@ -42,8 +36,6 @@ public static class RelationEndpoints
 
         writes.MapPost("/", CreateRelation)
             .WithName(nameof(CreateRelation))
-            .WithSummary("Create a relation")
-            .WithDescription("Creates a relation. The body is a relation record in the seed-data format: both ends must exist, their kinds must be ones the type allows, the end must not come before the start, and at least one source (with its quote) must be cited. An existing id is a 409: use PUT to replace. Needs an API key in X-Api-Key.")
             .Accepts<Relation>("application/json")
             .WithRequestExample(RequestExamples.Relation)
             .ProducesValidationProblem()
@@ -51,8 +43,6 @@ public static class RelationEndpoints
 
         writes.MapPut("/{id}", PutRelation)
             .WithName(nameof(PutRelation))
-            .WithSummary("Create or replace a relation")
-            .WithDescription("Creates the relation with this id, or replaces it whole, under the same rules as POST. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")
             .Accepts<Relation>("application/json")
             .WithRequestExample(RequestExamples.Relation)
             .ProducesValidationProblem()
@@ -60,17 +50,19 @@ public static class RelationEndpoints
 
         writes.MapDelete("/{id}", DeleteRelation)
             .WithName(nameof(DeleteRelation))
-            .WithSummary("Delete a relation")
-            .WithDescription("Deletes the relation. Honours If-Match. Needs an API key in X-Api-Key.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         return group;
     }
 
+    [EndpointSummary("Create a relation")]
+    [EndpointDescription("Creates a relation. The body is a relation record in the seed-data format: both ends must exist, their kinds must be ones the type allows, the end must not come before the start, and at least one source (with its quote) must be cited. An existing id is a 409: use PUT to replace. Needs an API key in X-Api-Key.")]
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> CreateRelation(
         HttpContext http, IGraphReader reads, CurationService curation, Sentences sentences, CancellationToken cancellationToken) =>
         WriteRelationAsync(null, http, reads, curation, sentences, cancellationToken);
 
+    [EndpointSummary("Create or replace a relation")]
+    [EndpointDescription("Creates the relation with this id, or replaces it whole, under the same rules as POST. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")]
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> PutRelation(
         [Description(IdDescription), Example(RequestExamples.RelationId)] string id,
         HttpContext http,
@@ -80,6 +72,8 @@ public static class RelationEndpoints
         CancellationToken cancellationToken) =>
         WriteRelationAsync(id, http, reads, curation, sentences, cancellationToken);
 
+    [EndpointSummary("Delete a relation")]
+    [EndpointDescription("Deletes the relation. Honours If-Match. Needs an API key in X-Api-Key.")]
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRelation(
         [Description(IdDescription), Example(RequestExamples.RelationId)] string id, HttpContext http, CurationService curation, CancellationToken cancellationToken)
     {
@@ -123,6 +117,8 @@ public static class RelationEndpoints
         return outcome.Result!.Counts.Relations.Created > 0 ? TypedResults.Created($"/api/v1/relations/{relation.Id}", response) : TypedResults.Ok(response);
     }
 
+    [EndpointSummary("List relations")]
+    [EndpointDescription("Returns relations filtered by type, by the actor they come from or go to, by the date on which they hold (asOf; relations whose dates are not recorded only with includeUndated=true) and by a minimum confidence. Ordered by start date, then id; paged with cursors.")]
     public static async Task<Ok<PageResponse<RelationResponse>>> ListRelations(
         [AsParameters] RelationsRequest request, IGraphReader store, Sentences sentences, CancellationToken cancellationToken)
     {
@@ -133,6 +129,8 @@ public static class RelationEndpoints
 
     private static readonly CitationFormat[] CitationOffered = [CitationFormat.Json, CitationFormat.CslJson];
 
+    [EndpointSummary("Cite a relation")]
+    [EndpointDescription("Returns a ready-to-paste citation of one relation: its sentence and confidence; each source it cites, with its bibliographic fields, the locator and the kinds of text the graph takes from it (a quote is the source's own words; a summary is IomGraph's rendering, never to be put in quotation marks; a record is a dataset row); the graph version, the day retrieved (UTC) and the relation's address; and all of it as one plain-text citation in 'text'. With format=csl-json (or Accept: application/vnd.citationstyles.csl+json), IomGraph itself as one CSL-JSON dataset item at this graph version, for a bibliography.")]
     public static async Task<Results<Ok<RelationCitationResponse>, JsonHttpResult<CslItem>, NotFoundProblem, ProblemHttpResult>> GetRelationCitation(
         [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
         [AsParameters] RelationCitationRequest request,
@@ -169,6 +167,8 @@ public static class RelationEndpoints
         return TypedResults.Ok(RelationCitations.Of(relation, sentence, id => directory.GetValueOrDefault(id), version, retrieved, url));
     }
 
+    [EndpointSummary("Get a relation")]
+    [EndpointDescription("Returns one relation with its sentence, period, role, confidence, curators' note and every source it cites, with the quote it rests on. This is the record to cite. The ETag header versions it (If-None-Match gives 304; If-Match guards writes).")]
     public static async Task<Results<Ok<RelationResponse>, StatusCodeHttpResult, NotFoundProblem>> GetRelation(
         [Description(IdDescription), Example("iom.coordinates.un-network-on-migration")] string id,
         HttpContext http,

@@ -21,15 +21,11 @@ public static class SourceEndpoints
 
         group.MapGet("/", ListSources)
             .WithName(nameof(ListSources))
-            .WithSummary("List sources")
-            .WithDescription("Returns the documents the graph cites, ordered by id, each with its kind (primary-document, news, secondary, perspective or dataset) and the number of relations that cite it. With format=csl-json (or Accept: application/vnd.citationstyles.csl+json) every source as one CSL-JSON list, which Zotero, Pandoc and citeproc import as it is; with format=bibtex (or Accept: application/x-bibtex) every source as a BibTeX entry keyed by its id.")
             .WithValidation<SourcesRequest>()
             .ProducesCitationFormats(typeof(IReadOnlyList<CslItem>), CitationFormat.CslJson, CitationFormat.BibTex);
 
         group.MapGet("/{id}", GetSource)
             .WithName(nameof(GetSource))
-            .WithSummary("Get a source and the relations that cite it")
-            .WithDescription("Returns one source and a page of the relations that cite it, each with what it takes from this source (a quote, a summary or a dataset record). With format=csl-json (or Accept: application/vnd.citationstyles.csl+json) the source as one CSL-JSON item; with format=bibtex (or Accept: application/x-bibtex) as a BibTeX entry keyed by its id. Each representation has its own ETag.")
             .WithValidation<SourceRequest>()
             .ProducesCitationFormats(typeof(CslItem), CitationFormat.CslJson, CitationFormat.BibTex)
             .Produces(StatusCodes.Status304NotModified);
@@ -38,8 +34,6 @@ public static class SourceEndpoints
 
         writes.MapPut("/{id}", PutSource)
             .WithName(nameof(PutSource))
-            .WithSummary("Create or replace a source")
-            .WithDescription("Creates the source, or replaces it whole. The body is a source record in the seed-data format; its id must equal the one in the path. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")
             .Accepts<Source>("application/json")
             .WithRequestExample(RequestExamples.Source)
             .ProducesValidationProblem()
@@ -48,6 +42,8 @@ public static class SourceEndpoints
         return group;
     }
 
+    [EndpointSummary("Create or replace a source")]
+    [EndpointDescription("Creates the source, or replaces it whole. The body is a source record in the seed-data format; its id must equal the one in the path. Honours If-Match (412 on a mismatch). Needs an API key in X-Api-Key.")]
     public static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> PutSource(
         [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphReader reads, CurationService curation, CancellationToken cancellationToken)
     {
@@ -81,6 +77,8 @@ public static class SourceEndpoints
 
     private static readonly CitationFormat[] Offered = [CitationFormat.Json, CitationFormat.CslJson, CitationFormat.BibTex];
 
+    [EndpointSummary("List sources")]
+    [EndpointDescription("Returns the documents the graph cites, ordered by id, each with its kind (primary-document, news, secondary, perspective or dataset) and the number of relations that cite it. With format=csl-json (or Accept: application/vnd.citationstyles.csl+json) every source as one CSL-JSON list, which Zotero, Pandoc and citeproc import as it is; with format=bibtex (or Accept: application/x-bibtex) every source as a BibTeX entry keyed by its id.")]
     public static async Task<Results<Ok<PageResponse<SourceResponse>>, JsonHttpResult<IReadOnlyList<CslItem>>, ContentHttpResult, ProblemHttpResult>> ListSources(
         [AsParameters] SourcesRequest request, HttpContext http, IGraphReader store, CancellationToken cancellationToken)
     {
@@ -117,6 +115,8 @@ public static class SourceEndpoints
         return sources;
     }
 
+    [EndpointSummary("Get a source and the relations that cite it")]
+    [EndpointDescription("Returns one source and a page of the relations that cite it, each with what it takes from this source (a quote, a summary or a dataset record). With format=csl-json (or Accept: application/vnd.citationstyles.csl+json) the source as one CSL-JSON item; with format=bibtex (or Accept: application/x-bibtex) as a BibTeX entry keyed by its id. Each representation has its own ETag.")]
     public static async Task<Results<Ok<SourceDetailsResponse>, JsonHttpResult<CslItem>, ContentHttpResult, StatusCodeHttpResult, NotFoundProblem, ProblemHttpResult>> GetSource(
         [Description(IdDescription), Example("noborder-iom-wiki")] string id,
         [AsParameters] SourceRequest request,

@@ -15,13 +15,13 @@ public static class StatsEndpoints
 
         group.MapGet("/", GetStats)
             .WithName(nameof(GetStats))
-            .WithSummary("Get graph statistics")
-            .WithDescription("Returns how many actors, relations and sources the graph holds, the actors by kind, the relations by type, and the most connected actors.")
             .WithValidation<StatsRequest>();
 
         return group;
     }
 
+    [EndpointSummary("Get graph statistics")]
+    [EndpointDescription("Returns how many actors, relations and sources the graph holds, the actors by kind, the relations by type, and the most connected actors.")]
     public static async Task<Ok<StatsResponse>> GetStats([AsParameters] StatsRequest request, IGraphReader store, CancellationToken cancellationToken) =>
         TypedResults.Ok(StatsResponse.Of(await store.GetStatsAsync(request.Top ?? StatsRequest.DefaultTop, cancellationToken)));
 }

@@ -12,21 +12,21 @@ public static class VocabularyEndpoints
         var group = api.MapGroup("/").WithTags(ApiTags.Vocabulary);
 
         group.MapGet("/relation-types", ListRelationTypes)
-            .WithName(nameof(ListRelationTypes))
-            .WithSummary("List the relation types")
-            .WithDescription("Returns the closed vocabulary of relation types: each type's name (as used in 'type' parameters), meaning, inverse reading, an example sentence, and the actor kinds it may connect. Queries may name only these types.");
+            .WithName(nameof(ListRelationTypes));
 
         group.MapGet("/actor-kinds", ListActorKinds)
-            .WithName(nameof(ListActorKinds))
-            .WithSummary("List the actor kinds")
-            .WithDescription("Returns the closed vocabulary of actor kinds, as used in 'kind' parameters, with what each means.");
+            .WithName(nameof(ListActorKinds));
 
         return group;
     }
 
+    [EndpointSummary("List the relation types")]
+    [EndpointDescription("Returns the closed vocabulary of relation types: each type's name (as used in 'type' parameters), meaning, inverse reading, an example sentence, and the actor kinds it may connect. Queries may name only these types.")]
     public static Ok<IReadOnlyList<RelationTypeResponse>> ListRelationTypes() =>
         TypedResults.Ok<IReadOnlyList<RelationTypeResponse>>(RelationTypes.All.Select(RelationTypeResponse.Of).ToList());
 
+    [EndpointSummary("List the actor kinds")]
+    [EndpointDescription("Returns the closed vocabulary of actor kinds, as used in 'kind' parameters, with what each means.")]
     public static Ok<IReadOnlyList<ActorKindResponse>> ListActorKinds() =>
         TypedResults.Ok<IReadOnlyList<ActorKindResponse>>(ActorKinds.All.Select(ActorKindResponse.Of).ToList());
 }

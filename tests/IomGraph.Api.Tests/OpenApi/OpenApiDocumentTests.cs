@@ -112,6 +112,25 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Every_operation_has_a_short_summary_and_a_description_of_what_it_answers()
+    {
+        var document = await DocumentAsync();
+
+        var operations = document.Operations().ToList();
+        Assert.True(operations.Count >= 26, $"The document has only {operations.Count} operations.");
+        Assert.All(operations, o =>
+        {
+            var where = $"{o.Method.ToUpperInvariant()} {o.Path}";
+            var summary = (string?)o.Operation["summary"];
+            var description = (string?)o.Operation["description"];
+            Assert.False(string.IsNullOrWhiteSpace(summary), $"{where} has no summary.");
+            Assert.True(summary!.Length <= 80, $"{where}'s summary is a sentence, not a title: '{summary}'.");
+            Assert.True(description is { Length: >= 40 }, $"{where} has no description worth reading: '{description}'.");
+        });
+        Assert.Equal("Get an actor", (string?)document.Operations().Single(o => o.Method == "get" && o.Path == "/api/v1/actors/{id}").Operation["summary"]);
+    }
+
+    [Fact]
     public async Task Reads_come_before_writes_and_every_tag_is_described()
     {
         var document = await DocumentAsync();
