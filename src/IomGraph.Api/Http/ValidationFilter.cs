@@ -27,11 +27,15 @@ public sealed class ValidationFilter<TRequest> : IEndpointFilter
     }
 }
 
+/// <summary>Says that an endpoint validates its <see cref="RequestType"/> argument: the guard tests read it.</summary>
+public sealed record ValidatedRequestMetadata(Type RequestType);
+
 public static class ValidationFilterExtensions
 {
     /// <summary>Validates the <typeparamref name="TRequest"/> argument and documents the 400 answer.</summary>
     public static RouteHandlerBuilder WithValidation<TRequest>(this RouteHandlerBuilder builder) =>
         builder
             .AddEndpointFilter<ValidationFilter<TRequest>>()
+            .WithMetadata(new ValidatedRequestMetadata(typeof(TRequest)))
             .ProducesValidationProblem();
 }
