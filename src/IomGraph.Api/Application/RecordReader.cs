@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -22,6 +23,23 @@ public static class RecordReader
         [typeof(Citation)] = "a citation",
         [typeof(GraphBundle)] = "a bundle",
     }.ToFrozenDictionary();
+
+    /// <summary>Parses a JSON body, or says in plain words why it is not JSON.</summary>
+    public static async Task<(JsonNode? Node, string? Malformed)> ReadJsonAsync(Stream body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await JsonNode.ParseAsync(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellationToken), null);
+        }
+        catch (JsonException e)
+        {
+            var reason = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            var where = e.LineNumber is { } line && e.BytePositionInLine is { } column
+                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, character {column + 1}")
+                : string.Empty;
+            return (null, $"The body is not valid JSON{where}: {reason}.");
+        }
+    }
 
     /// <summary>The record, or the problems keyed by field path (never both).</summary>
     public static (T? Record, IReadOnlyDictionary<string, string[]> Errors) Read<T>(JsonNode? node, string root = "")

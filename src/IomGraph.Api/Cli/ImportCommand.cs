@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using IomGraph.Api.Application;
 using IomGraph.Api.Hosting;
 using IomGraph.Core.Model;
@@ -63,16 +62,20 @@ public static class ImportCommand
         }
         else
         {
-            try
+            await using var file = File.OpenRead(path);
+            var (read, problems) = await BundleReader.ReadAsync(file, CancellationToken.None);
+            if (read is null)
             {
-                await using var file = File.OpenRead(path);
-                bundle = await JsonSerializer.DeserializeAsync<GraphBundle>(file, GraphJson.Options) ?? GraphBundle.Empty;
-            }
-            catch (JsonException e)
-            {
-                await Console.Error.WriteLineAsync($"import: {path} is not a bundle: {e.Path}: {e.Message}");
+                foreach (var problem in problems.Take(200))
+                {
+                    await Console.Error.WriteLineAsync($"  {problem.Path}: {problem.Message}");
+                }
+
+                await Console.Error.WriteLineAsync($"import: {path} is not a bundle: {problems.Count} problem(s); nothing was written.");
                 return 1;
             }
+
+            bundle = read;
         }
 
         var store = host.Services.GetRequiredService<IGraphWriter>();

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using IomGraph.Api.Application;
 using IomGraph.Api.Contracts;
 using IomGraph.Api.Http;
@@ -15,7 +14,6 @@ namespace IomGraph.Api.Endpoints;
 public static class ImportEndpoints
 {
     /// <summary>Bodies up to this size that fail to read are read again as a whole, to list every problem.</summary>
-    private const long MaxDetailedBytes = 64L * 1024 * 1024;
 
     public static RouteGroupBuilder MapImport(this IEndpointRouteBuilder api)
     {
@@ -72,35 +70,12 @@ public static class ImportEndpoints
     {
         if (request.HasJsonContentType())
         {
-            // A valid bundle streams straight into records; only a bad one is read again, whole, to name every problem.
+            // A valid bundle streams straight into records; only a bad one is read again (BundleReader).
             request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: options.MaxRequestBytes);
-            try
-            {
-                var bundle = await JsonSerializer.DeserializeAsync<GraphBundle>(request.Body, GraphJson.Options, cancellationToken);
-                if (bundle is not null)
-                {
-                    return (bundle, null, null);
-                }
-            }
-            catch (JsonException e) when (request.Body.Length > MaxDetailedBytes)
-            {
-                // Reading a very large body again as a document could take gigabytes: name the first problem only.
-                var path = e.Path is { Length: > 2 } p ? p[2..] : "body";
-                return (null, null, ImportProblem([SplitField(path, "This value does not fit the bundle format (see seed-data/graph-bundle.schema.json); the import was too large to list every problem.")]));
-            }
-            catch (JsonException)
-            {
-            }
-
-            request.Body.Position = 0;
-            var (node, malformed) = await Writes.ReadJsonAsync(request.Body, cancellationToken);
-            if (malformed is not null)
-            {
-                return (null, null, ImportProblem([("body", null, string.Empty, malformed)]));
-            }
-
-            var (_, errors) = RecordReader.Read<GraphBundle>(node);
-            return (null, null, ImportProblem(errors.SelectMany(e => e.Value.Select(message => SplitField(e.Key, message)))));
+            var (bundle, problems) = await BundleReader.ReadAsync(request.Body, cancellationToken);
+            return bundle is not null
+                ? (bundle, null, null)
+                : (null, null, ImportProblem(problems.Select(p => SplitField(p.Path, p.Message))));
         }
 
         if (string.Equals(request.ContentType, "application/zip", StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using IomGraph.Api.Application;
 using IomGraph.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +25,7 @@ public static class Writes
             return (null, Invalid("body", $"A single record may be at most {MaxRecordBytes} bytes."));
         }
 
-        var (node, malformed) = await ReadJsonAsync(request.Body, cancellationToken);
+        var (node, malformed) = await RecordReader.ReadJsonAsync(request.Body, cancellationToken);
         if (malformed is not null)
         {
             return (null, Invalid("body", malformed));
@@ -36,23 +33,6 @@ public static class Writes
 
         var (record, errors) = RecordReader.Read<T>(node);
         return record is not null ? (record, null) : (null, Problem(errors));
-    }
-
-    /// <summary>Parses a JSON body, or says in plain words why it is not JSON.</summary>
-    public static async Task<(JsonNode? Node, string? Malformed)> ReadJsonAsync(Stream body, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await JsonNode.ParseAsync(body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }, cancellationToken: cancellationToken), null);
-        }
-        catch (JsonException e)
-        {
-            var reason = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-            var where = e.LineNumber is { } line && e.BytePositionInLine is { } column
-                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, character {column + 1}")
-                : string.Empty;
-            return (null, $"The body is not valid JSON{where}: {reason}.");
-        }
     }
 
     public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
