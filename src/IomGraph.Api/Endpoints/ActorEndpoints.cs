@@ -83,15 +83,10 @@ public static class ActorEndpoints
     public static async Task<Results<Created<ActorResponse>, Ok<ActorResponse>, ValidationProblem, ProblemHttpResult>> PutActor(
         [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, CurationService curation, CancellationToken cancellationToken)
     {
-        var (actor, invalid) = await Writes.ReadRecordAsync<Actor>(http.Request, cancellationToken);
-        if (invalid is not null)
+        var (actor, invalid) = await Writes.ReadRecordAsync<Actor>(http.Request, id, r => r.Id, cancellationToken);
+        if (actor is null)
         {
-            return invalid;
-        }
-
-        if (actor!.Id != id)
-        {
-            return Writes.Invalid("id", $"The body's id '{actor.Id}' differs from the path's '{id}'.");
+            return invalid!;
         }
 
         var outcome = await curation.UpsertAsync(http.User.Curator(), RecordRef.ActorOf(id), new GraphBundle { Actors = [actor] }, Writes.Expected(http.Request), cancellationToken);

@@ -85,18 +85,13 @@ public static class RelationEndpoints
     private static async Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> WriteRelationAsync(
         string? pathId, HttpContext http, IGraphReader reads, CurationService curation, Sentences sentences, CancellationToken cancellationToken)
     {
-        var (relation, invalid) = await Writes.ReadRecordAsync<Relation>(http.Request, cancellationToken);
-        if (invalid is not null)
+        var (relation, invalid) = await Writes.ReadRecordAsync<Relation>(http.Request, pathId, r => r.Id, cancellationToken);
+        if (relation is null)
         {
-            return invalid;
+            return invalid!;
         }
 
-        if (pathId is not null && relation!.Id != pathId)
-        {
-            return Writes.Invalid("id", $"The body's id '{relation.Id}' differs from the path's '{pathId}'.");
-        }
-
-        var record = RecordRef.RelationOf(relation!.Id);
+        var record = RecordRef.RelationOf(relation.Id);
         var expected = pathId is null ? RecordExpectation.Absent : Writes.Expected(http.Request);
         var outcome = await curation.UpsertAsync(http.User.Curator(), record, new GraphBundle { Relations = [relation] }, expected, cancellationToken);
         var refusal = Writes.Answer(outcome, record, http.Response);

@@ -47,15 +47,10 @@ public static class SourceEndpoints
     public static async Task<Results<Created<SourceResponse>, Ok<SourceResponse>, ValidationProblem, ProblemHttpResult>> PutSource(
         [Description(IdDescription), Example(RequestExamples.SourceId)] string id, HttpContext http, IGraphReader reads, CurationService curation, CancellationToken cancellationToken)
     {
-        var (source, invalid) = await Writes.ReadRecordAsync<Source>(http.Request, cancellationToken);
-        if (invalid is not null)
+        var (source, invalid) = await Writes.ReadRecordAsync<Source>(http.Request, id, r => r.Id, cancellationToken);
+        if (source is null)
         {
-            return invalid;
-        }
-
-        if (source!.Id != id)
-        {
-            return Writes.Invalid("id", $"The body's id '{source.Id}' differs from the path's '{id}'.");
+            return invalid!;
         }
 
         var outcome = await curation.UpsertAsync(http.User.Curator(), RecordRef.SourceOf(id), new GraphBundle { Sources = [source] }, Writes.Expected(http.Request), cancellationToken);

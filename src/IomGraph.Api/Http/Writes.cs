@@ -35,6 +35,23 @@ public static class Writes
         return record is not null ? (record, null) : (null, Problem(errors));
     }
 
+    /// <summary>
+    /// Reads a record for a write to <paramref name="pathId"/> (null for a POST, whose id is the body's): as
+    /// <see cref="ReadRecordAsync{T}(HttpRequest, CancellationToken)"/>, and the body's id must be the path's.
+    /// </summary>
+    public static async Task<(T? Record, ValidationProblem? Problem)> ReadRecordAsync<T>(HttpRequest request, string? pathId, Func<T, string> idOf, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(idOf);
+        var (record, invalid) = await ReadRecordAsync<T>(request, cancellationToken);
+        if (record is not null && pathId is not null && idOf(record) != pathId)
+        {
+            return (null, Invalid("id", $"The body's id '{idOf(record)}' differs from the path's '{pathId}'."));
+        }
+
+        return (record, invalid);
+    }
+
     public static ValidationProblem Problem(IReadOnlyDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
         errors,
         detail: "The record is invalid and nothing was written. See 'errors', keyed by field.",
