@@ -33,7 +33,7 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
                 {
                     try
                     {
-                        return await new BundleWriter(connection.Transport, _options, _time).WriteAsync(write, cancellationToken);
+                        return await new BundleWriter(connection.Transport, _options, _time, _writeRetry).WriteAsync(write, cancellationToken);
                     }
                     catch (CypherException e) when (e.IsConstraintViolation)
                     {

@@ -28,6 +28,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<Neo4jGraphStore> _logger;
     private readonly ResiliencePipeline _readRetry;
+    private readonly ResiliencePipeline _writeRetry;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public Neo4jGraphStore(IHttpClientFactory httpClientFactory, IOptions<Neo4jOptions> options, TimeProvider timeProvider, ILogger<Neo4jGraphStore> logger)
@@ -39,6 +40,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
         _time = timeProvider;
         _logger = logger;
         _readRetry = CypherRetry.Create(_options, _time, CypherRetry.IsTransientRead);
+        _writeRetry = CypherRetry.Create(_options, _time, CypherRetry.IsRetryableWrite);
     }
 
     /// <summary>

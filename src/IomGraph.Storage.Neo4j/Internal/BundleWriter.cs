@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Polly;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Storage.Writing;
@@ -21,10 +22,11 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// reference vanished and rolls back.</item>
 /// <item>Commit.</item>
 /// </list>
-/// A failure before the commit rolls back and, when transient, reruns the whole transaction (up to
-/// <see cref="Neo4jOptions.MaxRetries"/> times); a failed commit is never repeated, since it may have succeeded.
+/// A failure before the commit rolls back and, when <see cref="CypherRetry.IsRetryableWrite"/>, reruns the whole
+/// transaction through the store's write pipeline (<see cref="CypherRetry"/>: up to <see cref="Neo4jOptions.MaxRetries"/>
+/// times); a failed commit is never repeated, since it may have succeeded.
 /// </summary>
-internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions options, TimeProvider time)
+internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions options, TimeProvider time, ResiliencePipeline retry)
 {
     private static readonly string[] AllTypes = [.. RelationTypes.Names];
 
@@ -34,37 +36,16 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
         try
         {
             var prepared = PreparedBundle.Prepare(write.Upserts);
-            return await RetryAsync(() => WriteAsync(prepared, write, cancellationToken), cancellationToken);
+            return await retry.ExecuteAsync(
+                static async (state, token) => await state.Writer.WriteAsync(state.Prepared, state.Write, token),
+                (Writer: this, Prepared: prepared, Write: write),
+                cancellationToken);
         }
         catch (InvalidBundleException e)
         {
             return e.ToResult();
         }
     }
-
-    private async Task<WriteResult> RetryAsync(Func<Task<WriteResult>> write, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await write();
-            }
-            catch (Exception e) when (attempt < options.MaxRetries && IsRetryable(e))
-            {
-                var delay = options.RetryDelay * Math.Pow(2, attempt);
-                await Task.Delay(delay, time, cancellationToken);
-            }
-        }
-    }
-
-    private static bool IsRetryable(Exception e) => e switch
-    {
-        Neo4jUnavailableException unavailable => !unavailable.CommitOutcomeUnknown,
-        // A concurrent writer created an id this bundle found missing: run again, and it will be found.
-        CypherException cypher => cypher.IsTransient || cypher.IsConstraintViolation,
-        _ => false,
-    };
 
     private async Task<WriteResult> WriteAsync(PreparedBundle bundle, CurationWrite write, CancellationToken cancellationToken)
     {
