@@ -58,14 +58,14 @@ public sealed class CsvFormat : IGraphFormat
             await sections.EnterAsync(item);
             switch (item)
             {
-                case { Actor: { } actor }:
+                case ActorItem(var actor):
                     actors.Add(actor);
                     await WriteRowAsync(file!, CsvLayout.Nodes.Row(actor, context), cancellationToken);
                     break;
-                case { Relation: { } relation }:
+                case RelationItem(var relation):
                     await WriteRowAsync(file!, CsvLayout.Edges.Row(actors.View(relation), context), cancellationToken);
                     break;
-                case { Source: { } source }:
+                case SourceItem(var source):
                     await WriteRowAsync(file!, CsvLayout.Sources.Row(source, context), cancellationToken);
                     break;
             }

@@ -62,11 +62,11 @@ public sealed class CytoscapeFormat : IGraphFormat
             await sections.EnterAsync(item);
             switch (item)
             {
-                case { Actor: { } actor }:
+                case ActorItem(var actor):
                     actors.Add(actor);
                     WriteNode(json, actor, context.Layout);
                     break;
-                case { Relation: { } relation }:
+                case RelationItem(var relation):
                     WriteEdge(json, actors.Require(relation), actors, context);
                     break;
             }

@@ -80,7 +80,7 @@ public sealed class GexfFormat : IGraphFormat
             await sections.EnterAsync(item);
             switch (item)
             {
-                case { Actor: { } actor }:
+                case ActorItem(var actor):
                     actors.Add(actor);
                     xml.WriteStartElement(null, "node", Namespace);
                     xml.WriteAttributeString(null, "id", null, actor.Id);
@@ -89,7 +89,7 @@ public sealed class GexfFormat : IGraphFormat
                     WriteAttValues(xml, NodeAttributes, actor, context);
                     xml.WriteEndElement();
                     break;
-                case { Relation: { } relation }:
+                case RelationItem(var relation):
                     var view = actors.Require(relation);
                     var type = ExportText.TypeName(relation.Type);
                     xml.WriteStartElement(null, "edge", Namespace);

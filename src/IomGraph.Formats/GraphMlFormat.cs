@@ -53,14 +53,14 @@ public sealed class GraphMlFormat : IGraphFormat
             await sections.EnterAsync(item);
             switch (item)
             {
-                case { Actor: { } actor }:
+                case ActorItem(var actor):
                     actors.Add(actor);
                     xml.WriteStartElement(null, "node", Namespace);
                     xml.WriteAttributeString(null, "id", null, actor.Id);
                     WriteData(xml, GraphProperties.Node, actor, context);
                     xml.WriteEndElement();
                     break;
-                case { Relation: { } relation }:
+                case RelationItem(var relation):
                     var view = actors.Require(relation);
                     xml.WriteStartElement(null, "edge", Namespace);
                     xml.WriteAttributeString(null, "id", null, relation.Id);

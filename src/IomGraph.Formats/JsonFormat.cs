@@ -49,13 +49,13 @@ public sealed class JsonFormat : IGraphFormat
             await sections.EnterAsync(item);
             switch (item)
             {
-                case { Actor: { } actor }:
+                case ActorItem(var actor):
                     JsonSerializer.Serialize(json, actor, GraphJson.Options);
                     break;
-                case { Relation: { } relation }:
+                case RelationItem(var relation):
                     JsonSerializer.Serialize(json, relation, GraphJson.Options);
                     break;
-                case { Source: { } source }:
+                case SourceItem(var source):
                     JsonSerializer.Serialize(json, source, GraphJson.Options);
                     break;
             }
