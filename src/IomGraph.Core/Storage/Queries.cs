@@ -137,8 +137,8 @@ public static class Pages
     }
 }
 
-/// <summary>An actor found by a search, with how well it matched (0 exact, 1 prefix, 2 contains, 3 no query).</summary>
-public sealed record ActorHit(Actor Actor, int Rank);
+/// <summary>An actor found by a search, with how well it matched.</summary>
+public sealed record ActorHit(Actor Actor, MatchRank Rank);
 
 public sealed record RelationCount(RelationType Type, int Outgoing, int Incoming);
 
