@@ -53,30 +53,31 @@ public sealed class CsvFormat : IGraphFormat
                 await spool.DrainAsync(output, cancellationToken);
             });
 
-        await foreach (var item in items.WithCancellation(cancellationToken))
+        await ExportLoop.RunAsync(
+            items,
+            sections,
+            item => WriteItemAsync(file!, item, actors, context, cancellationToken),
+            () => zip.Dispose(),
+            spool,
+            output,
+            cancellationToken);
+    }
+
+    private static async ValueTask WriteItemAsync(StreamWriter file, ExportItem item, ActorDirectory actors, ExportContext context, CancellationToken cancellationToken)
+    {
+        switch (item)
         {
-            await sections.EnterAsync(item);
-            switch (item)
-            {
-                case { Actor: { } actor }:
-                    actors.Add(actor);
-                    await WriteRowAsync(file!, CsvLayout.Nodes.Row(actor, context), cancellationToken);
-                    break;
-                case { Relation: { } relation }:
-                    await WriteRowAsync(file!, CsvLayout.Edges.Row(actors.View(relation), context), cancellationToken);
-                    break;
-                case { Source: { } source }:
-                    await WriteRowAsync(file!, CsvLayout.Sources.Row(source, context), cancellationToken);
-                    break;
-            }
-
-            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
+            case ActorItem(var actor):
+                actors.Add(actor);
+                await WriteRowAsync(file, CsvLayout.Nodes.Row(actor, context), cancellationToken);
+                break;
+            case RelationItem(var relation):
+                await WriteRowAsync(file, CsvLayout.Edges.Row(actors.View(relation), context), cancellationToken);
+                break;
+            case SourceItem(var source):
+                await WriteRowAsync(file, CsvLayout.Sources.Row(source, context), cancellationToken);
+                break;
         }
-
-        await sections.CompleteAsync();
-        zip.Dispose();
-        await spool.DrainAsync(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
     }
 
     private static Task WriteRowAsync(StreamWriter file, IEnumerable<string?> fields, CancellationToken cancellationToken) =>

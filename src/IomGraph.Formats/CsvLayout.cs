@@ -28,7 +28,7 @@ internal static class CsvLayout
     [
         new("id", true, (a, _) => a.Id, (cell, a) => a with { Id = cell.Id() }),
         new("name", true, (a, _) => a.Name, (cell, a) => a with { Name = cell.RequiredText() }),
-        new("kind", true, (a, _) => ExportText.KindName(a.Kind), (cell, a) => a with { Kind = cell.Enum<ActorKind>(ActorKinds.TryParse, "an actor kind", ActorKindNames) }),
+        new("kind", true, (a, _) => ActorKinds.NameOf(a.Kind), (cell, a) => a with { Kind = cell.Enum<ActorKind>(ActorKinds.TryParse, "an actor kind", ActorKindNames) }),
         new("label", false, (a, _) => a.Label, (cell, a) => a with { Label = cell.Text() }),
         new("aliases", false, (a, _) => List(a.Aliases), (cell, a) => a with { Aliases = cell.List() }),
         new("founded", false, (a, _) => ExportText.Date(a.Founded), (cell, a) => a with { Founded = cell.Date() }),
@@ -49,7 +49,7 @@ internal static class CsvLayout
         new("id", true, (v, _) => v.Relation.Id, (cell, r) => r with { Id = cell.Id() }),
         new("from", true, (v, _) => v.Relation.From, (cell, r) => r with { From = cell.Id() }),
         new("to", true, (v, _) => v.Relation.To, (cell, r) => r with { To = cell.Id() }),
-        new("type", true, (v, _) => ExportText.TypeName(v.Relation.Type), (cell, r) => r with { Type = cell.Enum<RelationType>(RelationTypes.TryParse, "a relation type", RelationTypeNames) }),
+        new("type", true, (v, _) => RelationTypes.NameOf(v.Relation.Type), (cell, r) => r with { Type = cell.Enum<RelationType>(RelationTypes.TryParse, "a relation type", RelationTypeNames) }),
         new("start", false, (v, _) => ExportText.Date(v.Relation.Start), (cell, r) => r with { Start = cell.Date() }),
         new("end", false, (v, _) => ExportText.Date(v.Relation.End), (cell, r) => r with { End = cell.Date() }),
         new("role", false, (v, _) => v.Relation.Role, (cell, r) => r with { Role = cell.Text() }),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Formats;
 
@@ -57,30 +58,33 @@ public sealed class CytoscapeFormat : IGraphFormat
         json.WriteString("name", "IomGraph");
         json.WriteEndObject();
         json.WriteStartObject("elements");
-        await foreach (var item in items.WithCancellation(cancellationToken))
-        {
-            await sections.EnterAsync(item);
-            switch (item)
+        await ExportLoop.RunAsync(
+            items,
+            sections,
+            item =>
             {
-                case { Actor: { } actor }:
-                    actors.Add(actor);
-                    WriteNode(json, actor, context.Layout);
-                    break;
-                case { Relation: { } relation }:
-                    WriteEdge(json, actors.Require(relation), actors, context);
-                    break;
-            }
+                switch (item)
+                {
+                    case ActorItem(var actor):
+                        actors.Add(actor);
+                        WriteNode(json, actor, context.Layout);
+                        break;
+                    case RelationItem(var relation):
+                        WriteEdge(json, actors.Require(relation), actors, context);
+                        break;
+                }
 
-            json.Flush();
-            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
-        }
-
-        await sections.CompleteAsync();
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.Flush();
-        await spool.DrainAsync(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
+                json.Flush();
+            },
+            () =>
+            {
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.Flush();
+            },
+            spool,
+            output,
+            cancellationToken);
     }
 
     private static void WriteNode(Utf8JsonWriter json, Actor actor, NeighbourhoodLayout? layout)
@@ -91,7 +95,7 @@ public sealed class CytoscapeFormat : IGraphFormat
         json.WriteString("label", actor.DisplayShortName);
         json.WriteString("sentenceLabel", actor.DisplayLabel);
         json.WriteString("name", actor.Name);
-        json.WriteString("kind", ExportText.KindName(actor.Kind));
+        json.WriteString("kind", ActorKinds.NameOf(actor.Kind));
         if (layout is not null && layout.Depths.TryGetValue(actor.Id, out var depth))
         {
             json.WriteNumber("depth", depth);
@@ -122,7 +126,7 @@ public sealed class CytoscapeFormat : IGraphFormat
         json.WriteString("id", actors.Contains(relation.Id) ? "relation:" + relation.Id : relation.Id);
         json.WriteString("source", relation.From);
         json.WriteString("target", relation.To);
-        json.WriteString("type", ExportText.TypeName(relation.Type));
+        json.WriteString("type", RelationTypes.NameOf(relation.Type));
         json.WriteString("label", ExportText.TypeLabel(relation.Type));
         json.WriteString("sentence", context.Sentence(view));
         json.WriteBoolean("dated", !relation.IsUndated);

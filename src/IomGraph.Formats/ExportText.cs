@@ -37,10 +37,6 @@ internal static class ExportText
         return text.Length == 0 ? null : text;
     }
 
-    public static string KindName(ActorKind kind) => ActorKinds.NameOf(kind);
-
-    public static string TypeName(RelationType type) => RelationTypes.NameOf(type);
-
     /// <summary>How a drawing labels an edge: the type's reading, "member of".</summary>
     public static string TypeLabel(RelationType type) => RelationTypes.Get(type).Label;
 

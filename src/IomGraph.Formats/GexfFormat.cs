@@ -1,6 +1,7 @@
 using System.Xml;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
+using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Formats;
 
@@ -37,11 +38,7 @@ public sealed class GexfFormat : IGraphFormat
 
         var actors = new ActorDirectory();
         using var spool = new SpoolStream();
-        using var xml = XmlWriter.Create(spool, XmlSettings.Create());
-        xml.WriteStartDocument();
-        xml.WriteStartElement(null, "gexf", Namespace);
-        xml.WriteAttributeString("xmlns", "xsi", null, GraphMlFormat.XsiNamespace);
-        xml.WriteAttributeString("xsi", "schemaLocation", GraphMlFormat.XsiNamespace, $"{Namespace} {SchemaLocation}");
+        using var xml = XmlExport.Begin(spool, "gexf", Namespace, SchemaLocation);
         xml.WriteAttributeString(null, "version", null, "1.3");
 
         xml.WriteStartElement(null, "meta", Namespace);
@@ -75,46 +72,39 @@ public sealed class GexfFormat : IGraphFormat
 
                 return ValueTask.CompletedTask;
             });
-        await foreach (var item in items.WithCancellation(cancellationToken))
+        await ExportLoop.RunAsync(
+            items,
+            sections,
+            item => WriteItem(xml, item, actors, context),
+            () => XmlExport.End(xml),
+            spool,
+            output,
+            cancellationToken);
+    }
+
+    private static void WriteItem(XmlWriter xml, ExportItem item, ActorDirectory actors, ExportContext context)
+    {
+        switch (item)
         {
-            await sections.EnterAsync(item);
-            switch (item)
-            {
-                case { Actor: { } actor }:
-                    actors.Add(actor);
-                    xml.WriteStartElement(null, "node", Namespace);
-                    xml.WriteAttributeString(null, "id", null, actor.Id);
-                    xml.WriteAttributeString(null, "label", null, XmlText.Token(actor.DisplayShortName));
-                    WriteInterval(xml, actor.Founded, actor.Dissolved);
-                    WriteAttValues(xml, NodeAttributes, actor, context);
-                    xml.WriteEndElement();
-                    break;
-                case { Relation: { } relation }:
-                    var view = actors.Require(relation);
-                    var type = ExportText.TypeName(relation.Type);
-                    xml.WriteStartElement(null, "edge", Namespace);
-                    xml.WriteAttributeString(null, "id", null, relation.Id);
-                    xml.WriteAttributeString(null, "source", null, relation.From);
-                    xml.WriteAttributeString(null, "target", null, relation.To);
-                    xml.WriteAttributeString(null, "label", null, ExportText.TypeLabel(relation.Type));
-                    xml.WriteAttributeString(null, "kind", null, type);
-                    // A relation known to hold from a date whose start is unknown is drawn from that date: before it, it is not known.
-                    WriteInterval(xml, relation.Start ?? relation.HeldOn, relation.End);
-                    WriteAttValues(xml, EdgeAttributes, view, context);
-                    xml.WriteEndElement();
-                    break;
-            }
-
-            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
+            case ActorItem(var actor):
+                actors.Add(actor);
+                XmlExport.StartNode(xml, Namespace, actor);
+                xml.WriteAttributeString(null, "label", null, XmlText.Token(actor.DisplayShortName));
+                WriteInterval(xml, actor.Founded, actor.Dissolved);
+                WriteAttValues(xml, NodeAttributes, actor, context);
+                xml.WriteEndElement();
+                break;
+            case RelationItem(var relation):
+                var view = actors.Require(relation);
+                XmlExport.StartEdge(xml, Namespace, relation);
+                xml.WriteAttributeString(null, "label", null, ExportText.TypeLabel(relation.Type));
+                xml.WriteAttributeString(null, "kind", null, RelationTypes.NameOf(relation.Type));
+                // A relation known to hold from a date whose start is unknown is drawn from that date: before it, it is not known.
+                WriteInterval(xml, Validity.Start(relation), relation.End);
+                WriteAttValues(xml, EdgeAttributes, view, context);
+                xml.WriteEndElement();
+                break;
         }
-
-        await sections.CompleteAsync();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-        xml.Flush();
-        await spool.DrainAsync(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
     }
 
     private static void WriteAttributes<T>(XmlWriter xml, string scope, IReadOnlyList<GraphProperty<T>> properties)

@@ -12,7 +12,6 @@ public sealed class GraphMlFormat : IGraphFormat
 {
     public const string Namespace = "http://graphml.graphdrawing.org/xmlns";
     public const string SchemaLocation = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
-    internal const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
     public string Name => "graphml";
 
@@ -28,11 +27,7 @@ public sealed class GraphMlFormat : IGraphFormat
 
         var actors = new ActorDirectory();
         using var spool = new SpoolStream();
-        using var xml = XmlWriter.Create(spool, XmlSettings.Create());
-        xml.WriteStartDocument();
-        xml.WriteStartElement(null, "graphml", Namespace);
-        xml.WriteAttributeString("xmlns", "xsi", null, XsiNamespace);
-        xml.WriteAttributeString("xsi", "schemaLocation", XsiNamespace, $"{Namespace} {SchemaLocation}");
+        using var xml = XmlExport.Begin(spool, "graphml", Namespace, SchemaLocation);
         foreach (var property in GraphProperties.Node)
         {
             WriteKey(xml, property.Id, "node", property.Name);
@@ -47,40 +42,33 @@ public sealed class GraphMlFormat : IGraphFormat
         xml.WriteAttributeString(null, "id", null, "iomgraph");
         xml.WriteAttributeString(null, "edgedefault", null, "directed");
 
-        var sections = new SectionCursor(_ => ValueTask.CompletedTask, _ => ValueTask.CompletedTask);
-        await foreach (var item in items.WithCancellation(cancellationToken))
+        await ExportLoop.RunAsync(
+            items,
+            new SectionCursor(_ => ValueTask.CompletedTask, _ => ValueTask.CompletedTask),
+            item => WriteItem(xml, item, actors, context),
+            () => XmlExport.End(xml),
+            spool,
+            output,
+            cancellationToken);
+    }
+
+    private static void WriteItem(XmlWriter xml, ExportItem item, ActorDirectory actors, ExportContext context)
+    {
+        switch (item)
         {
-            await sections.EnterAsync(item);
-            switch (item)
-            {
-                case { Actor: { } actor }:
-                    actors.Add(actor);
-                    xml.WriteStartElement(null, "node", Namespace);
-                    xml.WriteAttributeString(null, "id", null, actor.Id);
-                    WriteData(xml, GraphProperties.Node, actor, context);
-                    xml.WriteEndElement();
-                    break;
-                case { Relation: { } relation }:
-                    var view = actors.Require(relation);
-                    xml.WriteStartElement(null, "edge", Namespace);
-                    xml.WriteAttributeString(null, "id", null, relation.Id);
-                    xml.WriteAttributeString(null, "source", null, relation.From);
-                    xml.WriteAttributeString(null, "target", null, relation.To);
-                    WriteData(xml, GraphProperties.Edge, view, context);
-                    xml.WriteEndElement();
-                    break;
-            }
-
-            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
+            case ActorItem(var actor):
+                actors.Add(actor);
+                XmlExport.StartNode(xml, Namespace, actor);
+                WriteData(xml, GraphProperties.Node, actor, context);
+                xml.WriteEndElement();
+                break;
+            case RelationItem(var relation):
+                var view = actors.Require(relation);
+                XmlExport.StartEdge(xml, Namespace, relation);
+                WriteData(xml, GraphProperties.Edge, view, context);
+                xml.WriteEndElement();
+                break;
         }
-
-        await sections.CompleteAsync();
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteEndDocument();
-        xml.Flush();
-        await spool.DrainAsync(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
     }
 
     private static void WriteKey(XmlWriter xml, string id, string scope, string name)

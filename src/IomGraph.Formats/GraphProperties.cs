@@ -1,4 +1,5 @@
 using IomGraph.Core.Model;
+using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Formats;
 
@@ -16,7 +17,7 @@ internal static class GraphProperties
         new("n_label", "label", (a, _) => a.DisplayShortName),
         new("n_sentenceLabel", "sentenceLabel", (a, _) => a.DisplayLabel),
         new("n_name", "name", (a, _) => a.Name),
-        new("n_kind", "kind", (a, _) => ExportText.KindName(a.Kind)),
+        new("n_kind", "kind", (a, _) => ActorKinds.NameOf(a.Kind)),
         new("n_aliases", "aliases", (a, _) => ExportText.Joined(a.Aliases)),
         new("n_founded", "founded", (a, _) => ExportText.Date(a.Founded)),
         new("n_dissolved", "dissolved", (a, _) => ExportText.Date(a.Dissolved)),
@@ -30,7 +31,7 @@ internal static class GraphProperties
 
     public static IReadOnlyList<GraphProperty<RelationView>> Edge { get; } =
     [
-        new("e_type", "type", (v, _) => ExportText.TypeName(v.Relation.Type)),
+        new("e_type", "type", (v, _) => RelationTypes.NameOf(v.Relation.Type)),
         new("e_label", "label", (v, _) => ExportText.TypeLabel(v.Relation.Type)),
         new("e_sentence", "sentence", (v, context) => context.Sentence(v)),
         new("e_dated", "dated", (v, _) => v.Relation.IsUndated ? "false" : "true"),

@@ -44,30 +44,37 @@ public sealed class JsonFormat : IGraphFormat
             });
 
         json.WriteStartObject();
-        await foreach (var item in items.WithCancellation(cancellationToken))
-        {
-            await sections.EnterAsync(item);
-            switch (item)
+        await ExportLoop.RunAsync(
+            items,
+            sections,
+            item =>
             {
-                case { Actor: { } actor }:
-                    JsonSerializer.Serialize(json, actor, GraphJson.Options);
-                    break;
-                case { Relation: { } relation }:
-                    JsonSerializer.Serialize(json, relation, GraphJson.Options);
-                    break;
-                case { Source: { } source }:
-                    JsonSerializer.Serialize(json, source, GraphJson.Options);
-                    break;
-            }
+                WriteRecord(json, item);
+                json.Flush();
+            },
+            () =>
+            {
+                json.WriteEndObject();
+                json.Flush();
+            },
+            spool,
+            output,
+            cancellationToken);
+    }
 
-            json.Flush();
-            await spool.DrainAsync(output, cancellationToken, SpoolStream.DrainThreshold);
+    private static void WriteRecord(Utf8JsonWriter json, ExportItem item)
+    {
+        switch (item)
+        {
+            case ActorItem(var actor):
+                JsonSerializer.Serialize(json, actor, GraphJson.Options);
+                break;
+            case RelationItem(var relation):
+                JsonSerializer.Serialize(json, relation, GraphJson.Options);
+                break;
+            case SourceItem(var source):
+                JsonSerializer.Serialize(json, source, GraphJson.Options);
+                break;
         }
-
-        await sections.CompleteAsync();
-        json.WriteEndObject();
-        json.Flush();
-        await spool.DrainAsync(output, cancellationToken);
-        await output.FlushAsync(cancellationToken);
     }
 }

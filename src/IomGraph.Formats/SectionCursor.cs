@@ -12,10 +12,10 @@ internal sealed class SectionCursor(Func<ExportSection, ValueTask> open, Func<Ex
 
     public static ExportSection SectionOf(ExportItem item) => item switch
     {
-        { Actor: not null } => ExportSection.Actors,
-        { Relation: not null } => ExportSection.Relations,
-        { Source: not null } => ExportSection.Sources,
-        _ => throw new InvalidOperationException("An export item holds no record."),
+        ActorItem => ExportSection.Actors,
+        RelationItem => ExportSection.Relations,
+        SourceItem => ExportSection.Sources,
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item, "Not an export item."),
     };
 
     public ValueTask EnterAsync(ExportItem item) => MoveToAsync(SectionOf(item), item);
@@ -48,9 +48,9 @@ internal sealed class SectionCursor(Func<ExportSection, ValueTask> open, Func<Ex
 
     private static string Describe(ExportItem? item) => item switch
     {
-        { Actor: { } a } => $"actor '{a.Id}'",
-        { Relation: { } r } => $"relation '{r.Id}'",
-        { Source: { } s } => $"source '{s.Id}'",
+        ActorItem => $"actor '{item.Id}'",
+        RelationItem => $"relation '{item.Id}'",
+        SourceItem => $"source '{item.Id}'",
         _ => "the end",
     };
 }

@@ -33,7 +33,7 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
                 {
                     try
                     {
-                        return await new BundleWriter(connection.Transport, _options, _time).WriteAsync(write, cancellationToken);
+                        return await new BundleWriter(connection.Transport, _options, _time, _writeRetry).WriteAsync(write, cancellationToken);
                     }
                     catch (CypherException e) when (e.IsConstraintViolation)
                     {
@@ -202,7 +202,7 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
         {
             var actor = GraphJson.Decode<Actor>(doc);
             cited?.UnionWith((actor.Sources ?? []).Select(c => c.SourceId));
-            yield return new ExportItem(Actor: actor);
+            yield return new ActorItem(actor);
         }
 
         var relations = Page(
@@ -211,14 +211,14 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
         {
             var relation = GraphJson.Decode<Relation>(doc);
             cited?.UnionWith(relation.Sources.Select(c => c.SourceId));
-            yield return new ExportItem(Relation: relation);
+            yield return new RelationItem(relation);
         }
 
         if (cited is null)
         {
             await foreach (var doc in Page(CypherCatalogue.ExportCitedSources, []).WithCancellation(cancellationToken))
             {
-                yield return new ExportItem(Source: GraphJson.Decode<Source>(doc));
+                yield return new SourceItem(GraphJson.Decode<Source>(doc));
             }
 
             yield break;
@@ -229,7 +229,7 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
             var sources = await ReadAsync(CypherCatalogue.ExportSources.With(("ids", chunk)), Docs, cancellationToken);
             foreach (var (_, doc) in sources)
             {
-                yield return new ExportItem(Source: GraphJson.Decode<Source>(doc));
+                yield return new SourceItem(GraphJson.Decode<Source>(doc));
             }
         }
 

@@ -28,6 +28,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<Neo4jGraphStore> _logger;
     private readonly ResiliencePipeline _readRetry;
+    private readonly ResiliencePipeline _writeRetry;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public Neo4jGraphStore(IHttpClientFactory httpClientFactory, IOptions<Neo4jOptions> options, TimeProvider timeProvider, ILogger<Neo4jGraphStore> logger)
@@ -39,6 +40,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
         _time = timeProvider;
         _logger = logger;
         _readRetry = CypherRetry.Create(_options, _time, CypherRetry.IsTransientRead);
+        _writeRetry = CypherRetry.Create(_options, _time, CypherRetry.IsRetryableWrite);
     }
 
     /// <summary>
@@ -154,12 +156,12 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
         var query = search.Query is null ? string.Empty : TextFolding.Fold(search.Query);
         var hasQuery = query.Length > 0;
 
-        // Without a query every hit ranks 3, so a cursor of a better rank means "from the start".
-        var after = hasQuery || search.After is { Rank: 3 } ? search.After : null;
+        // Without a query every hit is unranked, so a cursor of a better rank means "from the start".
+        var after = hasQuery || search.After is { Rank: MatchRank.Unranked } ? search.After : null;
         var kinds = search.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
         var statement = hasQuery
             ? CypherCatalogue.SearchActors.With(
-                ("kinds", kinds), ("q", query), ("afterRank", after?.Rank ?? -1), ("afterSortKey", after?.SortKey ?? string.Empty),
+                ("kinds", kinds), ("q", query), ("afterRank", after is null ? -1 : (int)after.Rank), ("afterSortKey", after?.SortKey ?? string.Empty),
                 ("afterId", after?.Id ?? string.Empty), ("take", search.Limit + 1))
             : CypherCatalogue.ListActors.With(
                 ("kinds", kinds), ("afterSortKey", after?.SortKey ?? string.Empty), ("afterId", after?.Id ?? string.Empty), ("take", search.Limit + 1));
@@ -174,7 +176,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
                 {
                     if (!Rows.IsNull(row[docColumn]))
                     {
-                        var rank = hasQuery ? Rows.Int(row[rankColumn]) : 3;
+                        var rank = hasQuery ? (MatchRank)Rows.Int(row[rankColumn]) : MatchRank.Unranked;
                         hits.Add((new ActorHit(Rows.Decode<Actor>(row[docColumn]), rank), Rows.RequiredText(row[sortKeyColumn])));
                     }
                 }

@@ -225,7 +225,7 @@ public sealed partial class SqliteGraphStore : IGraphWriter
             await using var reader = await actors.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new ExportItem(Actor: GraphJson.Decode<Actor>(reader.GetString(0)));
+                yield return new ActorItem(GraphJson.Decode<Actor>(reader.GetString(0)));
             }
         }
 
@@ -235,7 +235,7 @@ public sealed partial class SqliteGraphStore : IGraphWriter
             await using var reader = await relations.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new ExportItem(Relation: GraphJson.Decode<Relation>(reader.GetString(0)));
+                yield return new RelationItem(GraphJson.Decode<Relation>(reader.GetString(0)));
             }
         }
 
@@ -245,7 +245,7 @@ public sealed partial class SqliteGraphStore : IGraphWriter
             await using var reader = await sources.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new ExportItem(Source: GraphJson.Decode<Source>(reader.GetString(0)));
+                yield return new SourceItem(GraphJson.Decode<Source>(reader.GetString(0)));
             }
         }
     }

@@ -160,8 +160,8 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
         var query = search.Query is null ? string.Empty : TextFolding.Fold(search.Query);
         var hasQuery = query.Length > 0;
 
-        // Without a query every hit ranks 3, so a cursor of a better rank means "from the start".
-        var after = hasQuery || search.After is { Rank: 3 } ? search.After : null;
+        // Without a query every hit is unranked, so a cursor of a better rank means "from the start".
+        var after = hasQuery || search.After is { Rank: MatchRank.Unranked } ? search.After : null;
         return RunAsync(
             async connection =>
             {
@@ -181,7 +181,7 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
 
                 if (after is not null)
                 {
-                    command.Parameters.AddWithValue("$afterRank", after.Rank);
+                    command.Parameters.AddWithValue("$afterRank", (int)after.Rank);
                     command.Parameters.AddWithValue("$afterSortKey", after.SortKey);
                     command.Parameters.AddWithValue("$afterId", after.Id);
                 }
@@ -192,7 +192,7 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
                 var hits = new List<(ActorHit Hit, string SortKey)>();
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    hits.Add((new ActorHit(GraphJson.Decode<Actor>(reader.GetString(0)), reader.GetInt32(1)), reader.GetString(2)));
+                    hits.Add((new ActorHit(GraphJson.Decode<Actor>(reader.GetString(0)), (MatchRank)reader.GetInt32(1)), reader.GetString(2)));
                 }
 
                 return Pages.Of(hits, search.Limit, total, h => h.Hit, h => Cursors.Encode(ActorCursor.After(h.Hit.Rank, h.SortKey, h.Hit.Actor.Id)));

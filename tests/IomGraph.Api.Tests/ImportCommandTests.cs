@@ -43,9 +43,9 @@ public sealed class ImportCommandTests : IDisposable
 
         static async IAsyncEnumerable<ExportItem> Items(GraphBundle bundle)
         {
-            foreach (var item in bundle.Actors.Select(a => new ExportItem(Actor: a))
-                .Concat(bundle.Relations.Select(r => new ExportItem(Relation: r)))
-                .Concat(bundle.Sources.Select(s => new ExportItem(Source: s))))
+            foreach (var item in bundle.Actors.Select(ExportItem (a) => new ActorItem(a))
+                .Concat(bundle.Relations.Select(r => new RelationItem(r)))
+                .Concat(bundle.Sources.Select(s => new SourceItem(s))))
             {
                 await Task.Yield();
                 yield return item;

@@ -21,10 +21,10 @@ public class TextFoldingTests
     {
         string[] names = ["unhcr", "office of the unhcr liaison"];
 
-        Assert.Equal(0, TextFolding.Rank(names, "unhcr"));
-        Assert.Equal(1, TextFolding.Rank(names, "office"));
-        Assert.Equal(2, TextFolding.Rank(names, "liaison"));
-        Assert.Equal(-1, TextFolding.Rank(names, "ilo"));
+        Assert.Equal(MatchRank.Exact, TextFolding.Rank(names, "unhcr"));
+        Assert.Equal(MatchRank.Prefix, TextFolding.Rank(names, "office"));
+        Assert.Equal(MatchRank.Contains, TextFolding.Rank(names, "liaison"));
+        Assert.Null(TextFolding.Rank(names, "ilo"));
     }
 }
 
@@ -33,10 +33,23 @@ public class CursorTests
     [Fact]
     public void A_cursor_round_trips()
     {
-        var text = Cursors.Encode(ActorCursor.After(1, "international organization for migration", "iom"));
+        var text = Cursors.Encode(ActorCursor.After(MatchRank.Prefix, "international organization for migration", "iom"));
 
         Assert.True(Cursors.TryDecode<ActorCursor>(text, out var cursor));
-        Assert.Equal(ActorCursor.After(1, "international organization for migration", "iom"), cursor);
+        Assert.Equal(ActorCursor.After(MatchRank.Prefix, "international organization for migration", "iom"), cursor);
+    }
+
+    [Fact]
+    public void A_search_cursor_carries_the_rank_as_its_number_and_refuses_an_unknown_one()
+    {
+        static string Cursor(string rank) =>
+            System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($$"""{"k":"actors","r":{{rank}},"s":"iom","i":"iom"}"""));
+
+        Assert.Equal(Cursor("1"), Cursors.Encode(ActorCursor.After(MatchRank.Prefix, "iom", "iom")));
+        Assert.True(Cursors.TryDecode<ActorCursor>(Cursor("3"), out var unranked));
+        Assert.Equal(MatchRank.Unranked, unranked.Rank);
+        Assert.False(Cursors.TryDecode<ActorCursor>(Cursor("4"), out _));
+        Assert.False(Cursors.TryDecode<ActorCursor>(Cursor("\"exact\""), out _));
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class BundleSchemaTests
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedDirectory, file)));
 
-        Assert.Null(Errors(Schema.Value, document.RootElement));
+        Assert.Null(SchemaReport.Errors(Schema.Value, document.RootElement));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class BundleSchemaTests
     {
         using var document = JsonDocument.Parse(JsonSerializer.Serialize(FormatGraph.Bundle(), GraphJson.Options));
 
-        Assert.Null(Errors(Schema.Value, document.RootElement));
+        Assert.Null(SchemaReport.Errors(Schema.Value, document.RootElement));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class BundleSchemaTests
             """)!;
         using var document = JsonDocument.Parse(bundle.ToJsonString());
 
-        Assert.NotNull(Errors(Schema.Value, document.RootElement));
+        Assert.NotNull(SchemaReport.Errors(Schema.Value, document.RootElement));
     }
 
     [Theory]
@@ -62,22 +62,6 @@ public sealed class BundleSchemaTests
     {
         using var document = JsonDocument.Parse($$"""{ "sources": [ {{source}} ] }""");
 
-        Assert.NotNull(Errors(Schema.Value, document.RootElement));
-    }
-
-    /// <summary>What is wrong where, or null when valid: the API tests' OpenApiContract.Validate, which a format test cannot reference.</summary>
-    private static string? Errors(JsonSchema schema, JsonElement instance)
-    {
-        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid)
-        {
-            return null;
-        }
-
-        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"))
-            .Distinct()
-            .Take(12);
-        return string.Join("\n", errors);
+        Assert.NotNull(SchemaReport.Errors(Schema.Value, document.RootElement));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 
 namespace IomGraph.Formats.Tests;
 
@@ -81,7 +82,7 @@ public sealed class CytoscapeFormatTests
         using var output = new MemoryStream();
 
         await GraphFormats.Cytoscape.WriteAsync(
-            FormatGraph.Sequence(new(Actor: actor), new(Actor: other), new(Relation: relation)), output, FormatGraph.Context, TestContext.Current.CancellationToken);
+            FormatGraph.Sequence(new ActorItem(actor), new ActorItem(other), new RelationItem(relation)), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
         using var json = JsonDocument.Parse(output.ToArray());
         var edge = Assert.Single(json.RootElement.GetProperty("elements").GetProperty("edges").EnumerateArray());

@@ -90,19 +90,19 @@ internal static class FormatGraph
         foreach (var actor in bundle.Actors.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
             await Task.Yield();
-            yield return new ExportItem(Actor: actor);
+            yield return new ActorItem(actor);
         }
 
         foreach (var relation in bundle.Relations.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
             await Task.Yield();
-            yield return new ExportItem(Relation: relation);
+            yield return new RelationItem(relation);
         }
 
         foreach (var source in bundle.Sources.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new ExportItem(Source: source);
+            yield return new SourceItem(source);
         }
     }
 

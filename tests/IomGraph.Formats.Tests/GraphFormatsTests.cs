@@ -52,7 +52,7 @@ public sealed class GraphFormatsTests
             for (var i = 0; i < Count; i++)
             {
                 await Task.Yield();
-                yield return new ExportItem(Actor: new Actor($"actor-{i:D5}", $"Actor {i}", ActorKind.State, Description: new string('x', 200)));
+                yield return new ActorItem(new Actor($"actor-{i:D5}", $"Actor {i}", ActorKind.State, Description: new string('x', 200)));
             }
 
             for (var i = 1; i < Count; i++)
@@ -62,7 +62,7 @@ public sealed class GraphFormatsTests
                     writtenBeforeTheLastItem = output.Length;
                 }
 
-                yield return new ExportItem(Relation: new Relation(
+                yield return new RelationItem(new Relation(
                     $"r-{i:D5}", $"actor-{i - 1:D5}", $"actor-{i:D5}", RelationType.SucceededBy, Confidence.Low, [new Citation("s", "a quote")]));
             }
         }
@@ -80,7 +80,7 @@ public sealed class GraphFormatsTests
         GraphFormats.TryGet(name, out var format);
         var actor = FormatGraph.Actor("iom");
         var items = FormatGraph.Sequence(
-            new(Actor: FormatGraph.Actor("civ")), new(Actor: actor), new(Relation: FormatGraph.Relation("civ.member-of.iom")), new(Actor: FormatGraph.Actor("unhcr")));
+            new ActorItem(FormatGraph.Actor("civ")), new ActorItem(actor), new RelationItem(FormatGraph.Relation("civ.member-of.iom")), new ActorItem(FormatGraph.Actor("unhcr")));
 
         using var output = new MemoryStream();
 
@@ -98,7 +98,7 @@ public sealed class GraphFormatsTests
     public async Task A_graph_format_refuses_an_edge_to_a_node_it_has_not_written(string name)
     {
         GraphFormats.TryGet(name, out var format);
-        var items = FormatGraph.Sequence(new ExportItem(Actor: FormatGraph.Actor("civ")), new ExportItem(Relation: FormatGraph.Relation("civ.member-of.iom")));
+        var items = FormatGraph.Sequence(new ActorItem(FormatGraph.Actor("civ")), new RelationItem(FormatGraph.Relation("civ.member-of.iom")));
 
         using var output = new MemoryStream();
 
@@ -113,7 +113,7 @@ public sealed class GraphFormatsTests
     public async Task CSV_names_an_end_it_has_not_seen_by_its_id()
     {
         using var output = new MemoryStream();
-        var items = FormatGraph.Sequence(new ExportItem(Relation: FormatGraph.Relation("civ.member-of.iom")));
+        var items = FormatGraph.Sequence(new RelationItem(FormatGraph.Relation("civ.member-of.iom")));
 
         await GraphFormats.Csv.WriteAsync(items, output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
@@ -131,7 +131,7 @@ public sealed class GraphFormatsTests
         {
             using var output = new MemoryStream();
 
-            await format.WriteAsync(FormatGraph.Sequence(new ExportItem(Actor: actor)), output, FormatGraph.Context, TestContext.Current.CancellationToken);
+            await format.WriteAsync(FormatGraph.Sequence(new ActorItem(actor)), output, FormatGraph.Context, TestContext.Current.CancellationToken);
 
             var text = Xml.Parse(output.ToArray()).ToString();
             Assert.Contains("Oddname", text, StringComparison.Ordinal);

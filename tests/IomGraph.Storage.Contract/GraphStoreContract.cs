@@ -419,7 +419,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var page = await Store.SearchActorsAsync(Search(query), Ct);
 
         var hit = Assert.Single(page.Items);
-        Assert.Equal((Actors.CoteDIvoire, 0), (hit.Actor.Id, hit.Rank));
+        Assert.Equal((Actors.CoteDIvoire, MatchRank.Exact), (hit.Actor.Id, hit.Rank));
     }
 
     [Theory]
@@ -435,14 +435,14 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var page = await Store.SearchActorsAsync(Search(query), Ct);
 
         Assert.Equal(expected, page.Items[0].Actor.Id);
-        Assert.Equal(0, page.Items[0].Rank);
+        Assert.Equal(MatchRank.Exact, page.Items[0].Rank);
     }
 
     [Theory]
-    [InlineData("ivory", 1)]
-    [InlineData("coast", 2)]
-    [InlineData("côte d’ivoire", 0)]
-    public async Task Search_ranks_exact_then_prefix_then_contains(string query, int rank)
+    [InlineData("ivory", MatchRank.Prefix)]
+    [InlineData("coast", MatchRank.Contains)]
+    [InlineData("côte d’ivoire", MatchRank.Exact)]
+    public async Task Search_ranks_exact_then_prefix_then_contains(string query, MatchRank rank)
     {
         await SeedAsync();
 
@@ -460,7 +460,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         // "Executive Committee of the UNHCR Programme" sorts before "Office of the UN High Commissioner for Refugees".
         var page = await Store.SearchActorsAsync(Search("unhcr"), Ct);
 
-        Assert.Equal([(Actors.Unhcr, 0), (Actors.ExCom, 2)], page.Items.Select(h => (h.Actor.Id, h.Rank)));
+        Assert.Equal([(Actors.Unhcr, MatchRank.Exact), (Actors.ExCom, MatchRank.Contains)], page.Items.Select(h => (h.Actor.Id, h.Rank)));
         Assert.Equal(2, page.Total);
     }
 
@@ -472,7 +472,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var page = await Store.SearchActorsAsync(Search("migration"), Ct);
 
         Assert.Equal([Actors.Gcim, Actors.Gfmd, Actors.Gmg, Actors.Iom, Actors.UnNetwork], page.Items.Select(h => h.Actor.Id));
-        Assert.All(page.Items, h => Assert.Equal(2, h.Rank));
+        Assert.All(page.Items, h => Assert.Equal(MatchRank.Contains, h.Rank));
     }
 
     [Fact]
@@ -483,7 +483,7 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var page = await Store.SearchActorsAsync(Search(null), Ct);
 
         Assert.Equal(ActorsByName, page.Items.Select(h => h.Actor.Id));
-        Assert.All(page.Items, h => Assert.Equal(3, h.Rank));
+        Assert.All(page.Items, h => Assert.Equal(MatchRank.Unranked, h.Rank));
         Assert.Equal(AllActors.Count, page.Total);
         Assert.Null(page.NextCursor);
     }

@@ -75,8 +75,8 @@ public sealed class Neo4jCurationStoreTests(SharedNeo4j server) : IClassFixture<
         }
 
         var expected = actors.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal([.. expected, source.Id], all.Select(i => i.Actor?.Id ?? i.Source!.Id));
-        Assert.Equal([.. expected, source.Id], byKind.Select(i => i.Actor?.Id ?? i.Source!.Id));
+        Assert.Equal([.. expected, source.Id], all.Select(i => i.Id));
+        Assert.Equal([.. expected, source.Id], byKind.Select(i => i.Id));
     }
 
     public async ValueTask DisposeAsync()

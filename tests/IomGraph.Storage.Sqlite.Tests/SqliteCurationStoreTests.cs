@@ -81,7 +81,7 @@ public sealed class SqliteCurationStoreTests : IDisposable
 
         await foreach (var item in store.ExportAsync(new ExportFilter([], [], null), Ct))
         {
-            Assert.NotNull(item.Actor);
+            Assert.IsType<ActorItem>(item);
             break;
         }
 

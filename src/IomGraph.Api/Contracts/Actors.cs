@@ -45,7 +45,7 @@ public sealed record ActorHitResponse(ActorResponse Actor, [property: Values("ex
 {
     public static ActorHitResponse Of(ActorHit hit) => new(
         ActorResponse.Of(hit.Actor),
-        hit.Rank switch { 0 => "exact", 1 => "prefix", 2 => "contains", _ => null });
+        hit.Rank switch { MatchRank.Exact => "exact", MatchRank.Prefix => "prefix", MatchRank.Contains => "contains", _ => null });
 }
 
 /// <summary>How many relations of one type an actor has, by direction.</summary>

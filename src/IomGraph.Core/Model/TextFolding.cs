@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using IomGraph.Core.Storage;
 
 namespace IomGraph.Core.Model;
 
@@ -62,14 +63,17 @@ public static class TextFolding
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>How well a folded query matches folded names: 0 exact, 1 prefix, 2 contains, -1 no match.</summary>
-    public static int Rank(IEnumerable<string> foldedNames, string foldedQuery)
+    /// <summary>How well a folded query matches folded names, by the best of them; null when none contains it.</summary>
+    public static MatchRank? Rank(IEnumerable<string> foldedNames, string foldedQuery)
     {
-        var best = -1;
+        MatchRank? best = null;
         foreach (var name in foldedNames)
         {
-            var rank = name == foldedQuery ? 0 : name.StartsWith(foldedQuery, StringComparison.Ordinal) ? 1 : name.Contains(foldedQuery, StringComparison.Ordinal) ? 2 : -1;
-            if (rank >= 0 && (best < 0 || rank < best))
+            MatchRank? rank = name == foldedQuery ? MatchRank.Exact
+                : name.StartsWith(foldedQuery, StringComparison.Ordinal) ? MatchRank.Prefix
+                : name.Contains(foldedQuery, StringComparison.Ordinal) ? MatchRank.Contains
+                : null;
+            if (rank < (best ?? MatchRank.Unranked))
             {
                 best = rank;
             }

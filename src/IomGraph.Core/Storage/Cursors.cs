@@ -48,15 +48,15 @@ public interface ICursor
 /// <summary>Position in an actor search: after (rank, sortKey, id).</summary>
 public sealed record ActorCursor(
     [property: JsonPropertyName("k")] string Listing,
-    [property: JsonPropertyName("r")] int Rank,
+    [property: JsonPropertyName("r")] MatchRank Rank,
     [property: JsonPropertyName("s")] string SortKey,
     [property: JsonPropertyName("i")] string Id) : ICursor
 {
     public const string Name = "actors";
 
-    public static ActorCursor After(int rank, string sortKey, string id) => new(Name, rank, sortKey, id);
+    public static ActorCursor After(MatchRank rank, string sortKey, string id) => new(Name, rank, sortKey, id);
 
-    public bool IsWellFormed() => Listing == Name && Rank is >= 0 and <= 3 && SortKey is not null && !string.IsNullOrEmpty(Id);
+    public bool IsWellFormed() => Listing == Name && Enum.IsDefined(Rank) && SortKey is not null && !string.IsNullOrEmpty(Id);
 }
 
 /// <summary>Position in a relation listing: after (startKey, id).</summary>

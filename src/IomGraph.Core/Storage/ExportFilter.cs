@@ -24,5 +24,29 @@ public sealed record ExportFilter(
     public bool IncludeUndated { get; init; }
 }
 
-/// <summary>One exported record: exactly one of the three is set.</summary>
-public sealed record ExportItem(Actor? Actor = null, Relation? Relation = null, Source? Source = null);
+/// <summary>One exported record: an <see cref="ActorItem"/>, a <see cref="RelationItem"/> or a <see cref="SourceItem"/>, and nothing else.</summary>
+public abstract record ExportItem
+{
+    // Only the three below derive from it, so a switch over them is complete.
+    private protected ExportItem()
+    {
+    }
+
+    /// <summary>The record's id.</summary>
+    public abstract string Id { get; }
+}
+
+public sealed record ActorItem(Actor Actor) : ExportItem
+{
+    public override string Id => Actor.Id;
+}
+
+public sealed record RelationItem(Relation Relation) : ExportItem
+{
+    public override string Id => Relation.Id;
+}
+
+public sealed record SourceItem(Source Source) : ExportItem
+{
+    public override string Id => Source.Id;
+}

@@ -25,12 +25,15 @@ public static class Validity
 
     public static int StartKey(PartialDate? start) => start?.LowerBound ?? Beginning;
 
-    /// <summary>Where a relation's period begins for a date filter: its start, else the date it is known to hold on.</summary>
-    public static int StartKey(Relation relation) => StartKey(relation.Start ?? relation.HeldOn);
+    /// <summary>Where a relation's period begins: its start, else the date it is known to hold on (null when neither is known).</summary>
+    public static PartialDate? Start(Relation relation) => relation.Start ?? relation.HeldOn;
+
+    /// <summary>Where a relation's period begins for a date filter (<see cref="Start(Relation)"/>).</summary>
+    public static int StartKey(Relation relation) => StartKey(Start(relation));
 
     /// <inheritdoc cref="Holds(PartialDate?, PartialDate?, PartialDate, bool)"/>
     public static bool Holds(Relation relation, PartialDate asOf, bool includeUndated) =>
-        Holds(relation.Start ?? relation.HeldOn, relation.End, asOf, includeUndated);
+        Holds(Start(relation), relation.End, asOf, includeUndated);
 
     /// <summary>A calendar day as the same yyyymmdd key the bounds use, to compare "today" with a period.</summary>
     public static int DayKey(DateOnly day) => PartialDate.OfDay(day.Year, day.Month, day.Day).LowerBound;
@@ -137,8 +140,8 @@ public static class Pages
     }
 }
 
-/// <summary>An actor found by a search, with how well it matched (0 exact, 1 prefix, 2 contains, 3 no query).</summary>
-public sealed record ActorHit(Actor Actor, int Rank);
+/// <summary>An actor found by a search, with how well it matched.</summary>
+public sealed record ActorHit(Actor Actor, MatchRank Rank);
 
 public sealed record RelationCount(RelationType Type, int Outgoing, int Incoming);
 

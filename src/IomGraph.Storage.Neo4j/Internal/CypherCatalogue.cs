@@ -58,7 +58,9 @@ internal static partial class CypherCatalogue
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
     private const string SearchMatch = "(size($kinds) = 0 OR a.kind IN $kinds) AND any(n IN a.searchNames WHERE n CONTAINS $q)";
-    private const string SearchRank = "CASE WHEN $q IN a.searchNames THEN 0 WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN 1 ELSE 2 END";
+    private static string SearchRank => string.Create(
+        CultureInfo.InvariantCulture,
+        $"CASE WHEN $q IN a.searchNames THEN {(int)MatchRank.Exact} WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END");
 
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 

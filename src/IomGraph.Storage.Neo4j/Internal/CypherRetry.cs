@@ -40,4 +40,16 @@ internal static class CypherRetry
     /// unreachable server is the HTTP client's to retry; a refused statement is a bug, and repeating it would not help.
     /// </summary>
     public static bool IsTransientRead(Exception exception) => exception is CypherException { IsTransient: true };
+
+    /// <summary>
+    /// What a whole write transaction is run again for, after its rollback: a <c>Neo.TransientError</c>; a constraint
+    /// violation, since a concurrent writer created an id this write found missing and the next attempt will find it; and
+    /// an unreachable server, unless the commit had been sent, since it may have succeeded.
+    /// </summary>
+    public static bool IsRetryableWrite(Exception exception) => exception switch
+    {
+        Neo4jUnavailableException unavailable => !unavailable.CommitOutcomeUnknown,
+        CypherException cypher => cypher.IsTransient || cypher.IsConstraintViolation,
+        _ => false,
+    };
 }

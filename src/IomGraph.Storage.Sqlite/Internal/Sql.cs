@@ -1,4 +1,5 @@
 using IomGraph.Core.Model;
+using IomGraph.Core.Storage;
 
 namespace IomGraph.Storage.Sqlite.Internal;
 
@@ -108,7 +109,7 @@ internal static class Sql
             var seek = after ? " AND (a.sort_key, a.id) > ($afterSortKey, $afterId)" : string.Empty;
             return $"""
                 SELECT count(*) FROM actors a WHERE 1{kindTerm};
-                SELECT a.doc, 3, a.sort_key, a.id FROM actors a WHERE 1{kindTerm}{seek} ORDER BY a.sort_key, a.id LIMIT $take;
+                SELECT a.doc, {(int)MatchRank.Unranked}, a.sort_key, a.id FROM actors a WHERE 1{kindTerm}{seek} ORDER BY a.sort_key, a.id LIMIT $take;
                 """;
         }
 
@@ -118,7 +119,7 @@ internal static class Sql
             SELECT a.doc, p.rank, p.sort_key, p.id FROM (
                 SELECT m.id, m.sort_key, m.rank FROM (
                     SELECT a.id, a.sort_key,
-                        CASE WHEN instr(a.search_names, $exact) > 0 THEN 0 WHEN instr(a.search_names, $prefix) > 0 THEN 1 ELSE 2 END AS rank
+                        CASE WHEN instr(a.search_names, $exact) > 0 THEN {(int)MatchRank.Exact} WHEN instr(a.search_names, $prefix) > 0 THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END AS rank
                     FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm}) m{rankedSeek}
                 ORDER BY m.rank, m.sort_key, m.id LIMIT $take) p
             JOIN actors a ON a.id = p.id ORDER BY p.rank, p.sort_key, p.id;

@@ -75,22 +75,6 @@ public sealed class OpenApiContract
     /// <summary>The schema of a request body, as a client would build it.</summary>
     public JsonSchema SchemaOf(string componentName) => SchemaFor(new JsonObject { ["$ref"] = "#/components/schemas/" + componentName });
 
-    /// <summary>Validates an instance; null when valid, else a readable list of what is wrong where.</summary>
-    public static string? Validate(JsonSchema schema, JsonElement instance)
-    {
-        var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid)
-        {
-            return null;
-        }
-
-        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"))
-            .Distinct()
-            .Take(12);
-        return string.Join("\n", errors);
-    }
-
     private JsonSchema SchemaFor(JsonNode schema)
     {
         var key = schema.ToJsonString();
