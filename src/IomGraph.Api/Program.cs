@@ -35,9 +35,11 @@ static async Task<int> ServeAsync(string[] args)
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseCors();
+
+    // Before authentication, so that a refused write's answer names the graph's version too.
+    app.UseGraphVersionHeader();
     app.UseAuthentication();
     app.UseAuthorization();
-    app.UseGraphVersionHeader();
     app.UseGraphOpenApi();
 
     app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AnswerHead();

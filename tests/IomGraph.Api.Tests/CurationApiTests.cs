@@ -122,6 +122,7 @@ public abstract class CurationApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("ApiKey", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Equal(key is null ? "API key required" : "API key not recognised", (await BodyAsync(response)).GetProperty("title").GetString());
+        Assert.True(response.Headers.Contains("Graph-Version"), "A refused write names the graph's version, as every answer under /api/v1 does.");
         await client.GetJsonAsync("/api/v1/actors/test-org", HttpStatusCode.NotFound);
     }
 
