@@ -92,17 +92,15 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
         Assert.True(fixture.Operations.TryGetValue(operationId, out var operation), $"{operationId} is not a GET operation of the served document.");
         var name = $"{operationId} (GET {operation.Path})";
 
-        await browser.Page.GotoAsync(fixture.Api.Origin + "/swagger/index.html");
+        await browser.Page.GotoAsync(fixture.Api.Origin + SwaggerUi.IndexPath);
 
-        // Deep linking is off, so the case opens its operation as a person does: by clicking its summary. Swagger UI's
-        // element id for an operation is its first tag and its operationId, with spaces made underscores.
-        var block = browser.Page.Locator($"[id=\"operations-{operation.Tag.Replace(' ', '_')}-{operationId}\"]");
+        // The case opens its operation as a person does: by clicking its summary.
+        var block = SwaggerUi.Operation(browser.Page, operation.Tag, operationId);
         await block.WaitForAsync();
         await block.Locator(".opblock-summary").First.ClickAsync();
         await block.Locator("button.execute").ClickAsync();
 
-        var response = block.Locator(".live-responses-table tr.response");
-        var stuck = await WaitForResponseAsync(browser, response);
+        var stuck = await WaitForResponseAsync(browser, SwaggerUi.LiveResponse(block));
         await browser.ScreenshotAsync(block);
         var errors = browser.DescribeErrors();
         var where = $"{Environment.NewLine}  screenshot: {browser.ScreenshotPath}";
@@ -115,25 +113,25 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
             Assert.Fail($"{name}: Swagger UI showed no response after Execute: {stuck} {await DescribeStuckAsync(block)}{Environment.NewLine}{errors}{hint}{where}");
         }
 
-        var shown = await ReadResponseAsync(block, response);
+        var shown = await SwaggerUi.ReadResponseAsync(block);
         var problems = new List<string>();
         if (shown.Status is not (>= 200 and < 300))
         {
             // A problem+json body says which parameter the API refused, and why.
-            problems.Add($"the response code cell shows {shown.StatusText}, not 2xx, with the body {Shorten(Flatten(shown.Body))}");
+            problems.Add($"the response code cell shows {shown.StatusText}, not 2xx, with the body {SwaggerUi.Shorten(SwaggerUi.Flatten(shown.Body))}");
         }
 
         if (shown.IsDownload)
         {
             problems.Add($"the body is a file download ('{shown.DownloadName}', content-type '{shown.ContentType}', content-disposition '{shown.ContentDisposition}'), not a JSON body shown on the page");
         }
-        else if (!IsJson(shown.ContentType))
+        else if (!shown.IsJson)
         {
             problems.Add($"the content-type is '{shown.ContentType}', not JSON");
         }
         else if (!ParsesAsJson(shown.Body))
         {
-            problems.Add($"the body does not parse as JSON: {Shorten(shown.Body)}");
+            problems.Add($"the body does not parse as JSON: {SwaggerUi.Shorten(shown.Body)}");
         }
 
         if (errors.Length > 0)
@@ -191,42 +189,17 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
 
         foreach (var message in await block.Locator(".validation-errors, .errors-wrapper").AllInnerTextsAsync())
         {
-            parts.Add($"It shows: '{Flatten(message)}'.");
+            parts.Add($"It shows: '{SwaggerUi.Flatten(message)}'.");
         }
 
         var invalid = await block.Locator(".parameters tr:has(.invalid) .parameter__name").AllInnerTextsAsync();
         if (invalid.Count > 0)
         {
-            parts.Add($"It marks these parameters invalid: {string.Join(", ", invalid.Select(Flatten))}.");
+            parts.Add($"It marks these parameters invalid: {string.Join(", ", invalid.Select(SwaggerUi.Flatten))}.");
         }
 
         return parts.Count == 0 ? "It shows neither a spinner nor a validation message." : string.Join(" ", parts);
     }
-
-    private static async Task<ShownResponse> ReadResponseAsync(ILocator block, ILocator response)
-    {
-        var statusText = Flatten(await response.Locator(".response-col_status").InnerTextAsync());
-        var requestUrl = await block.Locator(".request-url pre").AllInnerTextsAsync();
-        var headers = (await response.Locator(".headerline").AllInnerTextsAsync())
-            .Select(h => h.Split(':', 2))
-            .Where(h => h.Length == 2)
-            .ToDictionary(h => h[0].Trim(), h => h[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var download = response.Locator("a[download]");
-        var isDownload = await download.CountAsync() > 0;
-        var body = await response.Locator(".highlight-code pre").AllTextContentsAsync();
-        return new ShownResponse(
-            int.TryParse(statusText, out var status) ? status : null,
-            statusText,
-            requestUrl.Count > 0 ? Flatten(requestUrl[0]) : "(none shown)",
-            headers.GetValueOrDefault("content-type", "(none)"),
-            headers.GetValueOrDefault("content-disposition", "(none)"),
-            isDownload,
-            isDownload ? await download.First.GetAttributeAsync("download") ?? "" : "",
-            body.Count > 0 ? body[0] : "");
-    }
-
-    private static bool IsJson(string contentType) =>
-        contentType.Split(';')[0].Trim() is var media && (media == "application/json" || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     private static bool ParsesAsJson(string body)
     {
@@ -240,12 +213,6 @@ public sealed class SwaggerUiTests(SwaggerUiFixture fixture) : IClassFixture<Swa
             return false;
         }
     }
-
-    private static string Flatten(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
-
-    private sealed record ShownResponse(int? Status, string StatusText, string RequestUrl, string ContentType, string ContentDisposition, bool IsDownload, string DownloadName, string Body);
 }
 
 /// <summary>A GET operation as the served document lists it, with the array parameters whose example is not an array.</summary>
