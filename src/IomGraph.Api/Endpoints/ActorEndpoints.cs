@@ -79,7 +79,7 @@ public static class ActorEndpoints
     }
 
     [EndpointSummary("Create or replace an actor")]
-    [EndpointDescription("Creates the actor, or replaces it whole. The body is an actor record in the seed-data format; its id, if given, must equal the one in the path. Send If-Match with the ETag of a GET to replace only the version you read (412 otherwise). Needs an API key in X-Api-Key. Every change is logged.")]
+    [EndpointDescription("Creates the actor, or replaces it whole. The body is an actor record in the seed-data format; its id, if given, must equal the one in the path. Send If-Match with the ETag of a GET to replace only the version you read (412 otherwise). Needs an API key in X-Api-Key. Every change is logged. The example cites the source 'example-source': in Swagger UI, execute PUT /api/v1/sources/{id} with its example first.")]
     public static async Task<Results<Created<ActorResponse>, Ok<ActorResponse>, ValidationProblem, ProblemHttpResult>> PutActor(
         [Description(IdDescription), Example(RequestExamples.ActorId)] string id, HttpContext http, CurationService curation, CancellationToken cancellationToken)
     {

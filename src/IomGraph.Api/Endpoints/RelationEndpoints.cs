@@ -56,7 +56,7 @@ public static class RelationEndpoints
     }
 
     [EndpointSummary("Create a relation")]
-    [EndpointDescription("Creates a relation. The body is a relation record in the seed-data format: both ends must exist, their kinds must be ones the type allows, the end must not come before the start, and at least one source (with its quote) must be cited. An existing id is a 409: use PUT to replace. Needs an API key in X-Api-Key.")]
+    [EndpointDescription("Creates a relation. The body is a relation record in the seed-data format: both ends must exist, their kinds must be ones the type allows, the end must not come before the start, and at least one source (with its quote) must be cited. An existing id is a 409: use PUT to replace. Needs an API key in X-Api-Key. The example joins IOM to the example actor and cites the example source: in Swagger UI, execute PUT /api/v1/sources/{id} and PUT /api/v1/actors/{id} with their examples first.")]
     public static Task<Results<Created<RelationResponse>, Ok<RelationResponse>, ValidationProblem, ProblemHttpResult>> CreateRelation(
         HttpContext http, IGraphReader reads, CurationService curation, Sentences sentences, CancellationToken cancellationToken) =>
         WriteRelationAsync(null, http, reads, curation, sentences, cancellationToken);
