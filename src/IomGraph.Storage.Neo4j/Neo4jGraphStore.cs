@@ -153,11 +153,9 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.Limit, 1, nameof(search));
-        var query = search.Query is null ? string.Empty : TextFolding.Fold(search.Query);
+        var query = search.FoldedQuery;
         var hasQuery = query.Length > 0;
-
-        // Without a query every hit is unranked, so a cursor of a better rank means "from the start".
-        var after = hasQuery || search.After is { Rank: MatchRank.Unranked } ? search.After : null;
+        var after = search.StartAfter;
         var kinds = search.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
         var statement = hasQuery
             ? CypherCatalogue.SearchActors.With(

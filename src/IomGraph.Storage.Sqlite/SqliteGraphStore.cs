@@ -157,11 +157,9 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfLessThan(search.Limit, 1, nameof(search));
-        var query = search.Query is null ? string.Empty : TextFolding.Fold(search.Query);
+        var query = search.FoldedQuery;
         var hasQuery = query.Length > 0;
-
-        // Without a query every hit is unranked, so a cursor of a better rank means "from the start".
-        var after = hasQuery || search.After is { Rank: MatchRank.Unranked } ? search.After : null;
+        var after = search.StartAfter;
         return RunAsync(
             async connection =>
             {

@@ -26,6 +26,37 @@ public class TextFoldingTests
         Assert.Equal(MatchRank.Contains, TextFolding.Rank(names, "liaison"));
         Assert.Null(TextFolding.Rank(names, "ilo"));
     }
+
+    [Fact]
+    public void Actors_sort_by_their_folded_name_not_their_label_or_id()
+    {
+        var actor = new Actor("civ", "Côte d’Ivoire", ActorKind.State, "Ivory Coast");
+
+        Assert.Equal("cote d'ivoire", TextFolding.SortKey(actor));
+    }
+}
+
+public class ActorSearchTests
+{
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("   ", "")]
+    [InlineData("  CÔTE d’Ivoire ", "cote d'ivoire")]
+    public void A_search_matches_its_folded_query(string? query, string folded)
+    {
+        Assert.Equal(folded, new ActorSearch(query, [], 10, null).FoldedQuery);
+    }
+
+    [Fact]
+    public void Without_a_query_a_cursor_of_a_better_rank_starts_from_the_beginning()
+    {
+        var ranked = ActorCursor.After(MatchRank.Prefix, "international organization for migration", "iom");
+        var unranked = ActorCursor.After(MatchRank.Unranked, "international organization for migration", "iom");
+
+        Assert.Null(new ActorSearch(null, [], 10, ranked).StartAfter);
+        Assert.Equal(unranked, new ActorSearch(null, [], 10, unranked).StartAfter);
+        Assert.Equal(ranked, new ActorSearch("migration", [], 10, ranked).StartAfter);
+    }
 }
 
 public class CursorTests

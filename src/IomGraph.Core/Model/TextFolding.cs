@@ -63,6 +63,13 @@ public static class TextFolding
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The key actors are listed by, before their ids: the folded name.</summary>
+    public static string SortKey(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Fold(actor.Name);
+    }
+
     /// <summary>How well a folded query matches folded names, by the best of them; null when none contains it.</summary>
     public static MatchRank? Rank(IEnumerable<string> foldedNames, string foldedQuery)
     {

@@ -60,7 +60,23 @@ public static class Validity
 /// <summary>Changes after <see cref="After"/> (a sequence number, from a cursor) and at or after <see cref="Since"/>, optionally for one record.</summary>
 public sealed record ChangeQuery(DateTimeOffset? Since, RecordRef? Record, int Limit, ChangeCursor? After);
 
-public sealed record ActorSearch(string? Query, IReadOnlyList<ActorKind> Kinds, int Limit, ActorCursor? After);
+/// <summary>
+/// A search for actors by name (<see cref="IGraphReader.SearchActorsAsync"/>): those of <see cref="Kinds"/> (every kind
+/// when empty) whose folded id, name, label or an alias (<see cref="TextFolding.SearchNames"/>) holds the folded query,
+/// ranked as <see cref="TextFolding.Rank"/> says and ordered by (rank, <see cref="TextFolding.SortKey"/>, id); without a
+/// query, every actor of those kinds, each <see cref="MatchRank.Unranked"/>, by (sort key, id).
+/// </summary>
+public sealed record ActorSearch(string? Query, IReadOnlyList<ActorKind> Kinds, int Limit, ActorCursor? After)
+{
+    /// <summary>The query as names are matched against it (<see cref="TextFolding.Fold"/>); empty when there is none.</summary>
+    public string FoldedQuery => Query is null ? string.Empty : TextFolding.Fold(Query);
+
+    /// <summary>
+    /// Where the page starts: after <see cref="After"/>. Without a query every hit is <see cref="MatchRank.Unranked"/>,
+    /// so there a cursor of a better rank (from a search with a query) means from the start.
+    /// </summary>
+    public ActorCursor? StartAfter => FoldedQuery.Length > 0 || After is { Rank: MatchRank.Unranked } ? After : null;
+}
 
 public sealed record ActorRelationsQuery(
     string ActorId,

@@ -160,7 +160,7 @@ internal sealed class WriteStatements
         ["shortName"] = actor.Record.ShortName,
         ["plural"] = actor.Record.Plural,
         ["kind"] = ActorKinds.NameOf(actor.Record.Kind),
-        ["sortKey"] = TextFolding.Fold(actor.Record.Name),
+        ["sortKey"] = TextFolding.SortKey(actor.Record),
         ["searchNames"] = TextFolding.SearchNames(actor.Record),
         ["doc"] = actor.Json,
         ["hash"] = actor.Version,

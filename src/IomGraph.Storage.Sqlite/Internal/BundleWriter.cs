@@ -268,7 +268,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
                 continue;
             }
 
-            Bind(insert, actor.Id, encoded.Hash, state, actor.Name, actor.Label, WireNames.Of(actor.Kind), RecordCodec.SortKey(actor), RecordCodec.SearchNames(actor), encoded.Json);
+            Bind(insert, actor.Id, encoded.Hash, state, actor.Name, actor.Label, WireNames.Of(actor.Kind), TextFolding.SortKey(actor), RecordCodec.SearchNames(actor), encoded.Json);
             await InsertOnceAsync(insert, RecordKind.Actor, actor.Id, cancellationToken);
             foreach (var citation in actor.Sources ?? [])
             {

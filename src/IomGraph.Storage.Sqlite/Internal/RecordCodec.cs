@@ -9,7 +9,5 @@ internal static class RecordCodec
     /// <summary>'\n' + each folded search name + '\n', for instr() matching.</summary>
     public static string SearchNames(Actor actor) => "\n" + string.Join('\n', TextFolding.SearchNames(actor)) + "\n";
 
-    public static string SortKey(Actor actor) => TextFolding.Fold(actor.Name);
-
     public static string JsonArray(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray(), StringArrayContext.Default.StringArray);
 }
