@@ -34,6 +34,10 @@ namespace IomGraph.Storage.Contract;
 /// <item>Seeds and curators: a seed removes only records whose last write was a seed's, so it never removes what a
 /// curator created or changed since. A seed that holds a record writes its version of it, and the log keeps the
 /// curator's version as that entry's Before.</item>
+/// <item>Writers race safely, from one store or from two on the same data (<see cref="CreateStoreOnSameDataAsync"/>):
+/// a precondition is checked with no other write between the check and the apply, and no two entries of the log share
+/// a sequence number, nor are the entries of two writes interleaved.</item>
+/// <item>A write names its author: one without (empty or white space) is an <see cref="ArgumentException"/>, and changes nothing.</item>
 /// <item>Exports select exactly as <see cref="ExportFilter"/> says. A list that is set but empty selects nothing. An
 /// export holds only cited sources, so a source that nothing cites is in no export.</item>
 /// </list>
@@ -68,7 +72,15 @@ public abstract class CurationStoreContract : IAsyncLifetime
     /// </summary>
     protected abstract Task<(IGraphReader Reads, IGraphWriter Writes)> CreateEmptyStoreAsync(TimeProvider clock);
 
-    /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/>.</summary>
+    /// <summary>
+    /// Another store on the data of the store under test (<see cref="Reads"/>, <see cref="Writes"/>), as a second process
+    /// would open it: a second connection to the same file, a second client of the same server; its change log on
+    /// <paramref name="clock"/>. The racing tests write through both. A store whose data cannot be opened twice (an
+    /// in-memory SQLite database) returns the store under test itself, and its writers race within the one store.
+    /// </summary>
+    protected abstract Task<(IGraphReader Reads, IGraphWriter Writes)> CreateStoreOnSameDataAsync(TimeProvider clock);
+
+    /// <summary>Releases a store made by <see cref="CreateEmptyStoreAsync"/> or <see cref="CreateStoreOnSameDataAsync"/>.</summary>
     protected virtual ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes) => StorePorts.DisposeAsync(reads, writes);
 
     public virtual async ValueTask InitializeAsync() => _stores.Add(await CreateEmptyStoreAsync(Clock));
@@ -887,6 +899,72 @@ public abstract class CurationStoreContract : IAsyncLifetime
         Assert.Equal(1, dropped.Actors.Deleted);
     }
 
+    // ---------------------------------------------------------------- writers racing
+
+    [Fact]
+    public async Task Racing_writes_with_the_same_precondition_apply_exactly_once()
+    {
+        await SeedAsync();
+        var other = await OpenStoreOnSameDataAsync();
+        var gmg = Actor(Actors.Gmg);
+        var version = RecordVersion.Of(gmg);
+        var versions = Enumerable.Range(0, 8).Select(i => gmg with { Description = $"Version {i}" }).ToList();
+
+        var results = await Task.WhenAll(versions.Select((changed, i) => (i % 2 == 0 ? Writes : other.Writes).WriteAsync(
+            new CurationWrite(
+                $"curator-{i}",
+                Upserts(actors: [changed]),
+                [],
+                Preconditions: new Dictionary<RecordRef, string?> { [RecordRef.ActorOf(gmg.Id)] = version }),
+            Ct)));
+
+        var winner = Array.FindIndex(results, r => r.Applied);
+        Assert.Single(results, r => r.Applied);
+        Assert.Equal(7, results.Count(r => r.Status == WriteStatus.PreconditionFailed));
+        var history = await ChangesAsync(new ChangeQuery(null, RecordRef.ActorOf(gmg.Id), 10, null));
+        Assert.Equal([("seed", ChangeOperation.Create), ($"curator-{winner}", ChangeOperation.Update)], history.Items.Select(e => (e.Author, e.Operation)));
+        await AssertStoredAsync(versions[winner]);
+        Assert.Equal(await Reads.GetRecordAsync(RecordRef.ActorOf(gmg.Id), Ct), await other.Reads.GetRecordAsync(RecordRef.ActorOf(gmg.Id), Ct));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_never_share_a_sequence_number()
+    {
+        var other = await OpenStoreOnSameDataAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? Writes : other.Writes).WriteAsync(
+            CurationWrite.Upsert($"curator-{i}", Upserts([new Source($"source-{i}", $"Source {i}", SourceKind.News), new Source($"other-{i}", $"Other {i}", SourceKind.News)])),
+            Ct)));
+
+        var log = await LogAsync();
+        Assert.Equal(20, log.Count);
+        Assert.Equal(20, log.Select(e => e.Sequence).Distinct().Count());
+        Assert.True(log.Zip(log.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence && p.First.At <= p.Second.At), "The log is ordered by sequence and by time.");
+
+        // Each write's two entries follow each other, in replay order: no write's entries are interleaved with another's.
+        Assert.All(log.Chunk(2), pair =>
+        {
+            var writer = pair[0].Author["curator-".Length..];
+            Assert.Equal([($"curator-{writer}", $"other-{writer}"), ($"curator-{writer}", $"source-{writer}")], pair.Select(e => (e.Author, e.Record.Id)));
+        });
+        Assert.Equal(log[^1].Sequence, await other.Reads.GetLastChangeSequenceAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public async Task A_write_by_an_unnamed_author_is_refused(string author)
+    {
+        await SeedAsync();
+        var logged = (await LogAsync()).Count;
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Writes.WriteAsync(CurationWrite.Upsert(author, Upserts([Charter])), Ct));
+
+        Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
+        Assert.Equal(logged, (await LogAsync()).Count);
+    }
+
     // ---------------------------------------------------------------- existing records
 
     [Fact]
@@ -1106,6 +1184,18 @@ public abstract class CurationStoreContract : IAsyncLifetime
     {
         var stores = await CreateEmptyStoreAsync(new ManualClock(Start));
         _stores.Add(stores);
+        return stores;
+    }
+
+    /// <summary>Another store on the data of the store under test (<see cref="CreateStoreOnSameDataAsync"/>), disposed with the test's.</summary>
+    protected async Task<(IGraphReader Reads, IGraphWriter Writes)> OpenStoreOnSameDataAsync()
+    {
+        var stores = await CreateStoreOnSameDataAsync(Clock);
+        if (!_stores.Any(s => ReferenceEquals(s.Reads, stores.Reads) || ReferenceEquals(s.Writes, stores.Writes)))
+        {
+            _stores.Add(stores);
+        }
+
         return stores;
     }
 

@@ -6,7 +6,8 @@ namespace IomGraph.Storage.Neo4j.Tests;
 /// <summary>
 /// The curation contract against the real Neo4j at NEO4J_URL, each test on an emptied database. The server has one
 /// database, so a test that asks for a second empty store gets the same database emptied again (after the first store's
-/// data was read), through a store on the second clock.
+/// data was read), through a store on the second clock. The store on the same data that the racing tests ask for is a
+/// second store on the same server, as another process would have: its own client and write gate.
 /// </summary>
 public sealed class Neo4jCurationStoreContractTests(SharedNeo4j server) : CurationStoreContract, IClassFixture<SharedNeo4j>
 {
@@ -17,6 +18,13 @@ public sealed class Neo4jCurationStoreContractTests(SharedNeo4j server) : Curati
         var store = await TestStore.CreateEmptyAsync(server, clock: clock);
         _stores.Add(store);
         return (store.Store, store.Store);
+    }
+
+    protected override Task<(IGraphReader Reads, IGraphWriter Writes)> CreateStoreOnSameDataAsync(TimeProvider clock)
+    {
+        var store = TestStore.Create(_stores[0].Options.Url!, clock: clock);
+        _stores.Add(store);
+        return Task.FromResult<(IGraphReader, IGraphWriter)>((store.Store, store.Store));
     }
 
     protected override async ValueTask DisposeStoreAsync(IGraphReader reads, IGraphWriter writes)

@@ -13,45 +13,6 @@ public sealed class Neo4jCurationStoreTests(SharedNeo4j server) : IClassFixture<
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Racing_writes_from_two_stores_with_the_same_precondition_apply_exactly_once()
-    {
-        var first = await EmptyStoreAsync();
-        var second = AnotherStore();
-        await first.SeedAsync(ContractGraph.Bundle(), Ct);
-        var gmg = ContractGraph.Actor(ContractGraph.Actors.Gmg);
-        var version = RecordVersion.Of(gmg);
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? first : second).WriteAsync(
-            new CurationWrite(
-                $"curator-{i}",
-                new GraphBundle { Actors = [gmg with { Description = $"Version {i}" }] },
-                [],
-                Preconditions: new Dictionary<RecordRef, string?> { [RecordRef.ActorOf(gmg.Id)] = version }),
-            Ct)));
-
-        Assert.Single(results, r => r.Status == WriteStatus.Applied);
-        Assert.Equal(7, results.Count(r => r.Status == WriteStatus.PreconditionFailed));
-        var history = await first.GetChangesAsync(new ChangeQuery(null, RecordRef.ActorOf(gmg.Id), 10, null), Ct);
-        Assert.Equal([ChangeOperation.Create, ChangeOperation.Update], history.Items.Select(e => e.Operation));
-    }
-
-    [Fact]
-    public async Task Concurrent_writers_never_share_a_sequence_number()
-    {
-        var first = await EmptyStoreAsync();
-        var second = AnotherStore();
-
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? first : second).WriteAsync(
-            CurationWrite.Upsert($"curator-{i}", new GraphBundle { Sources = [new Source($"source-{i}", $"Source {i}", SourceKind.News), new Source($"other-{i}", $"Other {i}", SourceKind.News)] }),
-            Ct)));
-
-        var log = await first.GetChangesAsync(new ChangeQuery(null, null, 100, null), Ct);
-        Assert.Equal(20, log.Total);
-        Assert.Equal(20, log.Items.Select(e => e.Sequence).Distinct().Count());
-        Assert.True(log.Items.Zip(log.Items.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence && p.First.At <= p.Second.At), "The log is ordered by sequence and by time.");
-    }
-
-    [Fact]
     public async Task An_export_larger_than_a_page_streams_every_record_once_in_id_order()
     {
         var store = await EmptyStoreAsync();
@@ -90,14 +51,6 @@ public sealed class Neo4jCurationStoreTests(SharedNeo4j server) : IClassFixture<
     private async Task<Neo4jGraphStore> EmptyStoreAsync()
     {
         var store = await TestStore.CreateEmptyAsync(server);
-        _stores.Add(store);
-        return store.Store;
-    }
-
-    /// <summary>A second store on the same database, as another process would have: its own client and write gate.</summary>
-    private Neo4jGraphStore AnotherStore()
-    {
-        var store = TestStore.Create(_stores[0].Options.Url!);
         _stores.Add(store);
         return store.Store;
     }
