@@ -15,7 +15,8 @@ namespace IomGraph.Storage.Contract;
 /// Choices this contract fixes where the port leaves room:
 /// <list type="bullet">
 /// <item>A bundle that refers to an actor or source that neither it nor the store holds, or that holds an id twice, is
-/// refused with an <see cref="ArgumentException"/> (the caller's validators should have caught it) and nothing of it is written.</item>
+/// refused (<see cref="WriteStatus.Invalid"/>, naming the record at fault; the caller's validators should have caught it)
+/// and nothing of it is written, a seed's fingerprint included.</item>
 /// <item>Shortest paths from an actor to itself need no relation (its one chain has no hops); to or from an unknown actor
 /// there are none.</item>
 /// <item>Listings are keyset-paged: actors by (rank, folded name, id), relations by (start key, id), sources by id, ids
@@ -242,6 +243,40 @@ public abstract class GraphStoreContract : EmptyStoreTest
         var uncited = await Store.GetSourceAsync(new SourceQuery(Sources.Uncited, 10, null), Ct);
         Assert.Equal(0, statute!.CitedBy.Total);
         Assert.Equal([Relations.UnhcrReportsToExCom], Ids(uncited!.CitedBy));
+    }
+
+    [Fact]
+    public async Task A_refused_seed_leaves_the_store_and_its_seed_state_as_they_were()
+    {
+        await SeedAsync();
+        var before = await Store.GetSeedStateAsync(Ct);
+        var broken = Bundle()
+            .With(Actor(Actors.Gmg) with { Description = "Changed." })
+            .With(Relation(Relations.IomMemberOfGmg) with { To = "nobody" });
+
+        var result = await Writer.WriteAsync(CurationWrite.Seed(broken), Ct);
+
+        Assert.Equal((WriteStatus.Invalid, RecordRef.RelationOf(Relations.IomMemberOfGmg)), (result.Status, result.Offender));
+        Assert.Equal($"Relation '{Relations.IomMemberOfGmg}' refers to actor 'nobody', which neither the bundle nor the store holds.", result.Message);
+        AssertSameJson(Actor(Actors.Gmg), (await Store.GetActorAsync(Actors.Gmg, Ct))!.Actor);
+        Assert.Equal(Actors.Gmg, (await Store.GetRelationAsync(Relations.IomMemberOfGmg, Ct))!.To.Id);
+        Assert.Equal(before, await Store.GetSeedStateAsync(Ct));
+        Assert.False((await SeedAsync()).Changed);
+    }
+
+    [Fact]
+    public async Task Initialising_a_store_again_keeps_its_data()
+    {
+        await SeedAsync();
+        var seeded = await Store.GetSeedStateAsync(Ct);
+
+        await Writer.InitialiseAsync(Ct);
+        await Writer.InitialiseAsync(Ct);
+
+        var stats = await Store.GetStatsAsync(0, Ct);
+        Assert.Equal((AllActors.Count, AllRelations.Count, AllSources.Count), (stats.Actors, stats.Relations, stats.Sources));
+        Assert.Equal(seeded, await Store.GetSeedStateAsync(Ct));
+        Assert.False((await SeedAsync()).Changed);
     }
 
     [Fact]

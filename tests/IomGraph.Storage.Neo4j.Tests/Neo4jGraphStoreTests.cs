@@ -14,18 +14,6 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Initialising_twice_is_harmless_and_keeps_the_data()
-    {
-        var store = await EmptyStoreAsync();
-        await store.SeedAsync(ContractGraph.Bundle(), Ct);
-
-        await store.InitialiseAsync(Ct);
-        await store.InitialiseAsync(Ct);
-
-        Assert.Equal(ContractGraph.AllActors.Count, (await store.GetStatsAsync(0, Ct)).Actors);
-    }
-
-    [Fact]
     public async Task Bundles_larger_than_a_batch_are_written_in_chunks_within_one_transaction()
     {
         var store = await EmptyStoreAsync(new() { ["Neo4j:BatchSize"] = "2" });
@@ -62,25 +50,6 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
             new CypherQuery("Test.TypedEdges", "MATCH ()-[r]->() WHERE r.id = $id RETURN type(r) AS type", ["id"]).With(("id", moved.Id)),
             Ct);
         Assert.Equal(["OBSERVER_OF"], typed.Rows.Select(r => r[0].GetString()));
-    }
-
-    [Fact]
-    public async Task A_failed_bundle_leaves_the_store_as_it_was()
-    {
-        var store = await EmptyStoreAsync();
-        await store.SeedAsync(ContractGraph.Bundle(), Ct);
-        var before = await store.GetSeedStateAsync(Ct);
-        var broken = ContractGraph.Bundle()
-            .With(ContractGraph.Actor(ContractGraph.Actors.Gmg) with { Description = "Changed." })
-            .With(ContractGraph.Relation(ContractGraph.Relations.IomMemberOfGmg) with { To = "nobody" });
-
-        var result = await store.WriteAsync(CurationWrite.Seed(broken), Ct);
-
-        Assert.Equal(WriteStatus.Invalid, result.Status);
-        Assert.Contains("Relation 'iom-member-of-gmg' refers to actor 'nobody'", result.Message, StringComparison.Ordinal);
-        Assert.Null((await store.GetActorAsync(ContractGraph.Actors.Gmg, Ct))!.Actor.Description);
-        Assert.Equal(before, await store.GetSeedStateAsync(Ct));
-        Assert.False((await store.SeedAsync(ContractGraph.Bundle(), Ct)).Changed);
     }
 
     [Fact]

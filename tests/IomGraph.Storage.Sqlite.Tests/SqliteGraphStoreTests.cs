@@ -145,22 +145,6 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_bundle_leaves_a_file_store_unchanged_and_usable()
-    {
-        var path = _directory.File("graph.db");
-        await using var store = await TestStores.CreateInitialisedAsync(path);
-        await store.SeedAsync(ContractGraph.Bundle(), Ct);
-        var broken = ContractGraph.Bundle().With(ContractGraph.Relation(ContractGraph.Relations.IomMemberOfGmg) with { To = "nobody" });
-
-        var result = await store.WriteAsync(CurationWrite.Seed(broken), Ct);
-
-        Assert.Equal(WriteStatus.Invalid, result.Status);
-        Assert.Contains("'nobody'", result.Message, StringComparison.Ordinal);
-        Assert.Equal(ContractGraph.Actors.Gmg, (await store.GetRelationAsync(ContractGraph.Relations.IomMemberOfGmg, Ct))!.To.Id);
-        Assert.False((await store.SeedAsync(ContractGraph.Bundle(), Ct)).Changed);
-    }
-
-    [Fact]
     public async Task A_cancelled_bundle_writes_nothing()
     {
         await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
