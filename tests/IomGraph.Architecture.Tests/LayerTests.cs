@@ -1,15 +1,20 @@
 using System.Reflection;
+using System.Xml.Linq;
 using IomGraph.Core.Model;
 using IomGraph.Formats;
 using IomGraph.Storage.Neo4j;
 using IomGraph.Storage.Sqlite;
+using IomGraph.Testing;
+using IomGraph.Testing.InMemory;
 using NetArchTest.Rules;
 
 namespace IomGraph.Architecture.Tests;
 
 /// <summary>
 /// The dependency direction of STYLE.md: Core knows nothing of ASP.NET, SQLite, HTTP or the other projects; each adapter
-/// knows Core only, and so do the file formats; nothing knows the API, which composes; inside the API, the use cases know no HTTP and the commands no endpoints. Each rule is checked twice: on the types' dependencies, read
+/// knows Core only, and so do the file formats and the in-memory store of the test-support project; nothing knows the
+/// API, which composes; inside the API, the use cases know no HTTP and the commands no endpoints; nothing in src/ knows
+/// the tests. Each rule is checked twice: on the types' dependencies, read
 /// from their IL by NetArchTest, and on the assemblies the compiler recorded as referenced.
 /// </summary>
 public sealed class LayerTests
@@ -19,6 +24,10 @@ public sealed class LayerTests
     private static readonly Assembly Formats = typeof(GraphFormats).Assembly;
 
     private static readonly Assembly Api = typeof(IomGraph.Api.Application.CurationService).Assembly;
+
+    private static readonly Assembly Testing = typeof(InMemoryGraphStore).Assembly;
+
+    private static readonly string[] TestProjects = ["IomGraph.Testing", "IomGraph.Storage.Contract"];
 
     private static readonly Dictionary<string, Assembly> Adapters = new()
     {
@@ -56,6 +65,41 @@ public sealed class LayerTests
         AssertNoDependency(Formats, "IomGraph.Storage", "IomGraph.Api", "Microsoft.AspNetCore", "Microsoft.Data.Sqlite", "System.Net.Http");
         AssertNoReference(Formats, name => name.StartsWith("IomGraph.", StringComparison.Ordinal) && name != Core.GetName().Name, "an IomGraph project other than Core");
         AssertNoReference(Formats, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal), "ASP.NET Core");
+    }
+
+    [Fact]
+    public void The_in_memory_store_depends_on_core_only_and_knows_nothing_of_the_other_stores_sqlite_or_http()
+    {
+        var store = typeof(InMemoryGraphStore).Namespace!;
+        AssertNamespaceHasNoDependency(Testing, store, "IomGraph.Storage", "IomGraph.Api", "IomGraph.Formats", "Microsoft.AspNetCore", "Microsoft.Data.Sqlite", "System.Net.Http");
+        AssertNoReference(Testing, name => name.StartsWith("IomGraph.", StringComparison.Ordinal) && name != Core.GetName().Name, "an IomGraph project other than Core");
+
+        // The scan sees the store at all: it uses Core.
+        Assert.True(Types.InAssembly(Testing).That().ResideInNamespace(store).And().HaveDependencyOn("IomGraph.Core").GetTypes().Any(), "NetArchTest found no type of the in-memory store that uses IomGraph.Core.");
+    }
+
+    [Fact]
+    public void Nothing_in_src_depends_on_the_tests()
+    {
+        foreach (var assembly in Adapters.Values.Append(Core).Append(Formats).Append(Api))
+        {
+            AssertNoDependency(assembly, [.. TestProjects, "Xunit"]);
+            AssertNoReference(assembly, name => TestProjects.Contains(name) || name.StartsWith("xunit", StringComparison.OrdinalIgnoreCase), "a test project or xUnit");
+        }
+
+        // And the project files of src/, so that a project these tests do not load is held to it too.
+        var root = TestEnvironment.RepositoryRoot;
+        var tests = Path.Combine(root, "tests") + Path.DirectorySeparatorChar;
+        var projects = Directory.GetFiles(Path.Combine(root, "src"), "*.csproj", SearchOption.AllDirectories);
+        Assert.True(projects.Length >= 5, $"Only {projects.Length} projects found under src/.");
+        foreach (var project in projects)
+        {
+            var intoTests = XDocument.Load(project).Descendants("ProjectReference")
+                .Select(r => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, ((string?)r.Attribute("Include") ?? string.Empty).Replace('\\', Path.DirectorySeparatorChar))))
+                .Where(r => r.StartsWith(tests, StringComparison.Ordinal))
+                .ToList();
+            Assert.True(intoTests.Count == 0, $"{Path.GetRelativePath(root, project)} references {string.Join(", ", intoTests.Select(r => Path.GetRelativePath(root, r)))}.");
+        }
     }
 
     [Fact]
