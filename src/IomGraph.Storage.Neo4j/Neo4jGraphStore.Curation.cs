@@ -28,7 +28,7 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return await RunAsync(
+            var result = await RunAsync(
                 async connection =>
                 {
                     try
@@ -42,6 +42,12 @@ public sealed partial class Neo4jGraphStore : IGraphWriter
                     }
                 },
                 cancellationToken);
+            if (result.Overwritten > 0)
+            {
+                LogSeedReplaced(result.Overwritten);
+            }
+
+            return result;
         }
         finally
         {

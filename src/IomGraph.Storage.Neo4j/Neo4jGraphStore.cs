@@ -459,4 +459,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Neo4j graph store is unavailable: {Reason}")]
     private partial void LogUnavailable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The seed replaced {Count} records that a curator or an import had changed since; the change log keeps the replaced versions under author 'seed'.")]
+    private partial void LogSeedReplaced(int count);
 }

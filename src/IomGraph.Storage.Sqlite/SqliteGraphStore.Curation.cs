@@ -52,13 +52,13 @@ public sealed partial class SqliteGraphStore : IGraphWriter
     {
         try
         {
-            var outcome = await new BundleWriter(transaction).SeedAsync(write.Upserts, stamp, now, cancellationToken);
-            if (outcome.Overwritten > 0)
+            var result = await new BundleWriter(transaction).SeedAsync(write.Upserts, stamp, now, cancellationToken);
+            if (result.Overwritten > 0)
             {
-                LogSeedReplaced(outcome.Overwritten);
+                LogSeedReplaced(result.Overwritten);
             }
 
-            return outcome.Result;
+            return result;
         }
         catch (InvalidBundleException e)
         {

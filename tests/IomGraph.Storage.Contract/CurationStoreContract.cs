@@ -32,8 +32,8 @@ namespace IomGraph.Storage.Contract;
 /// <item>A change page's Total counts the entries that Since and Record select, whatever the cursor, as every listing's
 /// Total counts every match whatever the page.</item>
 /// <item>Seeds and curators: a seed removes only records whose last write was a seed's, so it never removes what a
-/// curator created or changed since. A seed that holds a record writes its version of it, and the log keeps the
-/// curator's version as that entry's Before.</item>
+/// curator created or changed since. A seed that holds a record writes its version of it, the log keeps the
+/// curator's version as that entry's Before, and <see cref="WriteResult.Overwritten"/> counts such records.</item>
 /// <item>Writers race safely, from one store or from two on the same data (<see cref="CreateStoreOnSameDataAsync"/>):
 /// a precondition is checked with no other write between the check and the apply, and no two entries of the log share
 /// a sequence number, nor are the entries of two writes interleaved.</item>
@@ -963,6 +963,23 @@ public abstract class CurationStoreContract : IAsyncLifetime
 
         Assert.Null(await Reads.GetRecordAsync(RecordRef.SourceOf(Charter.Id), Ct));
         Assert.Equal(logged, (await LogAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_seed_counts_the_records_it_replaced_that_another_author_wrote_last()
+    {
+        await SeedAsync();
+        AssertApplied(await WriteAsync(CurationWrite.Upsert(Alice, Upserts(actors: [Actor(Actors.Gmg) with { Description = "Curated." }, Actor(Actors.Iom) with { Description = "Curated." }]))));
+        await Writes.ImportAsync(Upserts([Source(Sources.Uncited) with { Note = "Imported." }]), Ct);
+
+        // The seed replaces the two curated actors and the imported source, and changes an actor of its own.
+        var replacing = await WriteAsync(CurationWrite.Seed(Bundle().With(Actor(Actors.Gcim) with { Description = "A new seed." })));
+        var again = await WriteAsync(CurationWrite.Seed(Bundle()));
+
+        AssertApplied(replacing);
+        Assert.Equal((3, 1), (replacing.Counts.Actors.Updated, replacing.Counts.Sources.Updated));
+        Assert.Equal(3, replacing.Overwritten);
+        Assert.Equal((1, 0), (again.Counts.Actors.Updated, again.Overwritten));
     }
 
     // ---------------------------------------------------------------- existing records

@@ -104,6 +104,13 @@ internal sealed class StoredLookup
     /// <summary>The relations the last seed owned that this seed no longer holds.</summary>
     public IEnumerable<string> DroppedRelations() => Dropped(_found[_owned[2]], _bundle.Relations);
 
+    /// <summary>
+    /// How many of the records a seed updates another author wrote last, those that no seed owns: the records the seed
+    /// replaced (<see cref="WriteResult.Overwritten"/>). For a seed only.
+    /// </summary>
+    public int Replaced(PlannedRecords<Source> sources, PlannedRecords<Actor> actors, PlannedRecords<Relation> relations) =>
+        Replaced(sources, _found[_owned[0]]) + Replaced(actors, _found[_owned[1]]) + Replaced(relations, _found[_owned[2]]);
+
     private int Add(CypherStatement statement)
     {
         _statements.Add(statement);
@@ -155,6 +162,13 @@ internal sealed class StoredLookup
         var kept = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var id = owned.Column("id");
         return owned.Rows.Select(row => Rows.RequiredText(row[id])).Where(i => !kept.Contains(i)).Order(StringComparer.Ordinal);
+    }
+
+    private static int Replaced<T>(PlannedRecords<T> records, CypherResult owned)
+    {
+        var id = owned.Column("id");
+        var seedOwned = owned.Rows.Select(row => Rows.RequiredText(row[id])).ToHashSet(StringComparer.Ordinal);
+        return records.IdsIn(RecordState.Updated).Count(i => !seedOwned.Contains(i));
     }
 
     private static List<Dictionary<string, object?>> RefRows(IEnumerable<RecordRef> refs) =>

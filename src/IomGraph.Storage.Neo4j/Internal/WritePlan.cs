@@ -36,6 +36,7 @@ internal sealed class WritePlan
         Sources = new(bundle.Sources, sourceStates, sourceSeqs, sourceDeletes, sourceDeleteSeqs);
         Actors = new(bundle.Actors, actorStates, actorSeqs, actorDeletes, actorDeleteSeqs);
         Relations = new(bundle.Relations, relationStates, relationSeqs, relationDeletes, relationDeleteSeqs);
+        Overwritten = seed ? stored.Replaced(Sources, Actors, Relations) : 0;
 
         Dictionary<string, long> Sequence(IEnumerable<string> ids)
         {
@@ -54,6 +55,9 @@ internal sealed class WritePlan
     public PlannedRecords<Actor> Actors { get; }
 
     public PlannedRecords<Relation> Relations { get; }
+
+    /// <summary>How many records a seed replaces that a curator or an import wrote last; 0 for other writes.</summary>
+    public int Overwritten { get; }
 
     /// <summary>The write's time in the change log.</summary>
     public DateTimeOffset At { get; }

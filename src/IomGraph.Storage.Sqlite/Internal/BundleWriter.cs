@@ -36,7 +36,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
     public int Overwritten { get; private set; }
 
     /// <summary>A seed: stages, logs and merges the bundle, then removes what it no longer holds and records its fingerprint.</summary>
-    public Task<BundleOutcome> SeedAsync(GraphBundle bundle, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<WriteResult> SeedAsync(GraphBundle bundle, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithBundleCacheAsync(bundle, () => SeedCoreAsync(bundle, stamp, now, cancellationToken), cancellationToken);
 
     /// <summary>Runs a write of <paramref name="bundle"/> with a page cache to match its size.</summary>
@@ -73,7 +73,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
         }
     }
 
-    private async Task<BundleOutcome> SeedCoreAsync(GraphBundle bundle, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<WriteResult> SeedCoreAsync(GraphBundle bundle, ChangeStamp stamp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await StageAsync(bundle, cancellationToken);
         var result = await MergeAsync(seed: true, stamp, cancellationToken);
@@ -93,7 +93,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
 
         var versions = await StagedVersionsAsync(cancellationToken);
         await DropStageTablesAsync(cancellationToken);
-        return new BundleOutcome(new WriteResult(WriteStatus.Applied, result, versions), Overwritten);
+        return new WriteResult(WriteStatus.Applied, result, versions) { Overwritten = Overwritten };
     }
 
     /// <summary>
@@ -491,6 +491,3 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
-
-/// <summary>What a seed did, and how many records that others wrote last it replaced.</summary>
-internal sealed record BundleOutcome(WriteResult Result, int Overwritten);
