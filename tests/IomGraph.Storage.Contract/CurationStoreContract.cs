@@ -38,6 +38,7 @@ namespace IomGraph.Storage.Contract;
 /// a precondition is checked with no other write between the check and the apply, and no two entries of the log share
 /// a sequence number, nor are the entries of two writes interleaved.</item>
 /// <item>A write names its author: one without (empty or white space) is an <see cref="ArgumentException"/>, and changes nothing.</item>
+/// <item>A write or an export whose cancellation token is cancelled throws <see cref="OperationCanceledException"/>; the write changes nothing.</item>
 /// <item>Exports select exactly as <see cref="ExportFilter"/> says. A list that is set but empty selects nothing. An
 /// export holds only cited sources, so a source that nothing cites is in no export.</item>
 /// </list>
@@ -1192,6 +1193,36 @@ public abstract class CurationStoreContract : IAsyncLifetime
         {
             Assert.Equal(await Reads.GetRecordAsync(record, Ct), await copyReads.GetRecordAsync(record, Ct));
         }
+    }
+
+    // ---------------------------------------------------------------- cancellation
+
+    [Fact]
+    public async Task A_cancelled_export_throws_operation_cancelled()
+    {
+        await SeedAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Reads.ExportAsync(new ExportFilter([], [], null), cancelled.Token))
+            {
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_cancelled_write_writes_nothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Writes.WriteAsync(CurationWrite.Seed(Bundle()), cancelled.Token));
+
+        Assert.Null(await Reads.GetSeedStateAsync(Ct));
+        Assert.Equal(0, (await Reads.GetStatsAsync(0, Ct)).Actors);
+        Assert.Empty((await ChangesAsync(new ChangeQuery(null, null, 10, null))).Items);
     }
 
     // ---------------------------------------------------------------- helpers

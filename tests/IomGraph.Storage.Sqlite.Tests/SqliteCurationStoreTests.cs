@@ -68,22 +68,6 @@ public sealed class SqliteCurationStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cancelled_export_throws_operation_cancelled()
-    {
-        await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
-        await store.SeedAsync(ContractGraph.Bundle(), Ct);
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var _ in store.ExportAsync(new ExportFilter([], [], null), cancelled.Token))
-            {
-            }
-        });
-    }
-
-    [Fact]
     public async Task A_seed_that_replaces_curated_records_says_so_in_a_warning()
     {
         var logger = new ListLogger();

@@ -145,18 +145,6 @@ public sealed class SqliteGraphStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_cancelled_bundle_writes_nothing()
-    {
-        await using var store = await TestStores.CreateInitialisedAsync(SqliteGraphStoreOptions.InMemory);
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SeedAsync(ContractGraph.Bundle(), cancelled.Token));
-
-        Assert.Equal(0, (await store.GetStatsAsync(0, Ct)).Actors);
-    }
-
-    [Fact]
     public async Task Concurrent_reads_and_writes_on_a_file_store_all_complete()
     {
         var path = _directory.File("graph.db");

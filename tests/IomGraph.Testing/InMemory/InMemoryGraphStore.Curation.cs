@@ -64,6 +64,12 @@ public sealed partial class InMemoryGraphStore : IGraphWriter
     public IAsyncEnumerable<ExportItem> ExportAsync(ExportFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return ExportSelection.Items(Graph.Current, filter).ToAsyncEnumerable();
+        return ExportSelection.Items(Graph.Current, filter)
+            .Select(item =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return item;
+            })
+            .ToAsyncEnumerable();
     }
 }
