@@ -24,6 +24,7 @@ static async Task<int> ServeAsync(string[] args)
     builder.Services.AddGraphStore(builder.Configuration);
     builder.Services.AddGraphUseCases();
     builder.Services.AddGraphApi();
+    builder.Services.AddExplorer();
     builder.Services.AddHostedService<SeedHostedService>();
 
     var app = builder.Build();
@@ -41,8 +42,9 @@ static async Task<int> ServeAsync(string[] args)
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseGraphOpenApi();
+    app.UseExplorerBundle();
 
-    app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription().AnswerHead();
+    app.MapSite();
     app.MapHealth().AnswerHead();
 
     var api = app.MapGroup("/api/v1").AnswerHead();

@@ -9,15 +9,6 @@ public abstract class PlatformApiTests<TApi>(TApi api)
     private HttpClient Client => api.ClientWithoutRedirects();
 
     [Fact]
-    public async Task The_root_redirects_to_swagger_ui()
-    {
-        using var response = await Client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
-    }
-
-    [Fact]
     public async Task Swagger_ui_is_served()
     {
         using var response = await Client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative), TestContext.Current.CancellationToken);

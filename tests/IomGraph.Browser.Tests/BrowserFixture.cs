@@ -82,6 +82,7 @@ public sealed class BrowserPage : IAsyncDisposable
     private readonly TaskCompletionSource _firstError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private bool _screenshotTaken;
+    private int _steps;
 
     public BrowserPage(IBrowserContext context, IPage page, string screenshotDirectory, string journey)
     {
@@ -168,6 +169,17 @@ public sealed class BrowserPage : IAsyncDisposable
         }
 
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true, Timeout = 5_000 });
+    }
+
+    /// <summary>
+    /// Saves a screenshot of one step of a longer journey beside the journey's own, numbered in order
+    /// (<c>journey.1-step.png</c>, <c>journey.2-step.png</c>…), so the folder reads as the journey did.
+    /// </summary>
+    public async Task ScreenshotStepAsync(string step)
+    {
+        _steps++;
+        var name = $"{Path.GetFileNameWithoutExtension(ScreenshotPath)}.{_steps}-{string.Concat(step.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'))}.png";
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, name), FullPage = true, Timeout = 5_000 });
     }
 
     public async ValueTask DisposeAsync()

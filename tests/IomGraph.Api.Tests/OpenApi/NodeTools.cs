@@ -4,7 +4,8 @@ using IomGraph.Testing;
 namespace IomGraph.Api.Tests.OpenApi;
 
 /// <summary>
-/// The Node.js tools in tests/openapi (Redocly, Spectral, openapi-typescript, TypeScript), run as their users run them.
+/// The Node.js tools in tests/openapi (Redocly, Spectral, openapi-typescript, TypeScript), run as their users run them,
+/// and those of the explorer (src/IomGraph.Explorer, whose node_modules the API's build installs).
 /// Without node or `npm ci` there, a test skips with the reason; in CI (CI=true), where .ci/run installs them, it fails.
 /// </summary>
 internal static class NodeTools
@@ -21,12 +22,16 @@ internal static class NodeTools
     }
 
     /// <summary>Runs a package's command (node_modules/.bin/<paramref name="command"/>) or node itself in tests/openapi.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string command, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string command, params string[] arguments) =>
+        RunInAsync(Directory, command, arguments);
+
+    /// <summary>Runs a package's command, or node itself, in the Node project at <paramref name="directory"/>.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string directory, string command, params string[] arguments)
     {
-        var file = command == "node" ? "node" : Path.Combine(Directory, "node_modules", ".bin", command);
+        var file = command == "node" ? "node" : Path.Combine(directory, "node_modules", ".bin", command);
         var start = new ProcessStartInfo(file, arguments)
         {
-            WorkingDirectory = Directory,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["NO_COLOR"] = "1", ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" },
@@ -38,7 +43,7 @@ internal static class NodeTools
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            TestEnvironment.Missing($"{command} cannot be started ({e.Message}); install Node.js and run `npm ci` in tests/openapi.");
+            TestEnvironment.Missing($"{command} cannot be started ({e.Message}); install Node.js and run `npm ci` in {Path.GetRelativePath(TestEnvironment.RepositoryRoot, directory)}.");
             throw;
         }
 

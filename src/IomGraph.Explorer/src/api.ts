@@ -1,0 +1,87 @@
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/schema";
+
+// The client is typed from openapi.json, the committed snapshot of the API's document (an API test fails when the
+// served document moves away from it), so a change to the API that breaks a call here fails `tsc --noEmit`.
+export type Schemas = components["schemas"];
+export type ActorHit = Schemas["ActorHit"];
+export type ActorDetails = Schemas["ActorDetails"];
+export type Profile = Schemas["Profile"];
+export type Footnote = Schemas["Footnote"];
+export type Graph = Schemas["Graph"];
+export type ActorKindDefinition = Schemas["ActorKindDefinition"];
+
+const client = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
+
+/** A failed call, with the API's problem title when it gave one. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+function fail(response: Response, error: unknown): never {
+  const title = typeof error === "object" && error !== null && "title" in error ? String(error.title) : response.statusText;
+  throw new ApiError(title || `The API answered ${response.status}.`, response.status);
+}
+
+// The profile and the neighbourhood also answer other media types (Markdown, exports), which the document lists, so
+// the client's type includes their text; the explorer asks for JSON and checks that it got it.
+const acceptJson = { Accept: "application/json" } as const;
+
+function json<T>(data: T | string, response: Response): T {
+  if (typeof data === "string") {
+    throw new ApiError(`The API answered ${response.headers.get("content-type") ?? "text"}, not JSON.`, response.status);
+  }
+
+  return data;
+}
+
+export async function searchActors(q: string, signal: AbortSignal): Promise<ActorHit[]> {
+  const { data, error, response } = await client.GET("/api/v1/actors", { params: { query: { q, limit: 8 } }, signal });
+  if (data === undefined) fail(response, error);
+  return data.items;
+}
+
+export async function getActor(id: string): Promise<ActorDetails | null> {
+  const { data, error, response } = await client.GET("/api/v1/actors/{id}", { params: { path: { id } } });
+  if (response.status === 404) return null;
+  if (data === undefined) fail(response, error);
+  return data;
+}
+
+export async function getProfile(id: string): Promise<Profile | null> {
+  const { data, error, response } = await client.GET("/api/v1/actors/{id}/profile", { params: { path: { id } }, headers: acceptJson });
+  if (response.status === 404) return null;
+  if (data === undefined) fail(response, error);
+  return json(data, response);
+}
+
+/** The neighbourhood one hop out, with states gathered into one node: IOM's 170-odd members would otherwise bury the rest. */
+export async function getNeighbourhood(id: string): Promise<Graph | null> {
+  const { data, error, response } = await client.GET("/api/v1/actors/{id}/neighbourhood", {
+    params: { path: { id }, query: { depth: 1, group: ["state"] } },
+    headers: acceptJson,
+  });
+  if (response.status === 404) return null;
+  if (data === undefined) fail(response, error);
+  // Without `format` the answer is the { nodes, edges } graph; the document also lists the import bundle (format=json).
+  const graph = json(data, response);
+  if (!("nodes" in graph)) throw new ApiError("The API answered a bundle, not a graph.", response.status);
+  return graph;
+}
+
+let kinds: Promise<Map<string, ActorKindDefinition>> | undefined;
+
+/** The vocabulary's kinds (label, plural, description), fetched once. */
+export function getKinds(): Promise<Map<string, ActorKindDefinition>> {
+  kinds ??= client.GET("/api/v1/actor-kinds").then(({ data, error, response }) => {
+    if (data === undefined) fail(response, error);
+    return new Map(data.map((k) => [k.name, k]));
+  });
+  kinds.catch(() => (kinds = undefined));
+  return kinds;
+}

@@ -1,0 +1,171 @@
+import cytoscape from "cytoscape";
+import fcose from "cytoscape-fcose";
+import type { Graph } from "./api";
+import { h } from "./dom";
+import { kindColours, nodeSize, type ActorKind } from "./format";
+
+cytoscape.use(fcose);
+
+// Cytoscape adds a <style> element to the head for one rule (its container's position) unless an element with this id
+// is there. Under the page's Content-Security-Policy (style-src 'self') that element is refused, so a placeholder
+// stands in for it and style.css carries the rule.
+function claimCytoscapeStylesheet(): void {
+  const id = "__________cytoscape_stylesheet";
+  if (document.getElementById(id) === null) {
+    document.head.prepend(h("meta", { id, name: "cytoscape-stylesheet", content: "in style.css" }));
+  }
+}
+
+export type DrawnGraph = { destroy: () => void };
+
+/** The kinds present in a graph, in the order of the legend (the vocabulary's order), with how many nodes each. */
+export function legendEntries(graph: Graph): { kind: ActorKind; count: number }[] {
+  const counts = new Map<ActorKind, number>();
+  for (const node of graph.nodes) {
+    counts.set(node.kind, (counts.get(node.kind) ?? 0) + (node.group?.count ?? 1));
+  }
+
+  return (Object.keys(kindColours) as ActorKind[]).filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
+}
+
+/**
+ * The neighbourhood drawn with Cytoscape.js and fCoSE: a colour per kind (the legend beside it says which), a size by
+ * degree, the centre ringed. Clicking (or tapping) an actor opens it; a group node says what it stands for. The drawing
+ * has no keyboard use of its own: the list of actors under it, and the profile's sentences, are its text alternative.
+ */
+export function drawGraph(options: {
+  graph: Graph;
+  /** Where to put the drawing: it is attached before Cytoscape starts, so that the layout knows its size. */
+  host: HTMLElement;
+  kindLabel: (kind: string, plural: boolean) => string;
+  onOpen: (id: string) => void;
+}): DrawnGraph {
+  const { graph } = options;
+  const canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": `A drawing of ${graph.nodes.length} nodes and ${graph.edges.length} edges; the list below names them.` });
+  const legend = h(
+    "ul",
+    { class: "legend", "aria-label": "Legend" },
+    ...legendEntries(graph).map(({ kind, count }) => {
+      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
+      swatch.style.backgroundColor = kindColours[kind];
+      return h("li", { "data-kind": kind }, swatch, `${options.kindLabel(kind, count !== 1)} (${count})`);
+    }),
+    h("li", { class: "legend-centre" }, h("span", { class: "swatch swatch-centre", "aria-hidden": "true" }), "The actor at the centre"),
+  );
+
+  const nodeList = h(
+    "ul",
+    { class: "node-list" },
+    ...[...graph.nodes]
+      .sort((a, b) => a.depth - b.depth || b.degree - a.degree || a.name.localeCompare(b.name))
+      .map((node) =>
+        h(
+          "li",
+          {},
+          node.group === null
+            ? h("a", { href: `#/actor/${encodeURIComponent(node.id)}`, "data-id": node.id }, node.name)
+            : h("span", {}, `${node.name} (gathered into one node)`),
+          node.depth === 0 ? " — the centre" : "",
+        ),
+      ),
+  );
+
+  const element = h(
+    "div",
+    { class: "graph" },
+    h("div", { class: "graph-drawing" }, canvas, legend),
+    graph.truncated ? h("p", { class: "note" }, "The graph was cut short: only the nearest actors are drawn.") : null,
+    h("h2", { id: "graph-actors" }, "Actors in this drawing"),
+    nodeList,
+  );
+
+  options.host.replaceChildren(element);
+  claimCytoscapeStylesheet();
+  const cy = cytoscape({
+    container: canvas,
+    elements: [
+      ...graph.nodes.map((n) => ({
+        group: "nodes" as const,
+        data: { id: n.id, label: n.label, kind: n.kind, colour: kindColours[n.kind], size: nodeSize(n.degree), grouped: n.group !== null },
+        classes: [n.depth === 0 ? "centre" : "", n.group === null ? "" : "grouped"].join(" ").trim(),
+      })),
+      ...graph.edges.map((e) => ({
+        group: "edges" as const,
+        data: { id: e.id, source: e.source, target: e.target, label: e.label },
+      })),
+    ],
+    style: [
+      {
+        selector: "node",
+        style: {
+          "background-color": "data(colour)",
+          width: "data(size)",
+          height: "data(size)",
+          label: "data(label)",
+          "font-size": 12,
+          "font-family": "system-ui, sans-serif",
+          color: "#1a1a1a",
+          "text-valign": "bottom",
+          "text-margin-y": 4,
+          "text-outline-color": "#ffffff",
+          "text-outline-width": 2,
+          "text-wrap": "wrap",
+          "text-max-width": "120px",
+          "min-zoomed-font-size": 7,
+        },
+      },
+      { selector: "node.centre", style: { "border-width": 5, "border-color": "#111111", "font-weight": "bold", "font-size": 14 } },
+      { selector: "node.grouped", style: { shape: "round-rectangle", "border-width": 2, "border-style": "dashed", "border-color": "#333333" } },
+      {
+        selector: "edge",
+        style: {
+          width: 1.5,
+          "line-color": "#9a9a9a",
+          "target-arrow-color": "#9a9a9a",
+          "target-arrow-shape": "triangle",
+          "curve-style": "bezier",
+          label: "data(label)",
+          "font-size": 9,
+          color: "#444444",
+          "text-rotation": "autorotate",
+          "text-background-color": "#ffffff",
+          "text-background-opacity": 0.85,
+          "text-background-padding": "1px",
+          "min-zoomed-font-size": 9,
+        },
+      },
+      { selector: "node:active, node:selected", style: { "overlay-opacity": 0.15 } },
+    ],
+    layout: { name: "fcose", animate: false, randomize: true, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30 } as cytoscape.LayoutOptions,
+    minZoom: 0.2,
+    maxZoom: 3,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
+  });
+
+  cy.on("tap", "node", (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    if (!node.data("grouped") && !node.hasClass("centre")) options.onOpen(node.id());
+  });
+  cy.on("mouseover", "node", (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    canvas.classList.toggle("pointer", !node.data("grouped") && !node.hasClass("centre"));
+  });
+  cy.on("mouseout", "node", () => canvas.classList.remove("pointer"));
+  // Without animation the layout has run by now; the count of drawn nodes is there for people and tests to read.
+  canvas.setAttribute("data-drawn-nodes", String(cy.nodes().length));
+
+  // The container is sized by CSS after it is attached; tell Cytoscape when it is, and on every resize.
+  const resize = new ResizeObserver(() => {
+    cy.resize();
+    cy.fit(undefined, 30);
+  });
+  resize.observe(canvas);
+
+  return {
+    destroy: () => {
+      resize.disconnect();
+      cy.destroy();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { ActorDetails, Footnote, Profile } from "./api";
+import { h } from "./dom";
+import { confidenceLabel, confidenceWords, lifespan } from "./format";
+
+/** The actor's header: name, kind, aliases, founding and headquarters, and its description. */
+export function actorHeader(details: ActorDetails, kindLabel: string): HTMLElement {
+  const actor = details.actor;
+  const facts: [string, string][] = [["Kind", kindLabel]];
+  const aliases = actor.aliases.filter((a) => a !== actor.name);
+  if (aliases.length > 0) facts.push(["Also known as", aliases.join(" · ")]);
+  const life = lifespan(actor.founded, actor.dissolved);
+  if (life !== null) facts.push(["Founded", life.replace(/^Founded /, "")]);
+  if (actor.headquarters !== null) facts.push(["Headquarters", actor.headquarters]);
+  facts.push(["Relations", String(details.totalRelations)]);
+
+  return h(
+    "header",
+    { class: "actor-header" },
+    h("h1", { id: "actor-name", tabindex: "-1" }, actor.name),
+    h("dl", { class: "facts" }, ...facts.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)])),
+    actor.description === null ? null : h("p", { class: "description" }, actor.description),
+  );
+}
+
+/**
+ * The profile, section by section (the API groups sentences by relation type). Each sentence shows its confidence in
+ * words and opens its sources in place: a disclosure, so one click (or Enter) shows quote or summary, locator and link.
+ */
+export function profileSections(profile: Profile): HTMLElement {
+  const footnotes = new Map(profile.footnotes.map((f) => [f.number, f]));
+  let sentenceNumber = 0;
+
+  return h(
+    "div",
+    { class: "profile" },
+    ...profile.sections.map((section, s) =>
+      h(
+        "section",
+        { class: "profile-section", "aria-labelledby": `section-${s}` },
+        h("h2", { id: `section-${s}` }, section.heading),
+        h(
+          "ul",
+          { class: "sentences" },
+          ...section.sentences.map((sentence) => {
+            sentenceNumber++;
+            const cited = sentence.footnotes.map((n) => footnotes.get(n)).filter((f): f is Footnote => f !== undefined);
+            return h(
+              "li",
+              { class: "sentence" },
+              h("p", {}, sentence.text),
+              sentence.confidence === null
+                ? null
+                : h("p", { class: `confidence confidence-${sentence.confidence}`, title: confidenceWords(sentence.confidence) },
+                    h("span", { class: "badge" }, confidenceLabel(sentence.confidence)),
+                    h("span", { class: "visually-hidden" }, `: ${confidenceWords(sentence.confidence)}`)),
+              cited.length === 0 ? null : sources(cited, sentenceNumber),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function sources(cited: Footnote[], sentenceNumber: number): HTMLElement {
+  return h(
+    "details",
+    { class: "sources", "data-sentence": String(sentenceNumber) },
+    h("summary", {}, cited.length === 1 ? "1 source" : `${cited.length} sources`),
+    h("ol", {}, ...cited.map(source)),
+  );
+}
+
+function source(f: Footnote): HTMLElement {
+  const byline = [f.author, f.year === null ? null : String(f.year)].filter((x): x is string => x !== null).join(", ");
+  const text = f.quote ?? f.summary;
+  const record = f.record;
+  return h(
+    "li",
+    { class: "source", value: String(f.number) },
+    h("p", { class: "source-title" }, f.title ?? f.sourceId, byline === "" ? null : h("span", { class: "byline" }, ` — ${byline}`)),
+    text === null
+      ? null
+      : f.quote !== null
+        ? h("blockquote", {}, `“${text}”`)
+        : h("p", { class: "summary" }, h("span", { class: "what" }, "Summary: "), text),
+    record === null
+      ? null
+      : h("p", { class: "record" }, `Record ${record.row} of ${record.dataset}${record.table === null ? "" : ` (${record.table})`}: `,
+          Object.entries(record.values).map(([k, v]) => `${k} ${v}`).join(", ")),
+    f.locator === null ? null : h("p", { class: "locator" }, h("span", { class: "what" }, "Where: "), f.locator),
+    h(
+      "p",
+      { class: "links" },
+      f.url === null ? null : h("a", { href: f.url, rel: "noopener noreferrer", target: "_blank" }, "Open the source", h("span", { class: "visually-hidden" }, " (new tab)")),
+      f.url === null ? null : " · ",
+      h("a", { href: f.href }, "Its record in the API"),
+    ),
+  );
+}
+

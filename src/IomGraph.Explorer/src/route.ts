@@ -1,0 +1,87 @@
+// The explorer's state lives in the URL's fragment, so that every view can be shared, bookmarked and reloaded, and
+// the API's own routes (/explore is one static page) need no fallback. The grammar:
+//   #/                          the start page
+//   #/search?q=GMG              the start page with a search typed in
+//   #/actor/iom                 an actor's profile
+//   #/actor/iom/graph           the same actor's neighbourhood, drawn
+// Parsing is total: any fragment gives a route (an unknown one gives the start page), and format(parse(x)) is the
+// canonical spelling of x.
+
+export type ActorTab = "profile" | "graph";
+
+export type Route =
+  | { view: "home"; query: string }
+  | { view: "actor"; id: string; tab: ActorTab };
+
+export const home: Route = { view: "home", query: "" };
+
+const tabs: readonly ActorTab[] = ["profile", "graph"];
+
+// An actor id as the API writes them (lower case, digits, dots and hyphens); anything else is not an actor.
+const actorId = /^[a-z0-9][a-z0-9.-]*$/;
+
+export function parseRoute(hash: string): Route {
+  const fragment = hash.startsWith("#") ? hash.slice(1) : hash;
+  const queryAt = fragment.indexOf("?");
+  const path = queryAt < 0 ? fragment : fragment.slice(0, queryAt);
+  const params = new URLSearchParams(queryAt < 0 ? "" : fragment.slice(queryAt + 1));
+  const segments = path.split("/").filter((s) => s.length > 0).map(safeDecode);
+
+  if (segments[0] === "actor" && segments.length >= 2 && segments.length <= 3) {
+    const id = (segments[1] ?? "").toLowerCase();
+    const tab = segments[2] ?? "profile";
+    if (actorId.test(id) && isTab(tab)) {
+      return { view: "actor", id, tab };
+    }
+  }
+
+  if (segments[0] === "search" && segments.length === 1) {
+    return { view: "home", query: (params.get("q") ?? "").trim() };
+  }
+
+  return home;
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.view) {
+    case "home":
+      return route.query === "" ? "#/" : `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
+    case "actor":
+      return route.tab === "profile"
+        ? `#/actor/${encodeURIComponent(route.id)}`
+        : `#/actor/${encodeURIComponent(route.id)}/${route.tab}`;
+  }
+}
+
+export function actorRoute(id: string, tab: ActorTab = "profile"): Route {
+  return { view: "actor", id, tab };
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return formatRoute(a) === formatRoute(b);
+}
+
+/** The document title for a route, given the actor's name once it is known. */
+export function titleOf(route: Route, actorName?: string): string {
+  const site = "IomGraph explorer";
+  switch (route.view) {
+    case "home":
+      return route.query === "" ? site : `“${route.query}”: search · ${site}`;
+    case "actor": {
+      const name = actorName ?? route.id;
+      return route.tab === "graph" ? `${name}: neighbourhood · ${site}` : `${name} · ${site}`;
+    }
+  }
+}
+
+function isTab(value: string): value is ActorTab {
+  return (tabs as readonly string[]).includes(value);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { actorRoute, formatRoute, home, parseRoute, sameRoute, titleOf, type Route } from "../src/route";
+
+describe("parseRoute", () => {
+  it.each<[string, Route]>([
+    ["", home],
+    ["#", home],
+    ["#/", home],
+    ["#/actor/iom", { view: "actor", id: "iom", tab: "profile" }],
+    ["#/actor/iom/profile", { view: "actor", id: "iom", tab: "profile" }],
+    ["#/actor/global-migration-group/graph", { view: "actor", id: "global-migration-group", tab: "graph" }],
+    ["#/actor/IOM", { view: "actor", id: "iom", tab: "profile" }],
+    ["#/actor/iom/", { view: "actor", id: "iom", tab: "profile" }],
+    ["#/actor/unctad.chairs.x/graph", { view: "actor", id: "unctad.chairs.x", tab: "graph" }],
+    ["#/search?q=GMG", { view: "home", query: "GMG" }],
+    ["#/search?q=cote%20d%27ivoire", { view: "home", query: "cote d'ivoire" }],
+    ["#/search?q=C%C3%B4te+d%E2%80%99Ivoire", { view: "home", query: "Côte d’Ivoire" }],
+    ["#/search?q=%20%20IOM%20", { view: "home", query: "IOM" }],
+    ["#/search", home],
+  ])("reads %j", (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it.each([
+    "#/actor",
+    "#/actor/iom/claims",
+    "#/actor/iom/graph/extra",
+    "#/actor/<script>",
+    "#/actor/%E0%A4%A",
+    "#/actor/-leading-hyphen",
+    "#main",
+    "#/nowhere",
+    "#/search/more?q=x",
+  ])("takes %j, which is no view, for the start page", (hash) => {
+    expect(parseRoute(hash)).toEqual(home);
+  });
+});
+
+describe("formatRoute", () => {
+  it.each<[Route, string]>([
+    [home, "#/"],
+    [{ view: "home", query: "GMG" }, "#/search?q=GMG"],
+    [{ view: "home", query: "Côte d’Ivoire" }, "#/search?q=C%C3%B4te+d%E2%80%99Ivoire"],
+    [{ view: "home", query: "a&b=c#d" }, "#/search?q=a%26b%3Dc%23d"],
+    [actorRoute("iom"), "#/actor/iom"],
+    [actorRoute("iom", "graph"), "#/actor/iom/graph"],
+  ])("writes %j as %s", (route, hash) => {
+    expect(formatRoute(route)).toBe(hash);
+  });
+
+  it.each<Route>([home, { view: "home", query: "cote d'ivoire & more" }, actorRoute("un-network-on-migration"), actorRoute("iom", "graph")])(
+    "is read back as the same route: %j",
+    (route) => {
+      expect(parseRoute(formatRoute(route))).toEqual(route);
+    },
+  );
+
+  it("gives one spelling per view, so a shared link and a reloaded one agree", () => {
+    expect(formatRoute(parseRoute("#/actor/IOM/profile"))).toBe("#/actor/iom");
+    expect(sameRoute(parseRoute("#/actor/iom/"), actorRoute("iom"))).toBe(true);
+    expect(sameRoute(actorRoute("iom"), actorRoute("iom", "graph"))).toBe(false);
+  });
+});
+
+describe("titleOf", () => {
+  it("names the view and, once known, the actor", () => {
+    expect(titleOf(home)).toBe("IomGraph explorer");
+    expect(titleOf({ view: "home", query: "GMG" })).toBe("“GMG”: search · IomGraph explorer");
+    expect(titleOf(actorRoute("iom"))).toBe("iom · IomGraph explorer");
+    expect(titleOf(actorRoute("iom"), "International Organization for Migration")).toBe("International Organization for Migration · IomGraph explorer");
+    expect(titleOf(actorRoute("iom", "graph"), "IOM")).toBe("IOM: neighbourhood · IomGraph explorer");
+  });
+});

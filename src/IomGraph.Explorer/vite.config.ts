@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// The API serves the bundle under /explore (src/IomGraph.Api/Http/Explorer.cs), so asset URLs start there. Everything
+// is bundled: no CDN, no web font, nothing fetched at run time but the API's own answers.
+export default defineConfig({
+  base: "/explore/",
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // A module script and a stylesheet, never inline code, so the page runs under a strict Content-Security-Policy.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    chunkSizeWarningLimit: 1024,
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    environment: "node",
+  },
+});

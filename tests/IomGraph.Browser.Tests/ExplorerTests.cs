@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using IomGraph.Testing;
+using Microsoft.Playwright;
+
+namespace IomGraph.Browser.Tests;
+
+/// <summary>The API on Kestrel, serving the explorer's bundle at /explore, and one Chromium, for <see cref="ExplorerTests"/>.</summary>
+public sealed class ExplorerFixture : BrowserFixture
+{
+    public KestrelApi Api { get; private set; } = null!;
+
+    protected override Task StartServersAsync()
+    {
+        Api = KestrelApi.Start();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A fresh page on <c>/explore</c> plus <paramref name="fragment"/>; skips (or fails in CI) when the bundle was not built.</summary>
+    public async Task<BrowserPage> OpenAsync(string journey, string fragment = "")
+    {
+        if (!File.Exists(Path.Combine(AppContext.BaseDirectory, "explore", "index.html")))
+        {
+            TestEnvironment.Missing("the explorer's bundle is not beside the test binaries: the API's build makes it when node is on the PATH (src/IomGraph.Explorer, `npm ci && npm run build`).");
+        }
+
+        var browser = await NewPageAsync(journey);
+        await browser.Page.GotoAsync($"{Api.Origin}/explore{fragment}");
+        return browser;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The explorer as a journalist uses it, in real Chromium on the seed: search "GMG", open the Global Migration Group,
+/// read its sentences and their sources, draw its neighbourhood, share the URL. Each view is checked with axe-core
+/// (no serious or critical violation) and the browser must report no error, a Content-Security-Policy refusal included.
+/// </summary>
+public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<ExplorerFixture>
+{
+    private const string GmgActor = "#/actor/global-migration-group";
+
+    [Fact]
+    public async Task Search_GMG_open_the_Global_Migration_Group_read_its_sources_draw_its_graph_and_reopen_the_shared_url()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(Search_GMG_open_the_Global_Migration_Group_read_its_sources_draw_its_graph_and_reopen_the_shared_url));
+        var page = browser.Page;
+
+        // The start page: one labelled search box.
+        var search = page.GetByLabel("Search actors");
+        await Expect(search).ToBeVisibleAsync();
+        await AssertAccessibleAsync(browser, "the start page");
+        await browser.ScreenshotStepAsync("start");
+
+        // Suggestions as one types: the acronym finds both groups that went by it.
+        await search.PressSequentiallyAsync("GMG", new LocatorPressSequentiallyOptions { Delay = 40 });
+        var suggestion = page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Global Migration Group" });
+        await Expect(suggestion).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Geneva Migration Group" })).ToBeVisibleAsync();
+        await Expect(search).ToHaveAttributeAsync("aria-expanded", "true");
+        Assert.EndsWith("#/search?q=GMG", page.Url, StringComparison.Ordinal);
+        await AssertAccessibleAsync(browser, "the suggestions");
+        await browser.ScreenshotStepAsync("suggestions");
+
+        // The actor page: name, kind, the profile's sentences, and a sentence's sources one click away.
+        await suggestion.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(GmgActor) + "$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Global Migration Group", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".facts")).ToContainTextAsync("Inter-agency group");
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Led by", Level = 2 })).ToBeVisibleAsync();
+        var chair = page.Locator(".sentence", new PageLocatorOptions { HasText = "UNCTAD chaired the Global Migration Group" }).First;
+        await Expect(chair).ToContainTextAsync("High confidence");
+        var sources = chair.Locator("details.sources");
+        await sources.Locator("summary").ClickAsync();
+        await Expect(sources.Locator("blockquote").First).ToBeVisibleAsync();
+        await Expect(sources.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Its record in the API" }).First).ToHaveAttributeAsync("href", new Regex("^/api/v1/sources/"));
+        Assert.Equal("Global Migration Group · IomGraph explorer", await page.TitleAsync());
+        await AssertAccessibleAsync(browser, "the actor page");
+        await browser.ScreenshotStepAsync("actor");
+
+        // The graph: drawn nodes, the legend by kind, the centre marked; the states gathered into one node.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Graph of its neighbourhood" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(GmgActor + "/graph") + "$"));
+        var drawn = await DrawnNodesAsync(page);
+        Assert.True(drawn >= 10, $"only {drawn} nodes were drawn of the Global Migration Group's neighbourhood");
+        var legend = page.GetByRole(AriaRole.List, new PageGetByRoleOptions { Name = "Legend" });
+        await Expect(legend).ToContainTextAsync("UN entities");
+        await Expect(legend).ToContainTextAsync("The actor at the centre");
+        await Expect(page.Locator(".node-list")).ToContainTextAsync("Global Migration Group — the centre");
+        await AssertAccessibleAsync(browser, "the graph");
+        await browser.ScreenshotStepAsync("graph");
+
+        // The shared URL, reloaded, shows the same view.
+        await page.ReloadAsync();
+        Assert.Equal(drawn, await DrawnNodesAsync(page));
+        await Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Graph of its neighbourhood" })).ToHaveAttributeAsync("aria-current", "page");
+        await browser.ScreenshotStepAsync("reloaded");
+
+        // Clicking a drawn actor opens it.
+        await ClickNodeAsync(page, "ilo");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/actor/ilo/graph") + "$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("International Labour Organization");
+        await browser.ScreenshotAsync();
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_finds_and_opens_an_actor_with_an_accent_typed_without_it()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(The_keyboard_alone_finds_and_opens_an_actor_with_an_accent_typed_without_it));
+        var page = browser.Page;
+
+        // Skip link first, then the search box.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Skip to content" })).ToBeFocusedAsync();
+        var search = page.GetByLabel("Search actors");
+        await search.FocusAsync();
+        await page.Keyboard.TypeAsync("cote d'ivoire", new KeyboardTypeOptions { Delay = 30 });
+        await Expect(page.GetByRole(AriaRole.Option).First).ToContainTextAsync("Côte");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(search).ToHaveAttributeAsync("aria-activedescendant", "suggestion-0");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/actor/civ") + "$"));
+
+        // The heading takes the focus, so a screen reader announces the new page.
+        var heading = page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 });
+        await Expect(heading).ToContainTextAsync("Côte");
+        await Expect(heading).ToBeFocusedAsync();
+
+        // A source opens from the keyboard too.
+        var summary = page.Locator("details.sources summary").First;
+        await summary.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("details.sources").First).ToHaveAttributeAsync("open", "");
+        await browser.ScreenshotAsync();
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
+    public async Task At_phone_width_every_view_fits_the_screen_and_passes_axe()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(At_phone_width_every_view_fits_the_screen_and_passes_axe));
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(390, 844);
+
+        foreach (var (fragment, ready) in new[] { ("#/", "Search actors"), (GmgActor, "Led by"), (GmgActor + "/graph", "Legend") })
+        {
+            await page.GotoAsync($"{fixture.Api.Origin}/explore{fragment}");
+            await Expect(page.GetByText(ready, new PageGetByTextOptions { Exact = true }).Or(page.GetByLabel(ready)).First).ToBeAttachedAsync();
+            if (fragment.EndsWith("/graph", StringComparison.Ordinal))
+            {
+                await DrawnNodesAsync(page);
+            }
+
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{fragment} is {overflow} px wider than a 390 px screen");
+            await AssertAccessibleAsync(browser, $"{fragment} at phone width");
+            await browser.ScreenshotStepAsync("phone " + fragment);
+        }
+
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
+    public async Task An_unknown_actor_says_so_and_offers_the_search()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(An_unknown_actor_says_so_and_offers_the_search), "#/actor/no-such-actor");
+        var page = browser.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("No such actor");
+        await Expect(page.GetByLabel("Search actors")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync();
+
+        // The API's 404 is the answer the page expects; Chromium still logs the failed fetch, which is not a page error.
+        Assert.Empty(browser.PageErrors);
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    /// <summary>How many nodes Cytoscape drew, once it has (the canvas says so in data-drawn-nodes).</summary>
+    private static async Task<int> DrawnNodesAsync(IPage page)
+    {
+        var canvas = page.Locator(".graph-canvas[data-drawn-nodes]");
+        await canvas.WaitForAsync();
+        return int.Parse(await canvas.GetAttributeAsync("data-drawn-nodes") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Clicks a drawn node where Cytoscape put it (Cytoscape keeps its instance on the container, as _cyreg.cy).</summary>
+    private static async Task ClickNodeAsync(IPage page, string id)
+    {
+        var canvas = page.Locator(".graph-canvas");
+        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The graph's canvas has no box.");
+        var position = await canvas.EvaluateAsync<double[]>(
+            "(element, id) => { const p = element._cyreg.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }", id);
+        await page.Mouse.ClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+    }
+
+    /// <summary>axe-core on the page as it is: no serious or critical violation (WCAG 2.1 AA and best practices).</summary>
+    private static async Task AssertAccessibleAsync(BrowserPage browser, string view)
+    {
+        var result = await browser.Page.RunAxe();
+        var grave = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(
+            grave.Count == 0,
+            $"axe-core on {view}:{Environment.NewLine}" + string.Join(
+                Environment.NewLine,
+                grave.Select(v => $"  {v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
+    }
+
+    private static void AssertNoErrors(BrowserPage browser)
+    {
+        var errors = browser.DescribeErrors();
+        Assert.True(errors.Length == 0, $"the browser reported errors:{Environment.NewLine}{errors}{Environment.NewLine}  screenshot: {browser.ScreenshotPath}");
+    }
+}
