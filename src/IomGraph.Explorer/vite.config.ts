@@ -12,6 +12,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1024,
   },
+  // `npx vite` serves the sources with live reloading at http://localhost:5173/explore/, passing the API's paths to
+  // the API that `dotnet run --project src/IomGraph.Api` serves.
+  server: {
+    proxy: {
+      "/api": "http://localhost:5080",
+      "/swagger": "http://localhost:5080",
+    },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",

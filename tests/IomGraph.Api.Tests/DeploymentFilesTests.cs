@@ -100,6 +100,24 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("COPY seed-data/ seed-data/", dockerfile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_dockerfile_builds_the_explorer_in_a_node_stage_and_publishes_its_bundle()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "src", "IomGraph.Api", "Dockerfile"));
+        var ignored = File.ReadAllLines(Path.Combine(Root, ".dockerignore"));
+
+        Assert.Matches(@"(?m)^FROM node:\S+ AS explorer$", dockerfile);
+        Assert.Matches(@"(?m)^COPY src/IomGraph.Explorer/package.json src/IomGraph.Explorer/package-lock.json \./$", dockerfile);
+        Assert.Matches(@"(?m)^RUN npm ci\b", dockerfile);
+        Assert.Matches(@"(?m)^RUN npm run build$", dockerfile);
+        Assert.Matches(@"(?m)^COPY --from=explorer /source/src/IomGraph.Explorer/dist/ src/IomGraph.Explorer/dist/$", dockerfile);
+        Assert.Matches(@"(?m)^RUN dotnet publish .*-p:SkipExplorerBuild=true", dockerfile);
+
+        // A developer's node_modules and dist must not reach the image's build: npm ci and Vite make them there.
+        Assert.Contains("**/node_modules", ignored);
+        Assert.Contains("src/IomGraph.Explorer/dist", ignored);
+    }
+
     [GeneratedRegex(@"(?m)^FROM \S+ AS \w+")]
     private static partial Regex FromLine();
 }
