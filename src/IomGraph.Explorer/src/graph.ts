@@ -2,7 +2,8 @@ import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Graph } from "./api";
 import { h } from "./dom";
-import { kindColours, nodeSize, type ActorKind } from "./format";
+import { drawnEdges, legendEntries } from "./drawing";
+import { kindColours, nodeSize } from "./format";
 
 cytoscape.use(fcose);
 
@@ -17,16 +18,6 @@ function claimCytoscapeStylesheet(): void {
 }
 
 export type DrawnGraph = { destroy: () => void };
-
-/** The kinds present in a graph, in the order of the legend (the vocabulary's order), with how many nodes each. */
-export function legendEntries(graph: Graph): { kind: ActorKind; count: number }[] {
-  const counts = new Map<ActorKind, number>();
-  for (const node of graph.nodes) {
-    counts.set(node.kind, (counts.get(node.kind) ?? 0) + (node.group?.count ?? 1));
-  }
-
-  return (Object.keys(kindColours) as ActorKind[]).filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
-}
 
 /**
  * The neighbourhood drawn with Cytoscape.js and fCoSE: a colour per kind (the legend beside it says which), a size by
@@ -89,9 +80,9 @@ export function drawGraph(options: {
         data: { id: n.id, label: n.label, kind: n.kind, colour: kindColours[n.kind], size: nodeSize(n.degree), grouped: n.group !== null },
         classes: [n.depth === 0 ? "centre" : "", n.group === null ? "" : "grouped"].join(" ").trim(),
       })),
-      ...graph.edges.map((e) => ({
+      ...drawnEdges(graph).map((e) => ({
         group: "edges" as const,
-        data: { id: e.id, source: e.source, target: e.target, label: e.label },
+        data: { id: e.id, source: e.source, target: e.target, label: e.label, width: Math.min(6, 1.5 + Math.log2(e.count)) },
       })),
     ],
     style: [
@@ -119,7 +110,7 @@ export function drawGraph(options: {
       {
         selector: "edge",
         style: {
-          width: 1.5,
+          width: "data(width)",
           "line-color": "#9a9a9a",
           "target-arrow-color": "#9a9a9a",
           "target-arrow-shape": "triangle",

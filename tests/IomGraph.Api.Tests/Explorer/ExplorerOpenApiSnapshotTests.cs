@@ -17,6 +17,7 @@ public sealed class ExplorerOpenApiSnapshotTests(SqliteApi api) : IClassFixture<
     public const string UpdateVariable = "IOMGRAPH_UPDATE_SNAPSHOTS";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string SnapshotPath => Path.Combine(TestEnvironment.RepositoryRoot, "src", "IomGraph.Explorer", "openapi.json");
 
@@ -94,7 +95,7 @@ public sealed class ExplorerOpenApiSnapshotTests(SqliteApi api) : IClassFixture<
 
                 return null;
             default:
-                return JsonNode.DeepEquals(expected, actual) ? null : $"{path} ({expected?.ToJsonString() ?? "null"} in the snapshot, {actual?.ToJsonString() ?? "null"} served)";
+                return JsonNode.DeepEquals(expected, actual) ? null : $"{path} ({expected?.ToJsonString(Plain) ?? "null"} in the snapshot, {actual?.ToJsonString(Plain) ?? "null"} served)";
         }
     }
 }
