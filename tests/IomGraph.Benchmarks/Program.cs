@@ -10,11 +10,14 @@ using IomGraph.Core.Validation;
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- prepare  [--scale ...] [--rebuild]   build the cached database only
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- validate [--scale ...] [--full]      check the generated graph with BundleValidator
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- import   [--scale ...]               time a bulk import (read, validate, write), twice
+//   dotnet run -c Release --project tests/IomGraph.Benchmarks -- explorer --url URL [--runs N]        the explorer's bundle size and time to IOM's drawn graph
 // Without --filter (or --list), every benchmark runs. --quick defaults to the tiny scale.
 var forwarded = new List<string>();
 string? scaleName = null;
 bool quick = false, rebuild = false, full = false;
 string? command = null;
+string? url = null;
+var runs = 10;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -34,7 +37,13 @@ for (var i = 0; i < args.Length; i++)
         case "--full":
             full = true;
             break;
-        case "prepare" or "validate" or "import" when i == 0:
+        case "--url" when i + 1 < args.Length:
+            url = args[++i];
+            break;
+        case "--runs" when i + 1 < args.Length:
+            runs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            break;
+        case "prepare" or "validate" or "import" or "explorer" when i == 0:
             command = args[i];
             break;
         default:
@@ -56,6 +65,8 @@ switch (command)
         return Validate(scale, full);
     case "import":
         return await ImportTiming.RunAsync(scale);
+    case "explorer":
+        return await ExplorerTiming.RunAsync(url ?? "http://localhost:5080", runs);
 }
 
 if (rebuild)
