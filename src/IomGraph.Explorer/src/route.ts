@@ -4,14 +4,18 @@
 //   #/search?q=GMG              the start page with a search typed in
 //   #/actor/iom                 an actor's profile
 //   #/actor/iom/graph           the same actor's neighbourhood, drawn
+//   #/actor/iom/graph?asOf=2010 the same, as it stood on a date (YYYY, YYYY-MM or YYYY-MM-DD; the profile takes it too)
 // Parsing is total: any fragment gives a route (an unknown one gives the start page), and format(parse(x)) is the
 // canonical spelling of x.
+
+import { parseAsOf } from "./asof";
+import { formatPartialDate } from "./format";
 
 export type ActorTab = "profile" | "graph";
 
 export type Route =
   | { view: "home"; query: string }
-  | { view: "actor"; id: string; tab: ActorTab };
+  | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null };
 
 export const home: Route = { view: "home", query: "" };
 
@@ -31,7 +35,7 @@ export function parseRoute(hash: string): Route {
     const id = (segments[1] ?? "").toLowerCase();
     const tab = segments[2] ?? "profile";
     if (actorId.test(id) && isTab(tab)) {
-      return { view: "actor", id, tab };
+      return { view: "actor", id, tab, asOf: parseAsOf(params.get("asOf")) };
     }
   }
 
@@ -46,15 +50,15 @@ export function formatRoute(route: Route): string {
   switch (route.view) {
     case "home":
       return route.query === "" ? "#/" : `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
-    case "actor":
-      return route.tab === "profile"
-        ? `#/actor/${encodeURIComponent(route.id)}`
-        : `#/actor/${encodeURIComponent(route.id)}/${route.tab}`;
+    case "actor": {
+      const path = route.tab === "profile" ? `#/actor/${encodeURIComponent(route.id)}` : `#/actor/${encodeURIComponent(route.id)}/${route.tab}`;
+      return route.asOf === null ? path : `${path}?${new URLSearchParams({ asOf: route.asOf }).toString()}`;
+    }
   }
 }
 
-export function actorRoute(id: string, tab: ActorTab = "profile"): Route {
-  return { view: "actor", id, tab };
+export function actorRoute(id: string, tab: ActorTab = "profile", asOf: string | null = null): Route {
+  return { view: "actor", id, tab, asOf };
 }
 
 export function sameRoute(a: Route, b: Route): boolean {
@@ -69,7 +73,8 @@ export function titleOf(route: Route, actorName?: string): string {
       return route.query === "" ? site : `“${route.query}”: search · ${site}`;
     case "actor": {
       const name = actorName ?? route.id;
-      return route.tab === "graph" ? `${name}: neighbourhood · ${site}` : `${name} · ${site}`;
+      const when = route.asOf === null ? "" : ` as of ${formatPartialDate(route.asOf)}`;
+      return route.tab === "graph" ? `${name}: neighbourhood${when} · ${site}` : `${name}${when} · ${site}`;
     }
   }
 }

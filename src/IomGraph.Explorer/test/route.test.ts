@@ -6,17 +6,24 @@ describe("parseRoute", () => {
     ["", home],
     ["#", home],
     ["#/", home],
-    ["#/actor/iom", { view: "actor", id: "iom", tab: "profile" }],
-    ["#/actor/iom/profile", { view: "actor", id: "iom", tab: "profile" }],
-    ["#/actor/global-migration-group/graph", { view: "actor", id: "global-migration-group", tab: "graph" }],
-    ["#/actor/IOM", { view: "actor", id: "iom", tab: "profile" }],
-    ["#/actor/iom/", { view: "actor", id: "iom", tab: "profile" }],
-    ["#/actor/unctad.chairs.x/graph", { view: "actor", id: "unctad.chairs.x", tab: "graph" }],
+    ["#/actor/iom", { view: "actor", id: "iom", tab: "profile", asOf: null }],
+    ["#/actor/iom/profile", { view: "actor", id: "iom", tab: "profile", asOf: null }],
+    ["#/actor/global-migration-group/graph", { view: "actor", id: "global-migration-group", tab: "graph", asOf: null }],
+    ["#/actor/IOM", { view: "actor", id: "iom", tab: "profile", asOf: null }],
+    ["#/actor/iom/", { view: "actor", id: "iom", tab: "profile", asOf: null }],
+    ["#/actor/unctad.chairs.x/graph", { view: "actor", id: "unctad.chairs.x", tab: "graph", asOf: null }],
     ["#/search?q=GMG", { view: "home", query: "GMG" }],
     ["#/search?q=cote%20d%27ivoire", { view: "home", query: "cote d'ivoire" }],
     ["#/search?q=C%C3%B4te+d%E2%80%99Ivoire", { view: "home", query: "Côte d’Ivoire" }],
     ["#/search?q=%20%20IOM%20", { view: "home", query: "IOM" }],
     ["#/search", home],
+    ["#/actor/iom/graph?asOf=2010", { view: "actor", id: "iom", tab: "graph", asOf: "2010" }],
+    ["#/actor/iom?asOf=2006-05", { view: "actor", id: "iom", tab: "profile", asOf: "2006-05" }],
+    ["#/actor/iom?asOf=2006-05-09", { view: "actor", id: "iom", tab: "profile", asOf: "2006-05-09" }],
+    ["#/actor/iom/graph?asOf=", { view: "actor", id: "iom", tab: "graph", asOf: null }],
+    ["#/actor/iom/graph?asOf=yesterday", { view: "actor", id: "iom", tab: "graph", asOf: null }],
+    ["#/actor/iom/graph?asOf=2010-13", { view: "actor", id: "iom", tab: "graph", asOf: null }],
+    ["#/actor/iom/graph?asOf=2010-02-30", { view: "actor", id: "iom", tab: "graph", asOf: null }],
   ])("reads %j", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -44,11 +51,13 @@ describe("formatRoute", () => {
     [{ view: "home", query: "a&b=c#d" }, "#/search?q=a%26b%3Dc%23d"],
     [actorRoute("iom"), "#/actor/iom"],
     [actorRoute("iom", "graph"), "#/actor/iom/graph"],
+    [actorRoute("iom", "graph", "2010"), "#/actor/iom/graph?asOf=2010"],
+    [actorRoute("iom", "profile", "2010-05-09"), "#/actor/iom?asOf=2010-05-09"],
   ])("writes %j as %s", (route, hash) => {
     expect(formatRoute(route)).toBe(hash);
   });
 
-  it.each<Route>([home, { view: "home", query: "cote d'ivoire & more" }, actorRoute("un-network-on-migration"), actorRoute("iom", "graph")])(
+  it.each<Route>([home, { view: "home", query: "cote d'ivoire & more" }, actorRoute("un-network-on-migration"), actorRoute("iom", "graph"), actorRoute("iom", "graph", "2010"), actorRoute("gmg", "profile", "2006-05")])(
     "is read back as the same route: %j",
     (route) => {
       expect(parseRoute(formatRoute(route))).toEqual(route);
@@ -59,6 +68,8 @@ describe("formatRoute", () => {
     expect(formatRoute(parseRoute("#/actor/IOM/profile"))).toBe("#/actor/iom");
     expect(sameRoute(parseRoute("#/actor/iom/"), actorRoute("iom"))).toBe(true);
     expect(sameRoute(actorRoute("iom"), actorRoute("iom", "graph"))).toBe(false);
+    expect(sameRoute(actorRoute("iom", "graph", "2010"), actorRoute("iom", "graph"))).toBe(false);
+    expect(formatRoute(parseRoute("#/actor/IOM/graph?asOf=%202010%20"))).toBe("#/actor/iom/graph?asOf=2010");
   });
 });
 
@@ -69,5 +80,6 @@ describe("titleOf", () => {
     expect(titleOf(actorRoute("iom"))).toBe("iom · IomGraph explorer");
     expect(titleOf(actorRoute("iom"), "International Organization for Migration")).toBe("International Organization for Migration · IomGraph explorer");
     expect(titleOf(actorRoute("iom", "graph"), "IOM")).toBe("IOM: neighbourhood · IomGraph explorer");
+    expect(titleOf(actorRoute("iom", "graph", "2010-05"), "IOM")).toBe("IOM: neighbourhood as of May 2010 · IomGraph explorer");
   });
 });
