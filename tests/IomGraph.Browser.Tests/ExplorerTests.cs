@@ -110,6 +110,100 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
     }
 
     [Fact]
+    public async Task As_of_2010_draws_the_Global_Migration_Group_beside_IOM_2020_does_not_and_the_shared_url_keeps_the_date()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(As_of_2010_draws_the_Global_Migration_Group_beside_IOM_2020_does_not_and_the_shared_url_keeps_the_date), "#/actor/iom/graph");
+        var page = browser.Page;
+        var gmg = page.Locator(".node-list").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Global Migration Group", Exact = true });
+
+        // Everything recorded: IOM was a member of the GMG (2006 to 2018), so the group is drawn.
+        await DrawnNodesAsync(page);
+        await Expect(gmg).ToBeVisibleAsync();
+        var field = page.GetByRole(AriaRole.Textbox, new PageGetByRoleOptions { Name = "As of", Exact = true });
+        await Expect(field).ToHaveValueAsync("");
+        await browser.ScreenshotStepAsync("iom all");
+
+        // As of 2010, typed in the date field from the keyboard: the group is there, and the page says what is left out.
+        await field.FocusAsync();
+        await page.Keyboard.TypeAsync("2010");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/actor/iom/graph?asOf=2010") + "$"));
+        await Expect(page.Locator(".graph-canvas[data-as-of='2010'][data-drawn-nodes]")).ToBeAttachedAsync();
+        await Expect(gmg).ToBeVisibleAsync();
+        await Expect(page.Locator("#as-of-note")).ToHaveTextAsync(new Regex("^Only relations that held in 2010; relations whose dates are not recorded are left out"));
+        await Expect(page.GetByLabel("As of, year")).ToHaveValueAsync("2010");
+        await Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Profile in sentences" })).ToHaveAttributeAsync("href", "#/actor/iom?asOf=2010");
+        var in2010 = await DrawnNodesAsync(page);
+        await AssertAccessibleAsync(browser, "the graph as of 2010");
+        await browser.ScreenshotStepAsync("iom 2010");
+
+        // The slider by keyboard, with its focus visible: ten years on, the group (dissolved in 2018) is gone.
+        var slider = page.GetByLabel("As of, year");
+        await slider.FocusAsync();
+        Assert.NotEqual("none", await slider.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        for (var i = 0; i < 10; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/actor/iom/graph?asOf=2020") + "$"));
+        await Expect(page.Locator(".graph-canvas[data-as-of='2020'][data-drawn-nodes]")).ToBeAttachedAsync();
+        await Expect(gmg).ToHaveCountAsync(0);
+        await Expect(field).ToHaveValueAsync("2020");
+        await browser.ScreenshotStepAsync("iom 2020");
+
+        // The shared URL reopens the same date; clearing it shows everything again.
+        await page.GotoAsync($"{fixture.Api.Origin}/explore#/actor/iom/graph?asOf=2010");
+        await page.ReloadAsync();
+        await Expect(page.Locator(".graph-canvas[data-as-of='2010'][data-drawn-nodes]")).ToBeAttachedAsync();
+        Assert.Equal(in2010, await DrawnNodesAsync(page));
+        await Expect(field).ToHaveValueAsync("2010");
+        await Expect(gmg).ToBeVisibleAsync();
+        Assert.StartsWith("International Organization for Migration: neighbourhood as of 2010", await page.TitleAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotStepAsync("reloaded 2010");
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Clear the date" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/actor/iom/graph") + "$"));
+        await Expect(page.Locator(".graph-canvas[data-as-of=''][data-drawn-nodes]")).ToBeAttachedAsync();
+
+        // Play steps the years from the one shown and Pause stops it.
+        await slider.EvaluateAsync("e => { e.value = '2016'; e.dispatchEvent(new Event('input', { bubbles: true })); }");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("?asOf=2016") + "$"));
+        var play = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Play years" });
+        await play.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("?asOf=2017") + "$"), new PageAssertionsToHaveURLOptions { Timeout = 10_000 });
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Pause" }).ClickAsync();
+        await Expect(play).ToHaveAttributeAsync("aria-pressed", "false");
+        await browser.ScreenshotStepAsync("paused");
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
+    public async Task The_profile_sets_ended_relations_apart_with_their_end_and_a_date_shows_only_what_held()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(The_profile_sets_ended_relations_apart_with_their_end_and_a_date_shows_only_what_held), "#/actor/iom");
+        var page = browser.Page;
+
+        // IOM's membership of the GMG ended in 2018: it is under "Ended", with its end in words.
+        var ended = page.Locator(".sentences-ended .sentence", new PageLocatorOptions { HasText = "Global Migration Group" }).First;
+        await Expect(ended).ToBeVisibleAsync();
+        await Expect(ended.Locator(".ended-marker")).ToHaveTextAsync(new Regex("^Ended ([0-9]{1,2} )?([A-Z][a-z]+ )?[0-9]{4}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Ended", Level = 3 }).First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(browser, "the profile with its ended relations");
+        await browser.ScreenshotStepAsync("profile");
+
+        // As of 2010 nothing is set apart: everything shown held then.
+        await page.GetByRole(AriaRole.Textbox, new PageGetByRoleOptions { Name = "As of", Exact = true }).FillAsync("2010");
+        await page.GetByRole(AriaRole.Textbox, new PageGetByRoleOptions { Name = "As of", Exact = true }).PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/actor/iom?asOf=2010") + "$"));
+        await Expect(page.Locator(".sentences-ended")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".sentence", new PageLocatorOptions { HasText = "Global Migration Group" }).First).ToBeVisibleAsync();
+        await AssertAccessibleAsync(browser, "the profile as of 2010");
+        await browser.ScreenshotStepAsync("profile 2010");
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
     public async Task The_keyboard_alone_finds_and_opens_an_actor_with_an_accent_typed_without_it()
     {
         await using var browser = await fixture.OpenAsync(nameof(The_keyboard_alone_finds_and_opens_an_actor_with_an_accent_typed_without_it));
@@ -195,6 +289,7 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
     private static async Task ClickNodeAsync(IPage page, string id)
     {
         var canvas = page.Locator(".graph-canvas");
+        await canvas.ScrollIntoViewIfNeededAsync();
         var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The graph's canvas has no box.");
         var position = await canvas.EvaluateAsync<double[]>(
             "(element, id) => { const p = element._cyreg.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }", id);

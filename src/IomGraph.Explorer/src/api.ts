@@ -9,6 +9,7 @@ export type ActorDetails = Schemas["ActorDetails"];
 export type Profile = Schemas["Profile"];
 export type Footnote = Schemas["Footnote"];
 export type Graph = Schemas["Graph"];
+export type ProfileSentence = Schemas["ProfileSentence"];
 export type ActorKindDefinition = Schemas["ActorKindDefinition"];
 
 const client = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
@@ -53,18 +54,25 @@ export async function getActor(id: string): Promise<ActorDetails | null> {
   return data;
 }
 
-export async function getProfile(id: string): Promise<Profile | null> {
-  const { data, error, response } = await client.GET("/api/v1/actors/{id}/profile", { params: { path: { id } }, headers: acceptJson });
+/** The profile; with asOf, only what held on that date (the API leaves relations without recorded dates out). */
+export async function getProfile(id: string, asOf: string | null = null, signal?: AbortSignal): Promise<Profile | null> {
+  const { data, error, response } = await client.GET("/api/v1/actors/{id}/profile", {
+    params: { path: { id }, query: asOf === null ? {} : { asOf } },
+    headers: acceptJson,
+    signal,
+  });
   if (response.status === 404) return null;
   if (data === undefined) fail(response, error);
   return json(data, response);
 }
 
 /** The neighbourhood one hop out, with states gathered into one node: IOM's 170-odd members would otherwise bury the rest. */
-export async function getNeighbourhood(id: string): Promise<Graph | null> {
+/** With asOf, only relations that held on that date, undated ones left out (includeUndated stays false), as in the profile. */
+export async function getNeighbourhood(id: string, asOf: string | null = null, signal?: AbortSignal): Promise<Graph | null> {
   const { data, error, response } = await client.GET("/api/v1/actors/{id}/neighbourhood", {
-    params: { path: { id }, query: { depth: 1, group: ["state"] } },
+    params: { path: { id }, query: { depth: 1, group: ["state"], ...(asOf === null ? {} : { asOf }) } },
     headers: acceptJson,
+    signal,
   });
   if (response.status === 404) return null;
   if (data === undefined) fail(response, error);
@@ -72,6 +80,25 @@ export async function getNeighbourhood(id: string): Promise<Graph | null> {
   const graph = json(data, response);
   if (!("nodes" in graph)) throw new ApiError("The API answered a bundle, not a graph.", response.status);
   return graph;
+}
+
+/**
+ * When each of an actor's relations ended (null when it holds or its end is not recorded), by relation id: the profile's
+ * sentences name their relations, and this is how the page sets the ended ones apart. Every page of the relations, 200 a page.
+ */
+export async function getRelationEnds(id: string, signal?: AbortSignal): Promise<Map<string, string | null>> {
+  const ends = new Map<string, string | null>();
+  let cursor: string | undefined;
+  do {
+    const { data, error, response } = await client.GET("/api/v1/actors/{id}/relations", {
+      params: { path: { id }, query: { limit: 200, ...(cursor === undefined ? {} : { cursor }) } },
+      signal,
+    });
+    if (data === undefined) fail(response, error);
+    for (const relation of data.items) ends.set(relation.id, relation.end);
+    cursor = data.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return ends;
 }
 
 let kinds: Promise<Map<string, ActorKindDefinition>> | undefined;

@@ -3,7 +3,7 @@ import fcose from "cytoscape-fcose";
 import type { Graph } from "./api";
 import { h } from "./dom";
 import { drawnEdges, legendEntries } from "./drawing";
-import { kindColours, nodeSize } from "./format";
+import { formatPartialDate, kindColours, nodeSize } from "./format";
 
 cytoscape.use(fcose);
 
@@ -30,9 +30,16 @@ export function drawGraph(options: {
   host: HTMLElement;
   kindLabel: (kind: string, plural: boolean) => string;
   onOpen: (id: string) => void;
+  /** The date drawn, or null for everything recorded. */
+  asOf?: string | null;
 }): DrawnGraph {
   const { graph } = options;
-  const canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": `A drawing of ${graph.nodes.length} nodes and ${graph.edges.length} edges; the list below names them.` });
+  const asOf = options.asOf ?? null;
+  const when = asOf === null ? "" : ` as of ${formatPartialDate(asOf)}`;
+  const canvas = h("div", {
+    class: "graph-canvas", role: "img", "data-as-of": asOf ?? "",
+    "aria-label": `A drawing of ${graph.nodes.length} nodes and ${graph.edges.length} edges${when}; the list below names them.`,
+  });
   const legend = h(
     "ul",
     { class: "legend", "aria-label": "Legend" },
@@ -66,7 +73,8 @@ export function drawGraph(options: {
     { class: "graph" },
     h("div", { class: "graph-drawing" }, canvas, legend),
     graph.truncated ? h("p", { class: "note" }, "The graph was cut short: only the nearest actors are drawn.") : null,
-    h("h2", { id: "graph-actors" }, "Actors in this drawing"),
+    graph.edges.length === 0 && asOf !== null ? h("p", { class: "note" }, `No recorded relation held${when}.`) : null,
+    h("h2", { id: "graph-actors" }, `Actors in this drawing${when}`),
     nodeList,
   );
 

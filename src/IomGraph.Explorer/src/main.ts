@@ -1,10 +1,11 @@
 import "./style.css";
-import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, type ActorKindDefinition } from "./api";
+import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, getRelationEnds, type ActorKindDefinition } from "./api";
 import { h } from "./dom";
 import { drawGraph, type DrawnGraph } from "./graph";
 import { actorHeader, profileSections } from "./profile";
 import { actorRoute, formatRoute, parseRoute, sameRoute, titleOf, type ActorTab, type Route } from "./route";
 import { searchBox } from "./search";
+import { timeControl, type TimeControl } from "./timecontrol";
 
 const main = document.getElementById("main")!;
 const searchHost = document.getElementById("search-host")!;
@@ -13,6 +14,9 @@ const view = document.getElementById("view")!;
 let kinds = new Map<string, ActorKindDefinition>();
 let drawn: DrawnGraph | undefined;
 let generation = 0;
+let time: TimeControl | undefined;
+// The request for the content shown (profile or graph), aborted when the date moves on before it has answered.
+let loading: AbortController | undefined;
 
 const kindLabel = (kind: string, plural = false): string => {
   const k = kinds.get(kind);
@@ -29,6 +33,9 @@ function go(route: Route): void {
 
 async function render(route: Route, focus: boolean): Promise<void> {
   const mine = ++generation;
+  loading?.abort();
+  time?.stop();
+  time = undefined;
   drawn?.destroy();
   drawn = undefined;
   document.title = titleOf(route);
@@ -53,11 +60,7 @@ async function render(route: Route, focus: boolean): Promise<void> {
 
   view.replaceChildren(h("p", { class: "loading", role: "status" }, "Loading…"));
   try {
-    const [details, profile, graph] = await Promise.all([
-      getActor(route.id),
-      route.tab === "profile" ? getProfile(route.id) : Promise.resolve(undefined),
-      route.tab === "graph" ? getNeighbourhood(route.id) : Promise.resolve(undefined),
-    ]);
+    const details = await getActor(route.id);
     if (mine !== generation) return;
     if (details === null) {
       view.replaceChildren(
@@ -67,28 +70,71 @@ async function render(route: Route, focus: boolean): Promise<void> {
       return;
     }
 
-    document.title = titleOf(route, details.actor.name);
+    let shown = route;
+    const name = details.actor.name;
     const content = h("div", { class: "tab-content", id: "tab-content" });
-    view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), tabs(route.id, route.tab, details.actor.name), content);
-    if (profile) {
-      content.append(profileSections(profile));
-    }
-
-    if (graph) {
-      drawn = drawGraph({ graph, host: content, kindLabel, onOpen: (id) => go(actorRoute(id, "graph")) });
-    }
-
+    const nav = h("div", { class: "tabs-host" }, tabs(route, name));
+    // A date chosen on the page replaces the URL rather than adding to the history, so playing the years leaves one
+    // entry; the hash changes without a hashchange, and only the content is fetched again.
+    time = timeControl({
+      asOf: route.asOf,
+      onChange: (asOf) => {
+        shown = { ...shown, asOf };
+        history.replaceState(null, "", formatRoute(shown));
+        document.title = titleOf(shown, name);
+        nav.replaceChildren(tabs(shown, name));
+        return fill(shown, content, mine);
+      },
+    });
+    document.title = titleOf(route, name);
+    view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), nav, time.element, content);
+    await fill(route, content, mine);
     if (focus) document.getElementById("actor-name")?.focus();
   } catch (error) {
     if (mine !== generation) return;
-    const message = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error instanceof Error ? error.message : String(error);
-    view.replaceChildren(h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, `The API could not be read: ${message}. Reload the page to try again.`));
+    showError(error);
   }
 }
 
-function tabs(id: string, current: ActorTab, name: string): HTMLElement {
+/** Fetches and shows the tab's content for the route's date, aborting the request for the date shown before. */
+async function fill(route: Route & { view: "actor" }, content: HTMLElement, mine: number): Promise<void> {
+  loading?.abort();
+  const controller = new AbortController();
+  loading = controller;
+  const signal = controller.signal;
+  content.setAttribute("aria-busy", "true");
+  try {
+    const [profile, ends, graph] = await Promise.all([
+      route.tab === "profile" ? getProfile(route.id, route.asOf, signal) : Promise.resolve(undefined),
+      // Without a date, the relations' ends set apart what has ended; if they cannot be read, the sentences still show.
+      route.tab === "profile" && route.asOf === null ? getRelationEnds(route.id, signal).catch(() => null) : Promise.resolve(null),
+      route.tab === "graph" ? getNeighbourhood(route.id, route.asOf, signal) : Promise.resolve(undefined),
+    ]);
+    if (mine !== generation || signal.aborted) return;
+    if (profile) content.replaceChildren(profileSections(profile, ends));
+    if (graph) {
+      drawn?.destroy();
+      drawn = drawGraph({ graph, host: content, kindLabel, asOf: route.asOf, onOpen: (id) => go(actorRoute(id, "graph", route.asOf)) });
+    }
+  } catch (error) {
+    if (signal.aborted || mine !== generation) return;
+    showError(error);
+  } finally {
+    if (loading === controller) {
+      loading = undefined;
+      content.removeAttribute("aria-busy");
+    }
+  }
+}
+
+function showError(error: unknown): void {
+  const message = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error instanceof Error ? error.message : String(error);
+  view.replaceChildren(h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, `The API could not be read: ${message}. Reload the page to try again.`));
+}
+
+function tabs(route: Route & { view: "actor" }, name: string): HTMLElement {
   const tab = (value: ActorTab, text: string): HTMLElement =>
-    h("li", {}, h("a", { href: formatRoute(actorRoute(id, value)), "aria-current": value === current ? "page" : undefined }, text));
+    h("li", {}, h("a", { href: formatRoute(actorRoute(route.id, value, route.asOf)), "aria-current": value === route.tab ? "page" : undefined }, text));
   return h("nav", { class: "tabs", "aria-label": `Views of ${name}` }, h("ul", {}, tab("profile", "Profile in sentences"), tab("graph", "Graph of its neighbourhood")));
 }
 

@@ -1,6 +1,7 @@
-import type { ActorDetails, Footnote, Profile } from "./api";
+import type { ActorDetails, Footnote, Profile, ProfileSentence } from "./api";
+import { sentenceEnded } from "./asof";
 import { h } from "./dom";
-import { confidenceLabel, confidenceWords, lifespan } from "./format";
+import { confidenceLabel, confidenceWords, formatPartialDate, lifespan } from "./format";
 
 /** The actor's header: name, kind, aliases, founding and headquarters, and its description. */
 export function actorHeader(details: ActorDetails, kindLabel: string): HTMLElement {
@@ -26,39 +27,45 @@ export function actorHeader(details: ActorDetails, kindLabel: string): HTMLEleme
  * The profile, section by section (the API groups sentences by relation type). Each sentence shows its confidence in
  * words and opens its sources in place: a disclosure, so one click (or Enter) shows quote or summary, locator and link.
  */
-export function profileSections(profile: Profile): HTMLElement {
+export function profileSections(profile: Profile, ends: ReadonlyMap<string, string | null> | null = null): HTMLElement {
   const footnotes = new Map(profile.footnotes.map((f) => [f.number, f]));
   let sentenceNumber = 0;
 
+  const item = (sentence: ProfileSentence, ended: string | null): HTMLElement => {
+    sentenceNumber++;
+    const cited = sentence.footnotes.map((n) => footnotes.get(n)).filter((f): f is Footnote => f !== undefined);
+    return h(
+      "li",
+      { class: ended === null ? "sentence" : "sentence sentence-ended" },
+      h("p", {}, sentence.text),
+      ended === null ? null : h("p", { class: "ended-marker" }, `Ended ${formatPartialDate(ended)}`),
+      sentence.confidence === null
+        ? null
+        : h("p", { class: `confidence confidence-${sentence.confidence}`, title: confidenceWords(sentence.confidence) },
+            h("span", { class: "badge" }, confidenceLabel(sentence.confidence)),
+            h("span", { class: "visually-hidden" }, `: ${confidenceWords(sentence.confidence)}`)),
+      cited.length === 0 ? null : sources(cited, sentenceNumber),
+    );
+  };
+
+  // Without a date, what has ended goes under its own heading in each section, after what holds (the ends come from
+  // the actor's relations, which the sentences name); with a date everything shown held then, so nothing is set apart.
   return h(
     "div",
     { class: "profile" },
-    ...profile.sections.map((section, s) =>
-      h(
+    ...profile.sections.map((section, s) => {
+      const split = section.sentences.map((sentence) => ({ sentence, ended: ends === null ? null : sentenceEnded(sentence.relationIds, ends) }));
+      const holding = split.filter((x) => x.ended === null);
+      const ended = split.filter((x) => x.ended !== null);
+      return h(
         "section",
         { class: "profile-section", "aria-labelledby": `section-${s}` },
         h("h2", { id: `section-${s}` }, section.heading),
-        h(
-          "ul",
-          { class: "sentences" },
-          ...section.sentences.map((sentence) => {
-            sentenceNumber++;
-            const cited = sentence.footnotes.map((n) => footnotes.get(n)).filter((f): f is Footnote => f !== undefined);
-            return h(
-              "li",
-              { class: "sentence" },
-              h("p", {}, sentence.text),
-              sentence.confidence === null
-                ? null
-                : h("p", { class: `confidence confidence-${sentence.confidence}`, title: confidenceWords(sentence.confidence) },
-                    h("span", { class: "badge" }, confidenceLabel(sentence.confidence)),
-                    h("span", { class: "visually-hidden" }, `: ${confidenceWords(sentence.confidence)}`)),
-              cited.length === 0 ? null : sources(cited, sentenceNumber),
-            );
-          }),
-        ),
-      ),
-    ),
+        holding.length === 0 ? null : h("ul", { class: "sentences" }, ...holding.map((x) => item(x.sentence, null))),
+        ended.length === 0 ? null : h("h3", { class: "ended-heading", id: `section-${s}-ended` }, "Ended"),
+        ended.length === 0 ? null : h("ul", { class: "sentences sentences-ended", "aria-labelledby": `section-${s}-ended` }, ...ended.map((x) => item(x.sentence, x.ended))),
+      );
+    }),
   );
 }
 
