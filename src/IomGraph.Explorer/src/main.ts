@@ -1,5 +1,5 @@
 import "./style.css";
-import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, getRelationEnds, type ActorKindDefinition } from "./api";
+import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
 import { h } from "./dom";
 import { drawGraph, type DrawnGraph } from "./graph";
 import { actorHeader, profileSections } from "./profile";
@@ -59,6 +59,9 @@ async function render(route: Route, focus: boolean): Promise<void> {
   }
 
   view.replaceChildren(h("p", { class: "loading", role: "status" }, "Loading…"));
+  // The tab's content is asked for with the actor, not after it, so the first drawing waits for one round trip.
+  const first = fetchContent(route);
+  first.answer.catch(() => undefined);
   try {
     const details = await getActor(route.id);
     if (mine !== generation) return;
@@ -88,7 +91,7 @@ async function render(route: Route, focus: boolean): Promise<void> {
     });
     document.title = titleOf(route, name);
     view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), nav, time.element, content);
-    await fill(route, content, mine);
+    await show(first, content, mine);
     if (focus) document.getElementById("actor-name")?.focus();
   } catch (error) {
     if (mine !== generation) return;
@@ -96,20 +99,33 @@ async function render(route: Route, focus: boolean): Promise<void> {
   }
 }
 
-/** Fetches and shows the tab's content for the route's date, aborting the request for the date shown before. */
-async function fill(route: Route & { view: "actor" }, content: HTMLElement, mine: number): Promise<void> {
+type Pending = { signal: AbortSignal; route: Route & { view: "actor" }; answer: Promise<[Profile | null | undefined, Map<string, string | null> | null, Graph | null | undefined]> };
+
+/** Asks for the tab's content for the route's date, aborting the request for the date asked for before. */
+function fetchContent(route: Route & { view: "actor" }): Pending {
   loading?.abort();
   const controller = new AbortController();
   loading = controller;
   const signal = controller.signal;
+  const answer = Promise.all([
+    route.tab === "profile" ? getProfile(route.id, route.asOf, signal) : Promise.resolve(undefined),
+    // Without a date, the relations' ends set apart what has ended; if they cannot be read, the sentences still show.
+    route.tab === "profile" && route.asOf === null ? getRelationEnds(route.id, signal).catch(() => null) : Promise.resolve(null),
+    route.tab === "graph" ? getNeighbourhood(route.id, route.asOf, signal) : Promise.resolve(undefined),
+  ]);
+  return { signal, route, answer };
+}
+
+/** Fetches and shows the tab's content for the route's date. */
+function fill(route: Route & { view: "actor" }, content: HTMLElement, mine: number): Promise<void> {
+  return show(fetchContent(route), content, mine);
+}
+
+async function show(pending: Pending, content: HTMLElement, mine: number): Promise<void> {
+  const { signal, route } = pending;
   content.setAttribute("aria-busy", "true");
   try {
-    const [profile, ends, graph] = await Promise.all([
-      route.tab === "profile" ? getProfile(route.id, route.asOf, signal) : Promise.resolve(undefined),
-      // Without a date, the relations' ends set apart what has ended; if they cannot be read, the sentences still show.
-      route.tab === "profile" && route.asOf === null ? getRelationEnds(route.id, signal).catch(() => null) : Promise.resolve(null),
-      route.tab === "graph" ? getNeighbourhood(route.id, route.asOf, signal) : Promise.resolve(undefined),
-    ]);
+    const [profile, ends, graph] = await pending.answer;
     if (mine !== generation || signal.aborted) return;
     if (profile) content.replaceChildren(profileSections(profile, ends));
     if (graph) {
@@ -120,7 +136,7 @@ async function fill(route: Route & { view: "actor" }, content: HTMLElement, mine
     if (signal.aborted || mine !== generation) return;
     showError(error);
   } finally {
-    if (loading === controller) {
+    if (!signal.aborted) {
       loading = undefined;
       content.removeAttribute("aria-busy");
     }
