@@ -261,6 +261,86 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
     }
 
     [Fact]
+    public async Task A_connection_from_Switzerland_to_the_UN_Network_on_Migration_is_told_hop_by_hop_with_sources_and_the_shared_url_reopens_it()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(A_connection_from_Switzerland_to_the_UN_Network_on_Migration_is_told_hop_by_hop_with_sources_and_the_shared_url_reopens_it), "#/actor/che");
+        var page = browser.Page;
+
+        // From an actor's page: "Find a connection from here" fills in From.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Find a connection from here" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/paths?from=che") + "$"));
+        var from = page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "From", Exact = true });
+        var to = page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "To", Exact = true });
+        await Expect(from).ToHaveValueAsync("Switzerland");
+
+        // From the header, the form starts empty; the button asks for what is missing.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "How is A connected to B?" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/paths") + "$"));
+        await Expect(from).ToHaveValueAsync("");
+        var find = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Find connection" });
+        await find.ClickAsync();
+        await Expect(page.Locator("#paths-form-status")).ToContainTextAsync("Choose an actor for “From”");
+        await Expect(from).ToBeFocusedAsync();
+        await AssertAccessibleAsync(browser, "the paths form");
+        await browser.ScreenshotStepAsync("paths form");
+
+        // Both ends through the suggestions, then the button from the keyboard.
+        await from.PressSequentiallyAsync("Switzerland", new LocatorPressSequentiallyOptions { Delay = 30 });
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new Regex("^Switzerland") }).First.ClickAsync();
+        await Expect(from).ToHaveValueAsync("Switzerland");
+        await to.PressSequentiallyAsync("Network on Migration", new LocatorPressSequentiallyOptions { Delay = 30 });
+        var network = page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new Regex("^United Nations Network on Migration") }).First;
+        await Expect(network).ToBeVisibleAsync();
+        await AssertAccessibleAsync(browser, "the To suggestions");
+        await network.ClickAsync();
+        await Expect(to).ToHaveValueAsync("United Nations Network on Migration");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(find).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // The answer: at least one path, drawn and told hop by hop, each hop's sentences with their confidence in words.
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/paths?from=che&to=un-network-on-migration") + "$"));
+        await Expect(page.Locator("#paths-summary")).ToContainTextAsync("from Switzerland to United Nations Network on Migration");
+        var paths = page.Locator(".path-list > .path");
+        await Expect(paths.First).ToBeVisibleAsync();
+        var first = paths.First;
+        await Expect(first.Locator("h3")).ToContainTextAsync("Switzerland →");
+        Assert.True(await first.Locator(".hop").CountAsync() >= 1);
+        await Expect(first.Locator(".hop .sentence").First).ToContainTextAsync("Switzerland");
+        await Expect(first.Locator(".hop .sentence .confidence").First).ToContainTextAsync("confidence");
+        var drawn = await page.Locator(".paths-canvas[data-drawn-nodes]").GetAttributeAsync("data-drawn-nodes");
+        Assert.True(int.Parse(drawn ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 3, $"only {drawn} actors drawn on the paths");
+        await Expect(page.GetByRole(AriaRole.List, new PageGetByRoleOptions { Name = "Legend" })).ToContainTextAsync("State (1)");
+        Assert.StartsWith("How is Switzerland connected to United Nations Network on Migration?", await page.TitleAsync(), StringComparison.Ordinal);
+
+        // A hop's sources, one click away.
+        var sources = first.Locator(".hop details.sources").First;
+        await sources.Locator("summary").ClickAsync();
+        await Expect(sources.Locator(".source").First).ToBeVisibleAsync();
+        await Expect(sources.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Its record in the API" }).First).ToHaveAttributeAsync("href", new Regex("^/api/v1/sources/"));
+        await AssertAccessibleAsync(browser, "the paths");
+        await browser.ScreenshotStepAsync("paths");
+        var told = await paths.Locator("h3").AllInnerTextsAsync();
+
+        // The shared URL, reloaded, asks the same question and gets the same answer.
+        await page.ReloadAsync();
+        await Expect(paths.First).ToBeVisibleAsync();
+        Assert.Equal(told, await paths.Locator("h3").AllInnerTextsAsync());
+        await Expect(from).ToHaveValueAsync("Switzerland");
+        await Expect(to).ToHaveValueAsync("United Nations Network on Migration");
+        await browser.ScreenshotStepAsync("paths reloaded");
+
+        // At phone width it fits the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(paths.First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the paths are {overflow} px wider than a 390 px screen");
+        await AssertAccessibleAsync(browser, "the paths at phone width");
+        await browser.ScreenshotStepAsync("paths phone");
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
     public async Task An_unknown_actor_says_so_and_offers_the_search()
     {
         await using var browser = await fixture.OpenAsync(nameof(An_unknown_actor_says_so_and_offers_the_search), "#/actor/no-such-actor");

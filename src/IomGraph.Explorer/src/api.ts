@@ -11,6 +11,9 @@ export type Footnote = Schemas["Footnote"];
 export type Graph = Schemas["Graph"];
 export type ProfileSentence = Schemas["ProfileSentence"];
 export type ActorKindDefinition = Schemas["ActorKindDefinition"];
+export type ShortestPaths = Schemas["ShortestPaths"];
+export type PathHop = Schemas["PathHop"];
+export type Citation = Schemas["Citation"];
 
 const client = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
 
@@ -99,6 +102,20 @@ export async function getRelationEnds(id: string, signal?: AbortSignal): Promise
     cursor = data.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return ends;
+}
+
+/**
+ * The shortest paths from one actor to another (GET /api/v1/paths, the API's default depth of 4 hops and 25 paths,
+ * every relation recorded); null when either actor is unknown.
+ */
+export async function getPaths(from: string, to: string, signal?: AbortSignal): Promise<ShortestPaths | null> {
+  const { data, error, response } = await client.GET("/api/v1/paths", { params: { query: { from, to } }, headers: acceptJson, signal });
+  if (response.status === 404) return null;
+  if (data === undefined) fail(response, error);
+  // Without `format` the answer is the paths; the document also lists the import bundle (format=json).
+  const answer = json(data, response);
+  if (!("paths" in answer)) throw new ApiError("The API answered a bundle, not paths.", response.status);
+  return answer;
 }
 
 let kinds: Promise<Map<string, ActorKindDefinition>> | undefined;

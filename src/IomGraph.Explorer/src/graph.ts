@@ -10,7 +10,7 @@ cytoscape.use(fcose);
 // Cytoscape adds a <style> element to the head for one rule (its container's position) unless an element with this id
 // is there. Under the page's Content-Security-Policy (style-src 'self') that element is refused, so a placeholder
 // stands in for it and style.css carries the rule.
-function claimCytoscapeStylesheet(): void {
+export function claimCytoscapeStylesheet(): void {
   const id = "__________cytoscape_stylesheet";
   if (document.getElementById(id) === null) {
     document.head.prepend(h("meta", { id, name: "cytoscape-stylesheet", content: "in style.css" }));

@@ -1,7 +1,9 @@
 import "./style.css";
-import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
+import { ApiError, getActor, getKinds, getNeighbourhood, getPaths, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
 import { h } from "./dom";
 import { drawGraph, type DrawnGraph } from "./graph";
+import { pathsForm, showPaths } from "./paths";
+import { pathsRoute, pathsTitle, type PathsRoute } from "./pathsroute";
 import { actorHeader, profileSections } from "./profile";
 import { actorRoute, formatRoute, parseRoute, sameRoute, titleOf, type ActorTab, type Route } from "./route";
 import { searchBox } from "./search";
@@ -39,7 +41,12 @@ async function render(route: Route, focus: boolean): Promise<void> {
   drawn?.destroy();
   drawn = undefined;
   document.title = titleOf(route);
-  main.dataset["view"] = route.view === "home" ? "home" : `actor-${route.tab}`;
+  main.dataset["view"] = route.view === "actor" ? `actor-${route.tab}` : route.view;
+
+  if (route.view === "paths") {
+    await renderPaths(route, mine, focus);
+    return;
+  }
 
   if (route.view === "home") {
     view.replaceChildren(
@@ -90,12 +97,71 @@ async function render(route: Route, focus: boolean): Promise<void> {
       },
     });
     document.title = titleOf(route, name);
-    view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), nav, time.element, content);
+    const connect = h("p", { class: "find-from-here" }, h("a", { href: formatRoute(pathsRoute(route.id)) }, "Find a connection from here"));
+    view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), connect, nav, time.element, content);
     await show(first, content, mine);
     if (focus) document.getElementById("actor-name")?.focus();
   } catch (error) {
     if (mine !== generation) return;
     showError(error);
+  }
+}
+
+/**
+ * "How is A connected to B?": the form, and with both ends in the URL the shortest paths between them. The names in
+ * the boxes come from the answer (or, with one end, from the actor), so a shared URL reopens the same question.
+ */
+async function renderPaths(route: PathsRoute, mine: number, focus: boolean): Promise<void> {
+  const heading = h("h1", { id: "paths-title", tabindex: "-1" }, "How is one actor connected to another?");
+  const intro = h("p", { class: "paths-intro" },
+    "Choose two actors. The shortest chains of relations between them are drawn and told step by step, each step with its sentences, how sure the curators are and the sources; relations are followed either way, up to 4 steps.");
+  const answer = h("div", { class: "paths-host", id: "paths-host" });
+  const form = (names: { from?: string; to?: string }): HTMLElement =>
+    pathsForm({
+      route,
+      names,
+      kindLabel: (kind) => kindLabel(kind),
+      onFind: (from, to) => {
+        const next = pathsRoute(from, to);
+        // The same question again does not change the fragment, so there is no hashchange: ask it here.
+        if (formatRoute(next) === location.hash) void render(next, true);
+        else go(next);
+      },
+    });
+
+  if (route.from === null || route.to === null) {
+    const one = route.from ?? route.to;
+    const details = one === null ? null : await getActor(one).catch(() => null);
+    if (mine !== generation) return;
+    const name = details?.actor.name;
+    view.replaceChildren(heading, intro, form(route.from !== null ? { from: name } : { to: name }), answer);
+    document.title = titleOf(route);
+    if (focus) heading.focus();
+    return;
+  }
+
+  view.replaceChildren(heading, intro, form({}), answer);
+  answer.replaceChildren(h("p", { class: "loading", role: "status" }, "Finding the shortest paths…"));
+  const controller = new AbortController();
+  loading = controller;
+  try {
+    const result = await getPaths(route.from, route.to, controller.signal);
+    if (mine !== generation || controller.signal.aborted) return;
+    if (result === null) {
+      view.replaceChildren(heading, intro, form({}), answer);
+      answer.replaceChildren(h("p", { role: "alert" }, `The graph has no actor with the id “${route.from}” or “${route.to}”. Choose them from the suggestions.`));
+      return;
+    }
+
+    view.replaceChildren(heading, intro, form({ from: result.from.name, to: result.to.name }), answer);
+    document.title = `${pathsTitle(route, result.from.name, result.to.name)} · IomGraph explorer`;
+    drawn = showPaths({ result, host: answer, kindLabel });
+    if (focus) document.getElementById("paths-answer-title")?.focus();
+  } catch (error) {
+    if (controller.signal.aborted || mine !== generation) return;
+    showError(error);
+  } finally {
+    if (loading === controller) loading = undefined;
   }
 }
 

@@ -69,7 +69,8 @@ export function profileSections(profile: Profile, ends: ReadonlyMap<string, stri
   );
 }
 
-function sources(cited: Footnote[], sentenceNumber: number): HTMLElement {
+/** A sentence's sources as a disclosure: one click (or Enter) shows each one's quote or summary, locator and links. */
+export function sources(cited: Footnote[], sentenceNumber: number): HTMLElement {
   return h(
     "details",
     { class: "sources", "data-sentence": String(sentenceNumber) },

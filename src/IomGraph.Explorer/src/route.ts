@@ -5,17 +5,20 @@
 //   #/actor/iom                 an actor's profile
 //   #/actor/iom/graph           the same actor's neighbourhood, drawn
 //   #/actor/iom/graph?asOf=2010 the same, as it stood on a date (YYYY, YYYY-MM or YYYY-MM-DD; the profile takes it too)
+//   #/paths?from=che&to=un-network-on-migration  how one actor is connected to another (either end may be missing)
 // Parsing is total: any fragment gives a route (an unknown one gives the start page), and format(parse(x)) is the
 // canonical spelling of x.
 
 import { parseAsOf } from "./asof";
 import { formatPartialDate } from "./format";
+import { formatPathsRoute, parsePathsRoute, pathsTitle, type PathsRoute } from "./pathsroute";
 
 export type ActorTab = "profile" | "graph";
 
 export type Route =
   | { view: "home"; query: string }
-  | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null };
+  | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null }
+  | PathsRoute;
 
 export const home: Route = { view: "home", query: "" };
 
@@ -39,6 +42,10 @@ export function parseRoute(hash: string): Route {
     }
   }
 
+  if (segments[0] === "paths" && segments.length === 1) {
+    return parsePathsRoute(params);
+  }
+
   if (segments[0] === "search" && segments.length === 1) {
     return { view: "home", query: (params.get("q") ?? "").trim() };
   }
@@ -54,6 +61,8 @@ export function formatRoute(route: Route): string {
       const path = route.tab === "profile" ? `#/actor/${encodeURIComponent(route.id)}` : `#/actor/${encodeURIComponent(route.id)}/${route.tab}`;
       return route.asOf === null ? path : `${path}?${new URLSearchParams({ asOf: route.asOf }).toString()}`;
     }
+    case "paths":
+      return formatPathsRoute(route);
   }
 }
 
@@ -76,6 +85,8 @@ export function titleOf(route: Route, actorName?: string): string {
       const when = route.asOf === null ? "" : ` as of ${formatPartialDate(route.asOf)}`;
       return route.tab === "graph" ? `${name}: neighbourhood${when} · ${site}` : `${name}${when} · ${site}`;
     }
+    case "paths":
+      return `${pathsTitle(route)} · ${site}`;
   }
 }
 

@@ -21,11 +21,18 @@ export function searchBox(options: {
   initial: string;
   kindLabel: (kind: string) => string;
   onQuery: (query: string) => void;
-  onPick: (id: string) => void;
+  onPick: (id: string, hit?: ActorHit) => void;
+  /** The box's id, for more than one box on a page (the paths view's From and To); "search" by default. */
+  id?: string;
+  /** Its visible label; "Search actors" by default. */
+  label?: string;
+  placeholder?: string;
 }): HTMLElement {
-  const listId = "search-suggestions";
+  const boxId = options.id ?? "search";
+  const listId = `${boxId}-suggestions`;
+  const optionId = (i: number): string => (boxId === "search" ? `suggestion-${i}` : `${boxId}-suggestion-${i}`);
   const input = h("input", {
-    id: "search",
+    id: boxId,
     type: "search",
     role: "combobox",
     "aria-autocomplete": "list",
@@ -33,7 +40,7 @@ export function searchBox(options: {
     "aria-controls": listId,
     autocomplete: "off",
     spellcheck: "false",
-    placeholder: "IOM, GMG, UNHCR, Côte d’Ivoire…",
+    placeholder: options.placeholder ?? "IOM, GMG, UNHCR, Côte d’Ivoire…",
   });
   input.value = options.initial;
   const list = h("ul", { id: listId, role: "listbox", "aria-label": "Suggestions", class: "suggestions", hidden: true });
@@ -58,7 +65,7 @@ export function searchBox(options: {
     }
 
     if (index >= 0) {
-      input.setAttribute("aria-activedescendant", `suggestion-${index}`);
+      input.setAttribute("aria-activedescendant", optionId(index));
       list.children[index]?.scrollIntoView({ block: "nearest" });
     } else {
       input.removeAttribute("aria-activedescendant");
@@ -71,7 +78,7 @@ export function searchBox(options: {
         const detail = suggestionDetail(hit, query);
         const item = h(
           "li",
-          { id: `suggestion-${i}`, role: "option", "aria-selected": "false", "data-id": hit.actor.id },
+          { id: optionId(i), role: "option", "aria-selected": "false", "data-id": hit.actor.id },
           h("span", { class: "suggestion-name" }, hit.actor.name),
           detail === null ? null : h("span", { class: "suggestion-detail" }, ` (${detail})`),
           h("span", { class: "suggestion-kind" }, options.kindLabel(hit.actor.kind)),
@@ -80,7 +87,7 @@ export function searchBox(options: {
         item.addEventListener("mousedown", (e) => e.preventDefault());
         item.addEventListener("click", () => {
           close();
-          options.onPick(hit.actor.id);
+          options.onPick(hit.actor.id, hit);
         });
         return item;
       }),
@@ -148,7 +155,7 @@ export function searchBox(options: {
         if (hit !== undefined) {
           e.preventDefault();
           close();
-          options.onPick(hit.actor.id);
+          options.onPick(hit.actor.id, hit);
         }
         break;
       }
@@ -165,8 +172,9 @@ export function searchBox(options: {
 
   return h(
     "div",
-    { class: "search", role: "search" },
-    h("label", { for: "search" }, "Search actors"),
+    // One search landmark per page: the paths view's From and To boxes are fields of its form instead.
+    { class: "search", role: boxId === "search" ? "search" : undefined },
+    h("label", { for: boxId }, options.label ?? "Search actors"),
     h("div", { class: "search-field" }, input, list),
     status,
   );
