@@ -317,7 +317,14 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
         var sources = first.Locator(".hop details.sources").First;
         await sources.Locator("summary").ClickAsync();
         await Expect(sources.Locator(".source").First).ToBeVisibleAsync();
-        await Expect(sources.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Its record in the API" }).First).ToHaveAttributeAsync("href", new Regex("^/api/v1/sources/"));
+        var record = sources.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Its record in the API" }).First;
+        await Expect(record).ToHaveAttributeAsync("href", new Regex("^/api/v1/sources/"));
+
+        // Opened, the list is redrawn with the source's title in place of its id.
+        await Expect(sources).ToHaveAttributeAsync("data-titled", "true");
+        var sourceId = (await record.GetAttributeAsync("href"))!["/api/v1/sources/".Length..];
+        await Expect(sources.Locator(".source-title").First).Not.ToHaveTextAsync(sourceId);
+        await Expect(sources).ToHaveAttributeAsync("open", "");
         await AssertAccessibleAsync(browser, "the paths");
         await browser.ScreenshotStepAsync("paths");
         var told = await paths.Locator("h3").AllInnerTextsAsync();

@@ -14,6 +14,7 @@ export type ActorKindDefinition = Schemas["ActorKindDefinition"];
 export type ShortestPaths = Schemas["ShortestPaths"];
 export type PathHop = Schemas["PathHop"];
 export type Citation = Schemas["Citation"];
+export type Source = Schemas["Source"];
 
 const client = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
 
@@ -116,6 +117,26 @@ export async function getPaths(from: string, to: string, signal?: AbortSignal): 
   const answer = json(data, response);
   if (!("paths" in answer)) throw new ApiError("The API answered a bundle, not paths.", response.status);
   return answer;
+}
+
+const sourcesById = new Map<string, Promise<Source | null>>();
+
+/** A source's title, author, year and link (one citing relation asked for, not all), fetched once per page. */
+export function getSource(id: string): Promise<Source | null> {
+  let found = sourcesById.get(id);
+  if (found === undefined) {
+    found = client.GET("/api/v1/sources/{id}", { params: { path: { id }, query: { limit: 1 } }, headers: acceptJson }).then(({ data, error, response }) => {
+      if (response.status === 404) return null;
+      if (data === undefined) fail(response, error);
+      const details = json(data, response);
+      if (!("source" in details)) throw new ApiError("The API answered citation data, not the source.", response.status);
+      return details.source;
+    });
+    found.catch(() => sourcesById.delete(id));
+    sourcesById.set(id, found);
+  }
+
+  return found;
 }
 
 let kinds: Promise<Map<string, ActorKindDefinition>> | undefined;

@@ -1,4 +1,4 @@
-import type { Citation, Footnote, ShortestPaths } from "./api";
+import type { Citation, Footnote, ShortestPaths, Source } from "./api";
 import { kindColours, type ActorKind } from "./format";
 
 type ActorRef = ShortestPaths["from"];
@@ -85,4 +85,12 @@ export function citationsAsFootnotes(citations: readonly Citation[]): Footnote[]
     locator: c.locator,
     href: c.href,
   }));
+}
+
+/** The footnotes with their sources' titles, authors, years and links, once fetched (a source not found stays as it was). */
+export function withSources(footnotes: readonly Footnote[], found: ReadonlyMap<string, Source | null>): Footnote[] {
+  return footnotes.map((f) => {
+    const source = found.get(f.sourceId);
+    return source == null ? f : { ...f, title: source.title, author: source.author, year: source.year, url: source.url };
+  });
 }

@@ -1,9 +1,9 @@
 import cytoscape from "cytoscape";
-import type { ShortestPaths } from "./api";
+import { getSource, type Footnote, type ShortestPaths, type Source } from "./api";
 import { h } from "./dom";
 import { claimCytoscapeStylesheet } from "./graph";
 import { confidenceLabel, confidenceWords, kindColours } from "./format";
-import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords } from "./pathlayout";
+import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords, withSources } from "./pathlayout";
 import type { PathsRoute } from "./pathsroute";
 import { sources } from "./profile";
 import { searchBox } from "./search";
@@ -68,6 +68,30 @@ export function pathsForm(options: {
     options.onFind(chosen.from!, chosen.to!);
   });
   return form;
+}
+
+/**
+ * The actor page's source rendering for a relation's citations. A path's citations carry no titles, so the first time
+ * the list is opened the sources are asked for and the list is redrawn with their titles, authors, years and links; the
+ * summary keeps the focus, and the list shows the sources' ids until then (or if they cannot be read).
+ */
+function titledSources(cited: Footnote[], sentenceNumber: number): HTMLElement {
+  const details = sources(cited, sentenceNumber);
+  let asked = false;
+  details.addEventListener("toggle", () => {
+    if (!details.hasAttribute("open") || asked) return;
+    asked = true;
+    const ids = [...new Set(cited.map((f) => f.sourceId))];
+    void Promise.allSettled(ids.map((id) => getSource(id))).then((answers) => {
+      const found = new Map<string, Source | null>();
+      answers.forEach((a, i) => found.set(ids[i]!, a.status === "fulfilled" ? a.value : null));
+      const titled = sources(withSources(cited, found), sentenceNumber).querySelector("ol");
+      const list = details.querySelector("ol");
+      if (titled !== null && list !== null) list.replaceWith(titled);
+      details.dataset["titled"] = "true";
+    });
+  });
+  return details;
 }
 
 export type DrawnPaths = { element: HTMLElement; destroy: () => void };
@@ -141,7 +165,7 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
                     h("p", { class: `confidence confidence-${relation.confidence}`, title: confidenceWords(relation.confidence) },
                       h("span", { class: "badge" }, confidenceLabel(relation.confidence)),
                       h("span", { class: "visually-hidden" }, `: ${confidenceWords(relation.confidence)}`)),
-                    cited.length === 0 ? null : sources(cited, sentenceNumber),
+                    cited.length === 0 ? null : titledSources(cited, sentenceNumber),
                   );
                 }),
               ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ShortestPaths } from "../src/api";
-import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords } from "../src/pathlayout";
+import type { ShortestPaths, Source } from "../src/api";
+import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords, withSources } from "../src/pathlayout";
 import { pathsRoute, pathsTitle } from "../src/pathsroute";
 import { formatRoute, parseRoute, titleOf, type Route } from "../src/route";
 
@@ -122,5 +122,13 @@ describe("the paths' drawing and text", () => {
     expect(citationsAsFootnotes(answer.paths[0]!.hops[0]!.relations[0]!.relation.sources)).toEqual([
       { number: 1, sourceId: "s1", title: null, author: null, year: null, url: null, quote: "q", summary: null, record: null, locator: "p. 3", href: "/api/v1/sources/s1" },
     ]);
+  });
+
+  it("gives the footnotes their sources' titles once fetched, and keeps the id where a source was not found", () => {
+    const footnotes = citationsAsFootnotes(answer.paths[0]!.hops[0]!.relations[0]!.relation.sources);
+    const source = { id: "s1", title: "IOM Constitution", author: "IOM", year: 1953, url: "https://example.org/c" } as Source;
+    expect(withSources(footnotes, new Map([["s1", source]]))[0]).toMatchObject({ title: "IOM Constitution", author: "IOM", year: 1953, url: "https://example.org/c", quote: "q", locator: "p. 3" });
+    expect(withSources(footnotes, new Map([["s1", null]]))).toEqual(footnotes);
+    expect(withSources(footnotes, new Map())).toEqual(footnotes);
   });
 });
