@@ -348,6 +348,20 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
     }
 
     [Fact]
+    public async Task A_connection_to_an_unknown_actor_says_so_and_keeps_the_form()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(A_connection_to_an_unknown_actor_says_so_and_keeps_the_form), "#/paths?from=che&to=no-such-actor");
+        var page = browser.Page;
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("no actor with the id “che” or “no-such-actor”");
+        await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Find connection" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(browser, "the paths to an unknown actor");
+        await browser.ScreenshotAsync();
+
+        // The API's 404 is the answer the page expects; Chromium still logs the failed fetch, which is not a page error.
+        Assert.Empty(browser.PageErrors);
+    }
+
+    [Fact]
     public async Task An_unknown_actor_says_so_and_offers_the_search()
     {
         await using var browser = await fixture.OpenAsync(nameof(An_unknown_actor_says_so_and_offers_the_search), "#/actor/no-such-actor");

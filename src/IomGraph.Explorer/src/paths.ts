@@ -31,9 +31,10 @@ export function pathsForm(options: {
       placeholder,
       initial: "",
       kindLabel: options.kindLabel,
-      // Typing something other than the picked actor's name unpicks it.
-      onQuery: (query) => {
-        if (query !== pickedName) chosen[which] = null;
+      // Typing something other than the picked actor's name unpicks it. The box's text now, not the query (which is
+      // debounced), is compared: a pick made before the query's turn has already put the name in the box.
+      onQuery: () => {
+        if (input.value.trim() !== pickedName) chosen[which] = null;
       },
       onPick: (id, hit) => {
         chosen[which] = id;
