@@ -1,6 +1,7 @@
 import "./style.css";
 import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
 import { h } from "./dom";
+import { downloadBar } from "./downloads";
 import { drawGraph, type DrawnGraph } from "./graph";
 import { actorHeader, profileSections } from "./profile";
 import { actorRoute, formatRoute, parseRoute, sameRoute, titleOf, type ActorTab, type Route } from "./route";
@@ -131,6 +132,8 @@ async function show(pending: Pending, content: HTMLElement, mine: number): Promi
     if (graph) {
       drawn?.destroy();
       drawn = drawGraph({ graph, host: content, kindLabel, asOf: route.asOf, onOpen: (id) => go(actorRoute(id, "graph", route.asOf)) });
+      const shownGraph = drawn;
+      content.append(downloadBar({ actorId: route.id, asOf: route.asOf, png: () => shownGraph.png() }));
     }
   } catch (error) {
     if (signal.aborted || mine !== generation) return;
