@@ -1,5 +1,6 @@
 import "./style.css";
 import { ApiError, getActor, getKinds, getNeighbourhood, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
+import { renderClaims } from "./claims-page";
 import { h } from "./dom";
 import { downloadBar } from "./downloads";
 import { drawGraph, type DrawnGraph } from "./graph";
@@ -40,7 +41,12 @@ async function render(route: Route, focus: boolean): Promise<void> {
   drawn?.destroy();
   drawn = undefined;
   document.title = titleOf(route);
-  main.dataset["view"] = route.view === "home" ? "home" : `actor-${route.tab}`;
+  main.dataset["view"] = route.view === "actor" ? `actor-${route.tab}` : route.view;
+
+  if (route.view === "claims") {
+    await renderClaims(view, () => mine === generation, focus);
+    return;
+  }
 
   if (route.view === "home") {
     view.replaceChildren(
@@ -54,6 +60,7 @@ async function render(route: Route, focus: boolean): Promise<void> {
           "Search for an organisation, a group, a process or a state: the IOM, the Global Migration Group (GMG), UNHCR, the Berne Initiative, Côte d’Ivoire. ",
           "Each actor has a page of plain sentences, every one with its sources and how sure the curators are, and a drawing of its neighbourhood.",
         ),
+        h("p", {}, "Checking the Noborder Network’s article on the IOM? ", h("a", { href: formatRoute({ view: "claims" }) }, "See its claims beside what the record says"), "."),
       ),
     );
     return;

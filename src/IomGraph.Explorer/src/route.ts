@@ -5,6 +5,7 @@
 //   #/actor/iom                 an actor's profile
 //   #/actor/iom/graph           the same actor's neighbourhood, drawn
 //   #/actor/iom/graph?asOf=2010 the same, as it stood on a date (YYYY, YYYY-MM or YYYY-MM-DD; the profile takes it too)
+//   #/claims                    the seed document's claims beside what the record says
 // Parsing is total: any fragment gives a route (an unknown one gives the start page), and format(parse(x)) is the
 // canonical spelling of x.
 
@@ -15,7 +16,8 @@ export type ActorTab = "profile" | "graph";
 
 export type Route =
   | { view: "home"; query: string }
-  | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null };
+  | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null }
+  | { view: "claims" };
 
 export const home: Route = { view: "home", query: "" };
 
@@ -39,6 +41,10 @@ export function parseRoute(hash: string): Route {
     }
   }
 
+  if (segments[0] === "claims" && segments.length === 1) {
+    return { view: "claims" };
+  }
+
   if (segments[0] === "search" && segments.length === 1) {
     return { view: "home", query: (params.get("q") ?? "").trim() };
   }
@@ -54,6 +60,8 @@ export function formatRoute(route: Route): string {
       const path = route.tab === "profile" ? `#/actor/${encodeURIComponent(route.id)}` : `#/actor/${encodeURIComponent(route.id)}/${route.tab}`;
       return route.asOf === null ? path : `${path}?${new URLSearchParams({ asOf: route.asOf }).toString()}`;
     }
+    case "claims":
+      return "#/claims";
   }
 }
 
@@ -76,6 +84,8 @@ export function titleOf(route: Route, actorName?: string): string {
       const when = route.asOf === null ? "" : ` as of ${formatPartialDate(route.asOf)}`;
       return route.tab === "graph" ? `${name}: neighbourhood${when} · ${site}` : `${name}${when} · ${site}`;
     }
+    case "claims":
+      return `The article’s claims, checked · ${site}`;
   }
 }
 
