@@ -42,6 +42,13 @@ public sealed class ExplorerClaimsTests(ExplorerFixture fixture) : IClassFixture
         // The shared URL reopens the same view.
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".claim[data-relation='iom-council.mandates.iom']")).ToBeVisibleAsync();
+
+        // At phone width it fits the screen and stays accessible.
+        await page.SetViewportSizeAsync(390, 844);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the claims view is {overflow} px wider than a 390 px screen");
+        await AssertAccessibleAsync(browser, "the claims view at phone width");
+        await browser.ScreenshotStepAsync("claims at phone width");
         AssertNoErrors(browser);
     }
 }
