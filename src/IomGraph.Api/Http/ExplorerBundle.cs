@@ -28,7 +28,7 @@ public static class ExplorerBundle
 
     /// <summary>
     /// What the page may load: its own module script and stylesheet, the API on the same origin, and images drawn from
-    /// data URLs (Cytoscape's PNG export). No inline script or style element, no other origin, no framing.
+    /// data and blob URLs (Cytoscape's PNG export, which the graph's Download PNG saves). No inline script or style element, no other origin, no framing.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "

@@ -150,3 +150,12 @@ export function getKinds(): Promise<Map<string, ActorKindDefinition>> {
   kinds.catch(() => (kinds = undefined));
   return kinds;
 }
+
+/** A source and the first `limit` relations that cite it (200 is the API's most), or null when there is no such source. */
+export async function getSourceDetails(id: string, limit = 200): Promise<Schemas["SourceDetails"] | null> {
+  const { data, error, response } = await client.GET("/api/v1/sources/{id}", { params: { path: { id }, query: { limit } }, headers: acceptJson });
+  if (response.status === 404) return null;
+  if (data === undefined) fail(response, error);
+  if (typeof data === "string" || !("source" in data)) throw new ApiError("The API answered citation data, not a source.", response.status);
+  return data;
+}

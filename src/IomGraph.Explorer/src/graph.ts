@@ -17,7 +17,7 @@ export function claimCytoscapeStylesheet(): void {
   }
 }
 
-export type DrawnGraph = { destroy: () => void };
+export type DrawnGraph = { destroy: () => void; png: () => Blob };
 
 /**
  * The neighbourhood drawn with Cytoscape.js and fCoSE: a colour per kind (the legend beside it says which), a size by
@@ -162,6 +162,7 @@ export function drawGraph(options: {
   resize.observe(canvas);
 
   return {
+    png: () => cy.png({ full: true, scale: 2, bg: "#ffffff", output: "blob" }),
     destroy: () => {
       resize.disconnect();
       cy.destroy();

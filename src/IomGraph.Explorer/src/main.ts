@@ -1,7 +1,9 @@
 import "./style.css";
 import { ApiError, getActor, getKinds, getNeighbourhood, getPaths, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
+import { renderClaims } from "./claims-page";
 import { h } from "./dom";
-import { drawGraph, type DrawnGraph } from "./graph";
+import { downloadBar } from "./downloads";
+import { drawGraph } from "./graph";
 import { pathsForm, showPaths } from "./paths";
 import { pathsRoute, pathsTitle, type PathsRoute } from "./pathsroute";
 import { actorHeader, profileSections } from "./profile";
@@ -14,7 +16,8 @@ const searchHost = document.getElementById("search-host")!;
 const view = document.getElementById("view")!;
 
 let kinds = new Map<string, ActorKindDefinition>();
-let drawn: DrawnGraph | undefined;
+// What is drawn now (a neighbourhood or paths), destroyed when the view changes.
+let drawn: { destroy: () => void } | undefined;
 let generation = 0;
 let time: TimeControl | undefined;
 // The request for the content shown (profile or graph), aborted when the date moves on before it has answered.
@@ -48,6 +51,11 @@ async function render(route: Route, focus: boolean): Promise<void> {
     return;
   }
 
+  if (route.view === "claims") {
+    await renderClaims(view, () => mine === generation, focus);
+    return;
+  }
+
   if (route.view === "home") {
     view.replaceChildren(
       h(
@@ -60,6 +68,7 @@ async function render(route: Route, focus: boolean): Promise<void> {
           "Search for an organisation, a group, a process or a state: the IOM, the Global Migration Group (GMG), UNHCR, the Berne Initiative, Côte d’Ivoire. ",
           "Each actor has a page of plain sentences, every one with its sources and how sure the curators are, and a drawing of its neighbourhood.",
         ),
+        h("p", {}, "Checking the Noborder Network’s article on the IOM? ", h("a", { href: formatRoute({ view: "claims" }) }, "See its claims beside what the record says"), "."),
       ),
     );
     return;
@@ -196,7 +205,9 @@ async function show(pending: Pending, content: HTMLElement, mine: number): Promi
     if (profile) content.replaceChildren(profileSections(profile, ends));
     if (graph) {
       drawn?.destroy();
-      drawn = drawGraph({ graph, host: content, kindLabel, asOf: route.asOf, onOpen: (id) => go(actorRoute(id, "graph", route.asOf)) });
+      const shownGraph = drawGraph({ graph, host: content, kindLabel, asOf: route.asOf, onOpen: (id) => go(actorRoute(id, "graph", route.asOf)) });
+      drawn = shownGraph;
+      content.append(downloadBar({ actorId: route.id, asOf: route.asOf, png: () => shownGraph.png() }));
     }
   } catch (error) {
     if (signal.aborted || mine !== generation) return;

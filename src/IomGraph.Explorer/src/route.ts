@@ -6,6 +6,7 @@
 //   #/actor/iom/graph           the same actor's neighbourhood, drawn
 //   #/actor/iom/graph?asOf=2010 the same, as it stood on a date (YYYY, YYYY-MM or YYYY-MM-DD; the profile takes it too)
 //   #/paths?from=che&to=un-network-on-migration  how one actor is connected to another (either end may be missing)
+//   #/claims                    the seed document's claims beside what the record says
 // Parsing is total: any fragment gives a route (an unknown one gives the start page), and format(parse(x)) is the
 // canonical spelling of x.
 
@@ -18,7 +19,8 @@ export type ActorTab = "profile" | "graph";
 export type Route =
   | { view: "home"; query: string }
   | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null }
-  | PathsRoute;
+  | PathsRoute
+  | { view: "claims" };
 
 export const home: Route = { view: "home", query: "" };
 
@@ -46,6 +48,10 @@ export function parseRoute(hash: string): Route {
     return parsePathsRoute(params);
   }
 
+  if (segments[0] === "claims" && segments.length === 1) {
+    return { view: "claims" };
+  }
+
   if (segments[0] === "search" && segments.length === 1) {
     return { view: "home", query: (params.get("q") ?? "").trim() };
   }
@@ -63,6 +69,8 @@ export function formatRoute(route: Route): string {
     }
     case "paths":
       return formatPathsRoute(route);
+    case "claims":
+      return "#/claims";
   }
 }
 
@@ -87,6 +95,8 @@ export function titleOf(route: Route, actorName?: string): string {
     }
     case "paths":
       return `${pathsTitle(route)} · ${site}`;
+    case "claims":
+      return `The article’s claims, checked · ${site}`;
   }
 }
 

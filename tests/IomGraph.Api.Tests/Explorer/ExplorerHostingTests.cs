@@ -122,6 +122,8 @@ public sealed partial class ExplorerHostingTests : IDisposable
         Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("style-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        // The graph's "Download PNG" saves Cytoscape's drawing from a blob URL.
+        Assert.Contains("img-src 'self' data: blob:", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
     }
 
