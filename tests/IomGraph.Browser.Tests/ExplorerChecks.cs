@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace IomGraph.Browser.Tests;
 
 /// <summary>
-/// The checks the explorer's journeys share, for the test classes beside <see cref="ExplorerTests"/> (downloads, claims).
+/// The checks every explorer journey shares: <see cref="ExplorerTests"/> and the classes beside it (downloads, claims).
 /// </summary>
 internal static class ExplorerChecks
 {

@@ -3,11 +3,13 @@ import { kindColours, type ActorKind } from "./format";
 
 /** The kinds present in a graph, in the legend's order (the vocabulary's), with how many actors each (a group counts its members). */
 export function legendEntries(graph: Graph): { kind: ActorKind; count: number }[] {
-  const counts = new Map<ActorKind, number>();
-  for (const node of graph.nodes) {
-    counts.set(node.kind, (counts.get(node.kind) ?? 0) + (node.group?.count ?? 1));
-  }
+  return countByKind(graph.nodes.map((node) => ({ kind: node.kind, count: node.group?.count ?? 1 })));
+}
 
+/** The actors counted by kind, in the legend's order of kinds (that of the colours), kinds without actors left out. */
+export function countByKind(actors: Iterable<{ kind: ActorKind; count: number }>): { kind: ActorKind; count: number }[] {
+  const counts = new Map<ActorKind, number>();
+  for (const { kind, count } of actors) counts.set(kind, (counts.get(kind) ?? 0) + count);
   return (Object.keys(kindColours) as ActorKind[]).filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
 }
 

@@ -3,7 +3,7 @@ import fcose from "cytoscape-fcose";
 import type { Graph } from "./api";
 import { h } from "./dom";
 import { drawnEdges, legendEntries } from "./drawing";
-import { formatPartialDate, kindColours, nodeSize } from "./format";
+import { formatPartialDate, kindColours, nodeSize, type ActorKind } from "./format";
 
 cytoscape.use(fcose);
 
@@ -40,16 +40,7 @@ export function drawGraph(options: {
     class: "graph-canvas", role: "img", "data-as-of": asOf ?? "",
     "aria-label": `A drawing of ${graph.nodes.length} nodes and ${graph.edges.length} edges${when}; the list below names them.`,
   });
-  const legend = h(
-    "ul",
-    { class: "legend", "aria-label": "Legend" },
-    ...legendEntries(graph).map(({ kind, count }) => {
-      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.backgroundColor = kindColours[kind];
-      return h("li", { "data-kind": kind }, swatch, `${options.kindLabel(kind, count !== 1)} (${count})`);
-    }),
-    h("li", { class: "legend-centre" }, h("span", { class: "swatch swatch-centre", "aria-hidden": "true" }), "The actor at the centre"),
-  );
+  const legend = legendList(legendEntries(graph), options.kindLabel, "The actor at the centre");
 
   const nodeList = h(
     "ul",
@@ -168,4 +159,22 @@ export function drawGraph(options: {
       cy.destroy();
     },
   };
+}
+
+/** The legend beside a drawing: a swatch and a count per kind, then what the ringed nodes are. */
+export function legendList(
+  entries: readonly { kind: ActorKind; count: number }[],
+  kindLabel: (kind: string, plural: boolean) => string,
+  ringed: string,
+): HTMLElement {
+  return h(
+    "ul",
+    { class: "legend", "aria-label": "Legend" },
+    ...entries.map(({ kind, count }) => {
+      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
+      swatch.style.backgroundColor = kindColours[kind];
+      return h("li", { "data-kind": kind }, swatch, `${kindLabel(kind, count !== 1)} (${count})`);
+    }),
+    h("li", { class: "legend-centre" }, h("span", { class: "swatch swatch-centre", "aria-hidden": "true" }), ringed),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Citation, Footnote, ShortestPaths, Source } from "./api";
-import { kindColours, type ActorKind } from "./format";
+import { countByKind } from "./drawing";
+import type { ActorKind } from "./format";
 
 type ActorRef = ShortestPaths["from"];
 
@@ -52,9 +53,7 @@ export function relationWords(type: string): string {
 
 /** The kinds on the paths, in the legend's order, with how many actors each. */
 export function pathLegend(actors: readonly PlacedActor[]): { kind: ActorKind; count: number }[] {
-  const counts = new Map<ActorKind, number>();
-  for (const { actor } of actors) counts.set(actor.kind, (counts.get(actor.kind) ?? 0) + 1);
-  return (Object.keys(kindColours) as ActorKind[]).filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));
+  return countByKind(actors.map(({ actor }) => ({ kind: actor.kind, count: 1 })));
 }
 
 /** What the view says above the paths: how many, how long, or that there is no connection within the depth. */

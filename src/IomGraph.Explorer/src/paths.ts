@@ -1,7 +1,7 @@
 import cytoscape from "cytoscape";
 import { getSource, type Footnote, type ShortestPaths, type Source } from "./api";
 import { h } from "./dom";
-import { claimCytoscapeStylesheet } from "./graph";
+import { claimCytoscapeStylesheet, legendList } from "./graph";
 import { confidenceLabel, confidenceWords, kindColours } from "./format";
 import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords, withSources } from "./pathlayout";
 import type { PathsRoute } from "./pathsroute";
@@ -120,16 +120,7 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
     role: "img",
     "aria-label": `A drawing of the ${actors.length} actors on the paths, from ${result.from.name} on the left to ${result.to.name} on the right; the list below says each step.`,
   });
-  const legend = h(
-    "ul",
-    { class: "legend", "aria-label": "Legend" },
-    ...pathLegend(actors).map(({ kind, count }) => {
-      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.backgroundColor = kindColours[kind];
-      return h("li", { "data-kind": kind }, swatch, `${options.kindLabel(kind, count !== 1)} (${count})`);
-    }),
-    h("li", { class: "legend-centre" }, h("span", { class: "swatch swatch-centre", "aria-hidden": "true" }), "The two ends"),
-  );
+  const legend = legendList(pathLegend(actors), options.kindLabel, "The two ends");
 
   let sentenceNumber = 0;
   const actorLink = (id: string): HTMLElement => h("a", { href: `#/actor/${encodeURIComponent(id)}` }, names.get(id) ?? id);
