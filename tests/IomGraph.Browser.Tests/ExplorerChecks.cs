@@ -16,6 +16,17 @@ internal static class ExplorerChecks
         return int.Parse(await canvas.GetAttributeAsync("data-drawn-nodes") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Clicks a drawn node where Cytoscape put it (Cytoscape keeps its instance on the container, as _cyreg.cy).</summary>
+    public static async Task ClickNodeAsync(IPage page, string id)
+    {
+        var canvas = page.Locator(".graph-canvas");
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The graph's canvas has no box.");
+        var position = await canvas.EvaluateAsync<double[]>(
+            "(element, id) => { const p = element._cyreg.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }", id);
+        await page.Mouse.ClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
+    }
+
     /// <summary>axe-core on the page as it is: no serious or critical violation (WCAG 2.1 AA and best practices).</summary>
     public static async Task AssertAccessibleAsync(BrowserPage browser, string view)
     {

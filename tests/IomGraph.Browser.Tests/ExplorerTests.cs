@@ -284,7 +284,7 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
         await AssertAccessibleAsync(browser, "the paths form");
         await browser.ScreenshotStepAsync("paths form");
 
-        // Both ends through the suggestions, then the button from the keyboard.
+        // Both ends through the suggestions, then the button from the keyboard, past how far to look and the date.
         await from.PressSequentiallyAsync("Switzerland", new LocatorPressSequentiallyOptions { Delay = 30 });
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { NameRegex = new Regex("^Switzerland") }).First.ClickAsync();
         await Expect(from).ToHaveValueAsync("Switzerland");
@@ -294,6 +294,10 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
         await AssertAccessibleAsync(browser, "the To suggestions");
         await network.ClickAsync();
         await Expect(to).ToHaveValueAsync("United Nations Network on Migration");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Up to")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Textbox, new PageGetByRoleOptions { Name = "As of", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(find).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -348,6 +352,46 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
     }
 
     [Fact]
+    public async Task A_connection_not_found_within_the_steps_chosen_says_so_and_the_depth_and_date_stay_in_the_url()
+    {
+        await using var browser = await fixture.OpenAsync(nameof(A_connection_not_found_within_the_steps_chosen_says_so_and_the_depth_and_date_stay_in_the_url), "#/paths?from=che&to=un-network-on-migration");
+        var page = browser.Page;
+        await Expect(page.Locator(".path-list > .path").First).ToBeVisibleAsync();
+        var depth = page.GetByLabel("Up to");
+        await Expect(depth).ToHaveValueAsync("4");
+
+        // The paths' own downloads: the same question as files.
+        var gexf = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Download GEXF" });
+        await Expect(gexf).ToHaveAttributeAsync("href", "/api/v1/paths?from=che&to=un-network-on-migration&format=gexf");
+        await Expect(gexf).ToHaveAttributeAsync("download", "iomgraph-paths-che-to-un-network-on-migration.gexf");
+
+        // A date the graph does not know is refused in words, and nothing is asked.
+        var asOf = page.GetByRole(AriaRole.Textbox, new PageGetByRoleOptions { Name = "As of", Exact = true });
+        await asOf.FillAsync("2010-13");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Find connection" }).ClickAsync();
+        await Expect(page.Locator("#paths-form-status")).ToContainTextAsync("“2010-13” is not a date the graph knows");
+        await Expect(asOf).ToBeFocusedAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/paths?from=che&to=un-network-on-migration") + "$"));
+
+        // One step, as of 2010: Switzerland is no member of the Network, and the page says so plainly.
+        await asOf.FillAsync("2010");
+        await depth.SelectOptionAsync("1");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Find connection" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("#/paths?from=che&to=un-network-on-migration&maxDepth=1&asOf=2010") + "$"));
+        await Expect(page.Locator("#paths-summary")).ToHaveTextAsync("Switzerland and United Nations Network on Migration are not connected within 1 hop.");
+        await Expect(page.Locator(".path-list")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(browser, "paths not found");
+        await browser.ScreenshotStepAsync("not connected");
+
+        // The shared URL keeps the depth and the date in the form.
+        await page.ReloadAsync();
+        await Expect(page.Locator("#paths-summary")).ToContainTextAsync("not connected within 1 hop");
+        await Expect(depth).ToHaveValueAsync("1");
+        await Expect(asOf).ToHaveValueAsync("2010");
+        AssertNoErrors(browser);
+    }
+
+    [Fact]
     public async Task A_connection_to_an_unknown_actor_says_so_and_keeps_the_form()
     {
         await using var browser = await fixture.OpenAsync(nameof(A_connection_to_an_unknown_actor_says_so_and_keeps_the_form), "#/paths?from=che&to=no-such-actor");
@@ -377,15 +421,4 @@ public sealed class ExplorerTests(ExplorerFixture fixture) : IClassFixture<Explo
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
-
-    /// <summary>Clicks a drawn node where Cytoscape put it (Cytoscape keeps its instance on the container, as _cyreg.cy).</summary>
-    private static async Task ClickNodeAsync(IPage page, string id)
-    {
-        var canvas = page.Locator(".graph-canvas");
-        await canvas.ScrollIntoViewIfNeededAsync();
-        var box = await canvas.BoundingBoxAsync() ?? throw new InvalidOperationException("The graph's canvas has no box.");
-        var position = await canvas.EvaluateAsync<double[]>(
-            "(element, id) => { const p = element._cyreg.cy.getElementById(id).renderedPosition(); return [p.x, p.y]; }", id);
-        await page.Mouse.ClickAsync((float)(box.X + position[0]), (float)(box.Y + position[1]));
-    }
 }

@@ -1,5 +1,6 @@
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema";
+import { gatheredKinds, noFilter, type GraphFilter } from "./graphfilter";
 
 // The client is typed from openapi.json, the committed snapshot of the API's document (an API test fails when the
 // served document moves away from it), so a change to the API that breaks a call here fails `tsc --noEmit`.
@@ -15,6 +16,7 @@ export type ShortestPaths = Schemas["ShortestPaths"];
 export type PathHop = Schemas["PathHop"];
 export type Citation = Schemas["Citation"];
 export type Source = Schemas["Source"];
+export type RelationTypeDefinition = Schemas["RelationTypeDefinition"];
 
 const client = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
 
@@ -70,11 +72,24 @@ export async function getProfile(id: string, asOf: string | null = null, signal?
   return json(data, response);
 }
 
-/** The neighbourhood one hop out, with states gathered into one node: IOM's 170-odd members would otherwise bury the rest. */
-/** With asOf, only relations that held on that date, undated ones left out (includeUndated stays false), as in the profile. */
-export async function getNeighbourhood(id: string, asOf: string | null = null, signal?: AbortSignal): Promise<Graph | null> {
+/**
+ * The neighbourhood one hop out, as the graph view's filter asks: only its relation types (`type`), without its hidden
+ * kinds (`excludeKind`), and with the states gathered into one node unless they are expanded (`group`): IOM's 170-odd
+ * members would otherwise bury the rest. With asOf, only relations that held on that date, undated ones left out
+ * (includeUndated stays false), as in the profile.
+ */
+export async function getNeighbourhood(id: string, asOf: string | null = null, filter: GraphFilter = noFilter, signal?: AbortSignal): Promise<Graph | null> {
   const { data, error, response } = await client.GET("/api/v1/actors/{id}/neighbourhood", {
-    params: { path: { id }, query: { depth: 1, group: ["state"], ...(asOf === null ? {} : { asOf }) } },
+    params: {
+      path: { id },
+      query: {
+        depth: 1,
+        ...(gatheredKinds(filter).length === 0 ? {} : { group: gatheredKinds(filter) }),
+        ...(filter.types.length === 0 ? {} : { type: [...filter.types] }),
+        ...(filter.hidden.length === 0 ? {} : { excludeKind: [...filter.hidden] }),
+        ...(asOf === null ? {} : { asOf }),
+      },
+    },
     headers: acceptJson,
     signal,
   });
@@ -106,11 +121,12 @@ export async function getRelationEnds(id: string, signal?: AbortSignal): Promise
 }
 
 /**
- * The shortest paths from one actor to another (GET /api/v1/paths, the API's default depth of 4 hops and 25 paths,
- * every relation recorded); null when either actor is unknown.
+ * The shortest paths from one actor to another (GET /api/v1/paths: the API's 25 paths, up to maxDepth hops, 4 when
+ * absent, every relation recorded or, with asOf, those that held then); null when either actor is unknown.
  */
-export async function getPaths(from: string, to: string, signal?: AbortSignal): Promise<ShortestPaths | null> {
-  const { data, error, response } = await client.GET("/api/v1/paths", { params: { query: { from, to } }, headers: acceptJson, signal });
+export async function getPaths(from: string, to: string, options: { maxDepth?: number; asOf?: string } = {}, signal?: AbortSignal): Promise<ShortestPaths | null> {
+  const query = { from, to, ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }), ...(options.asOf === undefined ? {} : { asOf: options.asOf }) };
+  const { data, error, response } = await client.GET("/api/v1/paths", { params: { query }, headers: acceptJson, signal });
   if (response.status === 404) return null;
   if (data === undefined) fail(response, error);
   // Without `format` the answer is the paths; the document also lists the import bundle (format=json).
@@ -137,6 +153,18 @@ export function getSource(id: string): Promise<Source | null> {
   }
 
   return found;
+}
+
+let relationTypes: Promise<Map<string, RelationTypeDefinition>> | undefined;
+
+/** The vocabulary's relation types (label, inverse label, description), fetched once. */
+export function getRelationTypes(): Promise<Map<string, RelationTypeDefinition>> {
+  relationTypes ??= client.GET("/api/v1/relation-types").then(({ data, error, response }) => {
+    if (data === undefined) fail(response, error);
+    return new Map(data.map((t) => [t.name, t]));
+  });
+  relationTypes.catch(() => (relationTypes = undefined));
+  return relationTypes;
 }
 
 let kinds: Promise<Map<string, ActorKindDefinition>> | undefined;

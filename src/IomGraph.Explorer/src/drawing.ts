@@ -35,3 +35,35 @@ export function drawnEdges(graph: Graph): DrawnEdge[] {
 
   return [...merged.values()].map((e) => (e.count === 1 ? e : { ...e, label: `${e.label} ×${e.count}` }));
 }
+
+export type Position = { x: number; y: number };
+
+/**
+ * The starting positions of a drawing from the one before it, or null to lay it out afresh (nothing before, or no node
+ * in common). A node that was there keeps its place; a new one starts beside a neighbour that was (or the centre), a
+ * little off it, so that the layout pulls it out rather than stacking it.
+ */
+export function placeFrom(graph: Graph, previous: ReadonlyMap<string, Position> | undefined): Map<string, Position> | null {
+  if (previous === undefined || !graph.nodes.some((n) => previous.has(n.id))) return null;
+  const centre = graph.nodes.find((n) => n.depth === 0);
+  const anchor = (id: string): Position => {
+    for (const e of graph.edges) {
+      const other = e.source === id ? e.target : e.target === id ? e.source : null;
+      const at = other === null ? undefined : previous.get(other);
+      if (at !== undefined) return at;
+    }
+
+    return (centre === undefined ? undefined : previous.get(centre.id)) ?? { x: 0, y: 0 };
+  };
+
+  return new Map(
+    graph.nodes.map((n, i) => {
+      const at = previous.get(n.id);
+      if (at !== undefined) return [n.id, { ...at }];
+      const from = anchor(n.id);
+      // Spread deterministically around the anchor: the golden angle keeps new neighbours of one node apart.
+      const angle = i * 2.399963;
+      return [n.id, { x: from.x + 60 * Math.cos(angle), y: from.y + 60 * Math.sin(angle) }];
+    }),
+  );
+}

@@ -2,7 +2,7 @@ import cytoscape from "cytoscape";
 import fcose from "cytoscape-fcose";
 import type { Graph } from "./api";
 import { h } from "./dom";
-import { drawnEdges, legendEntries } from "./drawing";
+import { drawnEdges, legendEntries, placeFrom, type Position } from "./drawing";
 import { formatPartialDate, kindColours, nodeSize, type ActorKind } from "./format";
 
 cytoscape.use(fcose);
@@ -17,12 +17,20 @@ export function claimCytoscapeStylesheet(): void {
   }
 }
 
-export type DrawnGraph = { destroy: () => void; png: () => Blob };
+export type DrawnGraph = {
+  destroy: () => void;
+  png: () => Blob;
+  /** Where each node is drawn, so that the next drawing of the same neighbourhood (another year) starts from there. */
+  positions: () => Map<string, Position>;
+};
 
 /**
  * The neighbourhood drawn with Cytoscape.js and fCoSE: a colour per kind (the legend beside it says which), a size by
- * degree, the centre ringed. Clicking (or tapping) an actor opens it; a group node says what it stands for. The drawing
- * has no keyboard use of its own: the list of actors under it, and the profile's sentences, are its text alternative.
+ * degree, the centre ringed. Clicking (or tapping) an actor opens it; clicking a group node ("160 states") draws its
+ * members one by one. Given the positions of a drawing before it (the same actor in another year), the nodes that were
+ * there keep their places and the layout only settles the rest, so playing the years does not reshuffle the picture.
+ * The drawing has no keyboard use of its own: the list of actors under it (where each group has a button to expand
+ * it), and the profile's sentences, are its text alternative.
  */
 export function drawGraph(options: {
   graph: Graph;
@@ -30,8 +38,12 @@ export function drawGraph(options: {
   host: HTMLElement;
   kindLabel: (kind: string, plural: boolean) => string;
   onOpen: (id: string) => void;
+  /** Draws a group's members one by one; without it, a group node is not clickable. */
+  onExpand?: (kind: ActorKind) => void;
   /** The date drawn, or null for everything recorded. */
   asOf?: string | null;
+  /** Where the nodes of the drawing before this one were. */
+  previous?: ReadonlyMap<string, Position>;
 }): DrawnGraph {
   const { graph } = options;
   const asOf = options.asOf ?? null;
@@ -53,7 +65,7 @@ export function drawGraph(options: {
           {},
           node.group === null
             ? h("a", { href: `#/actor/${encodeURIComponent(node.id)}`, "data-id": node.id }, node.name)
-            : h("span", {}, `${node.name} (gathered into one node)`),
+            : h("span", {}, `${node.name} (gathered into one node) `, expandButton(node.kind, node.name)),
           node.depth === 0 ? " — the centre" : "",
         ),
       ),
@@ -69,7 +81,16 @@ export function drawGraph(options: {
     nodeList,
   );
 
+  function expandButton(kind: ActorKind, name: string): HTMLElement | null {
+    const expand = options.onExpand;
+    if (expand === undefined) return null;
+    const button = h("button", { type: "button", class: "expand-group", "data-kind": kind }, "Show them one by one", h("span", { class: "visually-hidden" }, `: the ${name}`));
+    button.addEventListener("click", () => expand(kind));
+    return button;
+  }
+
   options.host.replaceChildren(element);
+  const placed = placeFrom(graph, options.previous);
   claimCytoscapeStylesheet();
   const cy = cytoscape({
     container: canvas,
@@ -78,6 +99,7 @@ export function drawGraph(options: {
         group: "nodes" as const,
         data: { id: n.id, label: n.label, kind: n.kind, colour: kindColours[n.kind], size: nodeSize(n.degree), grouped: n.group !== null },
         classes: [n.depth === 0 ? "centre" : "", n.group === null ? "" : "grouped"].join(" ").trim(),
+        ...(placed === null ? {} : { position: placed.get(n.id) }),
       })),
       ...drawnEdges(graph).map((e) => ({
         group: "edges" as const,
@@ -126,7 +148,13 @@ export function drawGraph(options: {
       },
       { selector: "node:active, node:selected", style: { "overlay-opacity": 0.15 } },
     ],
-    layout: { name: "fcose", animate: false, randomize: true, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30 } as cytoscape.LayoutOptions,
+    layout: {
+      name: "fcose", animate: false, randomize: placed === null, nodeRepulsion: 9000, idealEdgeLength: 110, nodeSeparation: 90, fit: true, padding: 30,
+      // The nodes drawn before stay where they were; only the new ones are laid out.
+      ...(placed === null || options.previous === undefined
+        ? {}
+        : { fixedNodeConstraint: graph.nodes.filter((n) => options.previous!.has(n.id)).map((n) => ({ nodeId: n.id, position: { ...options.previous!.get(n.id)! } })) }),
+    } as cytoscape.LayoutOptions,
     minZoom: 0.2,
     maxZoom: 3,
     wheelSensitivity: 0.3,
@@ -135,11 +163,12 @@ export function drawGraph(options: {
 
   cy.on("tap", "node", (event) => {
     const node = event.target as cytoscape.NodeSingular;
-    if (!node.data("grouped") && !node.hasClass("centre")) options.onOpen(node.id());
+    if (node.data("grouped")) options.onExpand?.(node.data("kind") as ActorKind);
+    else if (!node.hasClass("centre")) options.onOpen(node.id());
   });
   cy.on("mouseover", "node", (event) => {
     const node = event.target as cytoscape.NodeSingular;
-    canvas.classList.toggle("pointer", !node.data("grouped") && !node.hasClass("centre"));
+    canvas.classList.toggle("pointer", node.data("grouped") ? options.onExpand !== undefined : !node.hasClass("centre"));
   });
   cy.on("mouseout", "node", () => canvas.classList.remove("pointer"));
   // Without animation the layout has run by now; the count of drawn nodes is there for people and tests to read.
@@ -154,6 +183,7 @@ export function drawGraph(options: {
 
   return {
     png: () => cy.png({ full: true, scale: 2, bg: "#ffffff", output: "blob" }),
+    positions: () => new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const)),
     destroy: () => {
       resize.disconnect();
       cy.destroy();

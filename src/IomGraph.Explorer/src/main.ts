@@ -1,9 +1,11 @@
 import "./style.css";
-import { ApiError, getActor, getKinds, getNeighbourhood, getPaths, getProfile, getRelationEnds, type ActorKindDefinition, type Graph, type Profile } from "./api";
+import { ApiError, getActor, getKinds, getNeighbourhood, getPaths, getProfile, getRelationEnds, getRelationTypes, type ActorDetails, type ActorKindDefinition, type Graph, type Profile, type RelationTypeDefinition } from "./api";
 import { renderClaims } from "./claims-page";
 import { h } from "./dom";
-import { downloadBar } from "./downloads";
-import { drawGraph } from "./graph";
+import { neighbourhoodDownloads } from "./downloads";
+import { filterControl, type FilterControl } from "./filtercontrol";
+import { drawGraph, type DrawnGraph } from "./graph";
+import { knownOnly, noFilter, setGathered, type GraphFilter, type RelationType } from "./graphfilter";
 import { pathsForm, showPaths } from "./paths";
 import { pathsRoute, pathsTitle, type PathsRoute } from "./pathsroute";
 import { actorHeader, profileSections } from "./profile";
@@ -18,6 +20,9 @@ const view = document.getElementById("view")!;
 let kinds = new Map<string, ActorKindDefinition>();
 // What is drawn now (a neighbourhood or paths), destroyed when the view changes.
 let drawn: { destroy: () => void } | undefined;
+// The neighbourhood drawn now, whose positions the next drawing of the same actor (another year, another filter) keeps.
+let drawnGraph: { id: string; drawing: DrawnGraph } | undefined;
+let filters: FilterControl | undefined;
 let generation = 0;
 let time: TimeControl | undefined;
 // The request for the content shown (profile or graph), aborted when the date moves on before it has answered.
@@ -43,6 +48,8 @@ async function render(route: Route, focus: boolean): Promise<void> {
   time = undefined;
   drawn?.destroy();
   drawn = undefined;
+  drawnGraph = undefined;
+  filters = undefined;
   document.title = titleOf(route);
   main.dataset["view"] = route.view === "actor" ? `actor-${route.tab}` : route.view;
 
@@ -89,25 +96,35 @@ async function render(route: Route, focus: boolean): Promise<void> {
       return;
     }
 
-    let shown = route;
+    let shown = route.tab === "graph" ? actorRoute(route.id, "graph", route.asOf, knownOnly(route.graph ?? noFilter, relationTypeNames)) : route;
     const name = details.actor.name;
     const content = h("div", { class: "tab-content", id: "tab-content" });
-    const nav = h("div", { class: "tabs-host" }, tabs(route, name));
+    const nav = h("div", { class: "tabs-host" }, tabs(shown, name));
+    // A filter chosen on the page (or a click on a group node) replaces the URL, as a date does.
+    const refilter = (filter: GraphFilter): Promise<void> => {
+      shown = actorRoute(shown.id, "graph", shown.asOf, filter);
+      history.replaceState(null, "", formatRoute(shown));
+      nav.replaceChildren(tabs(shown, name));
+      filters?.show(filter);
+      return fill(shown, content, mine);
+    };
+    expand = (kind) => void refilter(setGathered(shown.graph ?? noFilter, kind, false));
+    filters = route.tab === "graph" ? graphFilters(details, shown.graph ?? noFilter, (filter) => void refilter(filter)) : undefined;
     // A date chosen on the page replaces the URL rather than adding to the history, so playing the years leaves one
     // entry; the hash changes without a hashchange, and only the content is fetched again.
     time = timeControl({
       asOf: route.asOf,
       onChange: (asOf) => {
-        shown = { ...shown, asOf };
+        shown = actorRoute(shown.id, shown.tab, asOf, shown.graph);
         history.replaceState(null, "", formatRoute(shown));
         document.title = titleOf(shown, name);
         nav.replaceChildren(tabs(shown, name));
-        return fill(shown, content, mine);
+        return fill(shown, content, mine, true);
       },
     });
     document.title = titleOf(route, name);
     const connect = h("p", { class: "find-from-here" }, h("a", { href: formatRoute(pathsRoute(route.id)) }, "Find a connection from here"));
-    view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), connect, nav, time.element, content);
+    view.replaceChildren(actorHeader(details, kindLabel(details.actor.kind)), connect, nav, time.element, filters?.element ?? "", content);
     await show(first, content, mine);
     if (focus) document.getElementById("actor-name")?.focus();
   } catch (error) {
@@ -123,15 +140,15 @@ async function render(route: Route, focus: boolean): Promise<void> {
 async function renderPaths(route: PathsRoute, mine: number, focus: boolean): Promise<void> {
   const heading = h("h1", { id: "paths-title", tabindex: "-1" }, "How is one actor connected to another?");
   const intro = h("p", { class: "paths-intro" },
-    "Choose two actors. The shortest chains of relations between them are drawn and told step by step, each step with its sentences, how sure the curators are and the sources; relations are followed either way, up to 4 steps.");
+    "Choose two actors. The shortest chains of relations between them are drawn and told step by step, each step with its sentences, how sure the curators are and the sources; relations are followed either way, up to the number of steps chosen, and, as of a date, only those that held then.");
   const answer = h("div", { class: "paths-host", id: "paths-host" });
   const form = (names: { from?: string; to?: string }): HTMLElement =>
     pathsForm({
       route,
       names,
       kindLabel: (kind) => kindLabel(kind),
-      onFind: (from, to) => {
-        const next = pathsRoute(from, to);
+      onFind: (from, to, options) => {
+        const next = pathsRoute(from, to, options);
         // The same question again does not change the fragment, so there is no hashchange: ask it here.
         if (formatRoute(next) === location.hash) void render(next, true);
         else go(next);
@@ -154,7 +171,7 @@ async function renderPaths(route: PathsRoute, mine: number, focus: boolean): Pro
   const controller = new AbortController();
   loading = controller;
   try {
-    const result = await getPaths(route.from, route.to, controller.signal);
+    const result = await getPaths(route.from, route.to, { maxDepth: route.maxDepth, asOf: route.asOf }, controller.signal);
     if (mine !== generation || controller.signal.aborted) return;
     if (result === null) {
       view.replaceChildren(heading, intro, form({}), answer);
@@ -164,7 +181,7 @@ async function renderPaths(route: PathsRoute, mine: number, focus: boolean): Pro
 
     view.replaceChildren(heading, intro, form({ from: result.from.name, to: result.to.name }), answer);
     document.title = `${pathsTitle(route, result.from.name, result.to.name)} · IomGraph explorer`;
-    drawn = showPaths({ result, host: answer, kindLabel });
+    drawn = showPaths({ result, host: answer, kindLabel, question: { from: route.from, to: route.to, maxDepth: route.maxDepth, asOf: route.asOf } });
     if (focus) document.getElementById("paths-answer-title")?.focus();
   } catch (error) {
     if (controller.signal.aborted || mine !== generation) return;
@@ -178,6 +195,7 @@ type Pending = { signal: AbortSignal; route: Route & { view: "actor" }; answer: 
 
 /** Asks for the tab's content for the route's date, aborting the request for the date asked for before. */
 function fetchContent(route: Route & { view: "actor" }): Pending {
+  route = route.tab === "graph" ? actorRoute(route.id, "graph", route.asOf, knownOnly(route.graph ?? noFilter, relationTypeNames)) : route;
   loading?.abort();
   const controller = new AbortController();
   loading = controller;
@@ -186,17 +204,20 @@ function fetchContent(route: Route & { view: "actor" }): Pending {
     route.tab === "profile" ? getProfile(route.id, route.asOf, signal) : Promise.resolve(undefined),
     // Without a date, the relations' ends set apart what has ended; if they cannot be read, the sentences still show.
     route.tab === "profile" && route.asOf === null ? getRelationEnds(route.id, signal).catch(() => null) : Promise.resolve(null),
-    route.tab === "graph" ? getNeighbourhood(route.id, route.asOf, signal) : Promise.resolve(undefined),
+    route.tab === "graph" ? getNeighbourhood(route.id, route.asOf, route.graph ?? noFilter, signal) : Promise.resolve(undefined),
   ]);
   return { signal, route, answer };
 }
 
-/** Fetches and shows the tab's content for the route's date. */
-function fill(route: Route & { view: "actor" }, content: HTMLElement, mine: number): Promise<void> {
-  return show(fetchContent(route), content, mine);
+/**
+ * Fetches and shows the tab's content for the route's date; with keepPlaces (another date of the same drawing), the
+ * actors drawn before stay where they were.
+ */
+function fill(route: Route & { view: "actor" }, content: HTMLElement, mine: number, keepPlaces = false): Promise<void> {
+  return show(fetchContent(route), content, mine, keepPlaces);
 }
 
-async function show(pending: Pending, content: HTMLElement, mine: number): Promise<void> {
+async function show(pending: Pending, content: HTMLElement, mine: number, keepPlaces = false): Promise<void> {
   const { signal, route } = pending;
   content.setAttribute("aria-busy", "true");
   try {
@@ -204,10 +225,17 @@ async function show(pending: Pending, content: HTMLElement, mine: number): Promi
     if (mine !== generation || signal.aborted) return;
     if (profile) content.replaceChildren(profileSections(profile, ends));
     if (graph) {
+      const previous = keepPlaces && drawnGraph?.id === route.id ? drawnGraph.drawing.positions() : undefined;
       drawn?.destroy();
-      const shownGraph = drawGraph({ graph, host: content, kindLabel, asOf: route.asOf, onOpen: (id) => go(actorRoute(id, "graph", route.asOf)) });
+      const shownGraph = drawGraph({
+        graph, host: content, kindLabel, asOf: route.asOf, previous,
+        onOpen: (id) => go(actorRoute(id, "graph", route.asOf)),
+        onExpand: (kind) => expand(kind),
+      });
       drawn = shownGraph;
-      content.append(downloadBar({ actorId: route.id, asOf: route.asOf, png: () => shownGraph.png() }));
+      drawnGraph = { id: route.id, drawing: shownGraph };
+      filters?.offerKinds(graph.nodes.filter((n) => n.depth > 0).map((n) => n.kind));
+      content.append(neighbourhoodDownloads({ actorId: route.id, asOf: route.asOf, filter: route.graph, png: () => shownGraph.png() }));
     }
   } catch (error) {
     if (signal.aborted || mine !== generation) return;
@@ -225,9 +253,31 @@ function showError(error: unknown): void {
   view.replaceChildren(h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, `The API could not be read: ${message}. Reload the page to try again.`));
 }
 
+/** Expands a group on the graph shown now (set by render for its actor). */
+let expand: (kind: ActorKindName) => void = () => undefined;
+type ActorKindName = Graph["nodes"][number]["kind"];
+
+let relationTypeNames: ReadonlySet<string> = new Set();
+let relationTypeDefinitions = new Map<string, RelationTypeDefinition>();
+
+/** The graph view's filters for an actor: its relation types, in the vocabulary's order, each with how many it has. */
+function graphFilters(details: ActorDetails, filter: GraphFilter, onChange: (filter: GraphFilter) => void): FilterControl {
+  const counts = new Map<string, number>();
+  for (const c of details.relationCounts) counts.set(c.type, (counts.get(c.type) ?? 0) + c.incoming + c.outgoing);
+  const order = [...relationTypeDefinitions.keys()];
+  const types = [...counts.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b)) as RelationType[];
+  return filterControl({
+    filter,
+    types,
+    typeLabel: (type) => `${capitalise(relationTypeDefinitions.get(type)?.label ?? type)} (${counts.get(type) ?? 0})`,
+    kindLabel,
+    onChange,
+  });
+}
+
 function tabs(route: Route & { view: "actor" }, name: string): HTMLElement {
   const tab = (value: ActorTab, text: string): HTMLElement =>
-    h("li", {}, h("a", { href: formatRoute(actorRoute(route.id, value, route.asOf)), "aria-current": value === route.tab ? "page" : undefined }, text));
+    h("li", {}, h("a", { href: formatRoute(actorRoute(route.id, value, route.asOf, route.graph)), "aria-current": value === route.tab ? "page" : undefined }, text));
   return h("nav", { class: "tabs", "aria-label": `Views of ${name}` }, h("ul", {}, tab("profile", "Profile in sentences"), tab("graph", "Graph of its neighbourhood")));
 }
 
@@ -238,11 +288,9 @@ document.querySelector(".skip-link")?.addEventListener("click", (e) => {
 });
 
 async function start(): Promise<void> {
-  try {
-    kinds = await getKinds();
-  } catch {
-    // The kinds only name things; without them the page still works, with the kinds' ids.
-  }
+  // The vocabularies only name things; without them the page still works, with the names' ids.
+  [kinds, relationTypeDefinitions] = await Promise.all([getKinds().catch(() => new Map()), getRelationTypes().catch(() => new Map())]);
+  relationTypeNames = new Set(relationTypeDefinitions.keys());
 
   let current = parseRoute(location.hash);
   searchHost.replaceChildren(

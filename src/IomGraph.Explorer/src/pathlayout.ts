@@ -59,7 +59,7 @@ export function pathLegend(actors: readonly PlacedActor[]): { kind: ActorKind; c
 /** What the view says above the paths: how many, how long, or that there is no connection within the depth. */
 export function pathsSummary(result: ShortestPaths): string {
   if (result.length === null || result.paths.length === 0) {
-    return `${result.from.name} and ${result.to.name} are not connected within ${result.maxDepth} hops.`;
+    return `${result.from.name} and ${result.to.name} are not connected within ${result.maxDepth === 1 ? "1 hop" : `${result.maxDepth} hops`}.`;
   }
 
   if (result.length === 0) return `${result.from.name} is the actor you started from.`;

@@ -1,10 +1,12 @@
 import cytoscape from "cytoscape";
 import { getSource, type Footnote, type ShortestPaths, type Source } from "./api";
+import { parseAsOf } from "./asof";
 import { h } from "./dom";
+import { downloadBar, pathsExportUrl, pathsFileName } from "./downloads";
 import { claimCytoscapeStylesheet, legendList } from "./graph";
 import { confidenceLabel, confidenceWords, kindColours } from "./format";
 import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords, withSources } from "./pathlayout";
-import type { PathsRoute } from "./pathsroute";
+import { defaultMaxDepth, longestMaxDepth, type PathsRoute } from "./pathsroute";
 import { sources } from "./profile";
 import { searchBox } from "./search";
 
@@ -18,7 +20,7 @@ export function pathsForm(options: {
   /** The names of the route's actors, once known, to show in the boxes. */
   names: { from?: string; to?: string };
   kindLabel: (kind: string) => string;
-  onFind: (from: string, to: string) => void;
+  onFind: (from: string, to: string, options: { maxDepth?: number; asOf?: string | null }) => void;
 }): HTMLElement {
   const chosen = { from: options.route.from, to: options.route.to };
   const status = h("p", { class: "paths-status", id: "paths-form-status", role: "status", "aria-live": "polite" });
@@ -49,10 +51,23 @@ export function pathsForm(options: {
     return box;
   };
 
+  // How far to look, and as of when: the API's 1 to 6 hops, and a date as the actor page's As-of field takes it.
+  const depth = h("select", { id: "path-depth" },
+    ...Array.from({ length: longestMaxDepth }, (_, i) => i + 1).map((n) =>
+      h("option", { value: String(n), selected: n === (options.route.maxDepth ?? defaultMaxDepth) }, n === 1 ? "1 step" : `${n} steps`)));
+  const date = h("input", {
+    type: "text", id: "path-as-of", inputmode: "numeric", autocomplete: "off", spellcheck: "false",
+    placeholder: "YYYY, YYYY-MM or YYYY-MM-DD", "aria-describedby": "path-as-of-help",
+  });
+  date.value = options.route.asOf ?? "";
   const form = h(
     "form",
     { class: "paths-form", "aria-labelledby": "paths-title", novalidate: true },
     h("div", { class: "paths-ends" }, end("from", "From", "Switzerland, USA, IOM…"), end("to", "To", "UN Network on Migration, GMG…")),
+    h("div", { class: "paths-options" },
+      h("span", { class: "paths-option" }, h("label", { for: "path-depth" }, "Up to"), depth),
+      h("span", { class: "paths-option" }, h("label", { for: "path-as-of" }, "As of"), date),
+      h("span", { class: "paths-option-help", id: "path-as-of-help" }, "Empty for every relation recorded.")),
     h("button", { type: "submit", class: "find-connection" }, "Find connection"),
     status,
   );
@@ -65,8 +80,18 @@ export function pathsForm(options: {
       return;
     }
 
+    const dateText = date.value.trim();
+    const asOf = parseAsOf(dateText);
+    if (dateText !== "" && asOf === null) {
+      status.textContent = `“${dateText}” is not a date the graph knows: write a year (2010), a month (2010-05) or a day (2010-05-09), or leave it empty.`;
+      date.setAttribute("aria-invalid", "true");
+      date.focus();
+      return;
+    }
+
+    date.removeAttribute("aria-invalid");
     status.textContent = "";
-    options.onFind(chosen.from!, chosen.to!);
+    options.onFind(chosen.from!, chosen.to!, { maxDepth: Number(depth.value), asOf });
   });
   return form;
 }
@@ -97,13 +122,16 @@ function titledSources(cited: Footnote[], sentenceNumber: number): HTMLElement {
 
 export type DrawnPaths = { element: HTMLElement; destroy: () => void };
 
+/** The question the answer is to, as the downloads export it again. */
+export type PathsQuestion = { from: string; to: string; maxDepth?: number; asOf?: string };
+
 /**
  * The answer: a sentence saying how many shortest paths and how long (or that there is none within the depth, or that
  * they were cut short), a small drawing of the actors on them left to right in the legend's colours, and, as its text
  * alternative, each path as a numbered list of hops, each hop's sentences with their confidence in words and their
  * sources one click away. The element is attached to host before Cytoscape starts, so that the layout knows its size.
  */
-export function showPaths(options: { result: ShortestPaths; host: HTMLElement; kindLabel: (kind: string, plural: boolean) => string }): DrawnPaths {
+export function showPaths(options: { result: ShortestPaths; host: HTMLElement; kindLabel: (kind: string, plural: boolean) => string; question: PathsQuestion }): DrawnPaths {
   const { result } = options;
   const summary = h("p", { class: "paths-summary", id: "paths-summary", role: "status" }, pathsSummary(result));
   if (result.paths.length === 0 || result.length === 0) {
@@ -113,6 +141,8 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
   }
 
   const actors = placeActors(result);
+  // Made once the element is attached; the PNG button asks it for the drawing.
+  let cy: cytoscape.Core;
   const edges = pathEdges(result);
   const names = new Map(actors.map(({ actor }) => [actor.id, actor.name]));
   const canvas = h("div", {
@@ -175,6 +205,13 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
     summary,
     h("div", { class: "graph-drawing" }, canvas, legend),
     list,
+    downloadBar({
+      fileName: (extension) => pathsFileName(options.question.from, options.question.to, extension, options.question.asOf ?? null),
+      href: (format) => pathsExportUrl(options.question, format),
+      what: "the actors and relations on the paths",
+      note: "The PNG is the drawing as it is; the other files hold the actors and relations on the paths, for Gephi, yEd or a spreadsheet.",
+      png: () => cy.png({ full: true, scale: 2, bg: "#ffffff", output: "blob" }),
+    }),
   );
   options.host.replaceChildren(element);
 
@@ -183,7 +220,7 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
   const height = new Map<number, number>();
   for (const a of actors) height.set(a.column, Math.max(height.get(a.column) ?? 0, a.row + 1));
   claimCytoscapeStylesheet();
-  const cy = cytoscape({
+  cy = cytoscape({
     container: canvas,
     elements: [
       ...actors.map(({ actor, column, row }) => ({

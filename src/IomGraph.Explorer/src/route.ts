@@ -5,6 +5,7 @@
 //   #/actor/iom                 an actor's profile
 //   #/actor/iom/graph           the same actor's neighbourhood, drawn
 //   #/actor/iom/graph?asOf=2010 the same, as it stood on a date (YYYY, YYYY-MM or YYYY-MM-DD; the profile takes it too)
+//   #/actor/iom/graph?type=MEMBER_OF&hide=person&expand=state  the drawing filtered (graphfilter.ts has that grammar)
 //   #/paths?from=che&to=un-network-on-migration  how one actor is connected to another (either end may be missing)
 //   #/claims                    the seed document's claims beside what the record says
 // Parsing is total: any fragment gives a route (an unknown one gives the start page), and format(parse(x)) is the
@@ -12,13 +13,22 @@
 
 import { parseAsOf } from "./asof";
 import { formatPartialDate } from "./format";
+import { graphFilterParams, isFiltered, parseGraphFilter, type GraphFilter } from "./graphfilter";
 import { formatPathsRoute, parsePathsRoute, pathsTitle, type PathsRoute } from "./pathsroute";
 
 export type ActorTab = "profile" | "graph";
 
 export type Route =
   | { view: "home"; query: string }
-  | { view: "actor"; id: string; tab: ActorTab; /** The date the view shows, or null for everything recorded. */ asOf: string | null }
+  | {
+      view: "actor";
+      id: string;
+      tab: ActorTab;
+      /** The date the view shows, or null for everything recorded. */
+      asOf: string | null;
+      /** What the graph tab draws, when it is filtered (absent on the profile, and when nothing is filtered). */
+      graph?: GraphFilter;
+    }
   | PathsRoute
   | { view: "claims" };
 
@@ -40,7 +50,7 @@ export function parseRoute(hash: string): Route {
     const id = (segments[1] ?? "").toLowerCase();
     const tab = segments[2] ?? "profile";
     if (actorId.test(id) && isTab(tab)) {
-      return { view: "actor", id, tab, asOf: parseAsOf(params.get("asOf")) };
+      return actorRoute(id, tab, parseAsOf(params.get("asOf")), tab === "graph" ? parseGraphFilter(params) : undefined);
     }
   }
 
@@ -65,7 +75,12 @@ export function formatRoute(route: Route): string {
       return route.query === "" ? "#/" : `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
     case "actor": {
       const path = route.tab === "profile" ? `#/actor/${encodeURIComponent(route.id)}` : `#/actor/${encodeURIComponent(route.id)}/${route.tab}`;
-      return route.asOf === null ? path : `${path}?${new URLSearchParams({ asOf: route.asOf }).toString()}`;
+      // The filter's values are vocabulary names (letters, "_" and "-") joined by commas, which need no escaping.
+      const query = [
+        ...(route.asOf === null ? [] : [`asOf=${encodeURIComponent(route.asOf)}`]),
+        ...(route.tab === "graph" && route.graph !== undefined ? graphFilterParams(route.graph).map(([name, value]) => `${name}=${value}`) : []),
+      ];
+      return query.length === 0 ? path : `${path}?${query.join("&")}`;
     }
     case "paths":
       return formatPathsRoute(route);
@@ -74,8 +89,9 @@ export function formatRoute(route: Route): string {
   }
 }
 
-export function actorRoute(id: string, tab: ActorTab = "profile", asOf: string | null = null): Route {
-  return { view: "actor", id, tab, asOf };
+/** An actor's route; a filter is kept on the graph tab only, and only when it filters something. */
+export function actorRoute(id: string, tab: ActorTab = "profile", asOf: string | null = null, graph?: GraphFilter): Route & { view: "actor" } {
+  return tab === "graph" && graph !== undefined && isFiltered(graph) ? { view: "actor", id, tab, asOf, graph } : { view: "actor", id, tab, asOf };
 }
 
 export function sameRoute(a: Route, b: Route): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Graph } from "../src/api";
-import { drawnEdges, legendEntries } from "../src/drawing";
+import { drawnEdges, legendEntries, placeFrom } from "../src/drawing";
 
 type Node = Graph["nodes"][number];
 type Edge = Graph["edges"][number];
@@ -46,5 +46,31 @@ describe("drawnEdges", () => {
       { id: "d", source: "gmg", target: "unctad", label: "chairs", count: 1 },
       { id: "e", source: "group:state", target: "iom", label: "member of ×173", count: 173 },
     ]);
+  });
+});
+
+describe("placeFrom", () => {
+  const centre: Node = { ...node("iom", "intergovernmental-organisation"), depth: 0 };
+  const drawn = graph([centre, node("gmg", "inter-agency-group"), node("unhcr", "un-entity")], [edge("r1", "iom", "gmg", "MEMBER_OF", "member of")]);
+
+  it("lays out afresh without a drawing before, or with nothing in common", () => {
+    expect(placeFrom(drawn, undefined)).toBeNull();
+    expect(placeFrom(drawn, new Map([["elsewhere", { x: 1, y: 2 }]]))).toBeNull();
+  });
+
+  it("keeps the places of the nodes that were drawn, and starts new ones near a drawn neighbour", () => {
+    const previous = new Map([["iom", { x: 0, y: 0 }], ["gmg", { x: 500, y: 500 }]]);
+    const withNew = graph([centre, node("gmg", "inter-agency-group"), node("ilo", "un-entity")], [edge("r1", "iom", "gmg", "MEMBER_OF", "member of"), edge("r2", "ilo", "gmg", "MEMBER_OF", "member of")]);
+    const placed = placeFrom(withNew, previous)!;
+    expect(placed.get("iom")).toEqual({ x: 0, y: 0 });
+    expect(placed.get("gmg")).toEqual({ x: 500, y: 500 });
+    const ilo = placed.get("ilo")!;
+    expect(Math.hypot(ilo.x - 500, ilo.y - 500)).toBeCloseTo(60);
+  });
+
+  it("starts a new node without a drawn neighbour beside the centre", () => {
+    const placed = placeFrom(drawn, new Map([["iom", { x: 100, y: 100 }]]))!;
+    expect(Math.hypot(placed.get("unhcr")!.x - 100, placed.get("unhcr")!.y - 100)).toBeCloseTo(60);
+    expect(placed.get("unhcr")).not.toEqual(placed.get("gmg"));
   });
 });

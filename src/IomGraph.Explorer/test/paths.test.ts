@@ -16,6 +16,11 @@ describe("the paths view's route", () => {
     ["#/paths?from=not%20an%20id&to=iom", { view: "paths", from: null, to: "iom" }],
     ["#/paths?from=%20che%20&to=iom", { view: "paths", from: "che", to: "iom" }],
     ["#/paths?from=unctad.chairs.x&to=iom", { view: "paths", from: "unctad.chairs.x", to: "iom" }],
+    ["#/paths?from=che&to=iom&maxDepth=2&asOf=2010", { view: "paths", from: "che", to: "iom", maxDepth: 2, asOf: "2010" }],
+    ["#/paths?from=che&to=iom&maxDepth=4", { view: "paths", from: "che", to: "iom" }],
+    ["#/paths?from=che&to=iom&maxDepth=7&asOf=someday", { view: "paths", from: "che", to: "iom" }],
+    ["#/paths?from=che&to=iom&maxDepth=0", { view: "paths", from: "che", to: "iom" }],
+    ["#/paths?from=che&to=iom&maxDepth=6", { view: "paths", from: "che", to: "iom", maxDepth: 6 }],
   ])("reads %j", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -30,6 +35,8 @@ describe("the paths view's route", () => {
     [pathsRoute("che"), "#/paths?from=che"],
     [pathsRoute(null, "iom"), "#/paths?to=iom"],
     [pathsRoute("usa", "un-network-on-migration"), "#/paths?from=usa&to=un-network-on-migration"],
+    [pathsRoute("usa", "iom", { maxDepth: 1, asOf: "2010-05" }), "#/paths?from=usa&to=iom&maxDepth=1&asOf=2010-05"],
+    [pathsRoute("usa", "iom", { maxDepth: 4, asOf: null }), "#/paths?from=usa&to=iom"],
   ])("writes %j as %s", (route, hash) => {
     expect(formatRoute(route)).toBe(hash);
   });
@@ -116,6 +123,7 @@ describe("the paths' drawing and text", () => {
 
   it("says plainly when there is no connection within the depth", () => {
     expect(pathsSummary({ ...answer, length: null, truncated: false, paths: [] })).toBe("Switzerland and UN Network on Migration are not connected within 4 hops.");
+    expect(pathsSummary({ ...answer, maxDepth: 1, length: null, truncated: false, paths: [] })).toBe("Switzerland and UN Network on Migration are not connected within 1 hop.");
   });
 
   it("shows a relation's citations as the actor page's footnotes", () => {

@@ -24,6 +24,10 @@ describe("parseRoute", () => {
     ["#/actor/iom/graph?asOf=yesterday", { view: "actor", id: "iom", tab: "graph", asOf: null }],
     ["#/actor/iom/graph?asOf=2010-13", { view: "actor", id: "iom", tab: "graph", asOf: null }],
     ["#/actor/iom/graph?asOf=2010-02-30", { view: "actor", id: "iom", tab: "graph", asOf: null }],
+    ["#/actor/iom/graph?type=MEMBER_OF&expand=state", { view: "actor", id: "iom", tab: "graph", asOf: null, graph: { types: ["MEMBER_OF"], hidden: [], expanded: ["state"] } }],
+    ["#/actor/iom/graph?asOf=2010&hide=person,value", { view: "actor", id: "iom", tab: "graph", asOf: "2010", graph: { types: [], hidden: ["person", "value"], expanded: [] } }],
+    ["#/actor/iom/graph?type=nonsense!", { view: "actor", id: "iom", tab: "graph", asOf: null }],
+    ["#/actor/iom?type=MEMBER_OF&expand=state", { view: "actor", id: "iom", tab: "profile", asOf: null }],
   ])("reads %j", (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -53,6 +57,9 @@ describe("formatRoute", () => {
     [actorRoute("iom", "graph"), "#/actor/iom/graph"],
     [actorRoute("iom", "graph", "2010"), "#/actor/iom/graph?asOf=2010"],
     [actorRoute("iom", "profile", "2010-05-09"), "#/actor/iom?asOf=2010-05-09"],
+    [actorRoute("iom", "graph", "2010", { types: ["MEMBER_OF", "CHAIRS"], hidden: [], expanded: ["state"] }), "#/actor/iom/graph?asOf=2010&type=CHAIRS,MEMBER_OF&expand=state"],
+    [actorRoute("iom", "graph", null, { types: [], hidden: [], expanded: [] }), "#/actor/iom/graph"],
+    [actorRoute("iom", "profile", null, { types: ["LEADS"], hidden: [], expanded: [] }), "#/actor/iom"],
   ])("writes %j as %s", (route, hash) => {
     expect(formatRoute(route)).toBe(hash);
   });
@@ -70,6 +77,8 @@ describe("formatRoute", () => {
     expect(sameRoute(actorRoute("iom"), actorRoute("iom", "graph"))).toBe(false);
     expect(sameRoute(actorRoute("iom", "graph", "2010"), actorRoute("iom", "graph"))).toBe(false);
     expect(formatRoute(parseRoute("#/actor/IOM/graph?asOf=%202010%20"))).toBe("#/actor/iom/graph?asOf=2010");
+    expect(formatRoute(parseRoute("#/actor/iom/graph?expand=state&type=member_of,MEMBER_OF&asOf=2010"))).toBe("#/actor/iom/graph?asOf=2010&type=MEMBER_OF&expand=state");
+    expect(sameRoute(actorRoute("iom", "graph", null, { types: ["LEADS"], hidden: [], expanded: [] }), actorRoute("iom", "graph"))).toBe(false);
   });
 });
 
