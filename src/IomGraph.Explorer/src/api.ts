@@ -155,29 +155,24 @@ export function getSource(id: string): Promise<Source | null> {
   return found;
 }
 
-let relationTypes: Promise<Map<string, RelationTypeDefinition>> | undefined;
+/** A vocabulary's terms by name, fetched on first use and kept; a failed fetch is forgotten, so the next use tries again. */
+function vocabulary<T extends { name: string }>(load: () => Promise<{ data?: T[]; error?: unknown; response: Response }>): () => Promise<Map<string, T>> {
+  let terms: Promise<Map<string, T>> | undefined;
+  return () => {
+    terms ??= load().then(({ data, error, response }) => {
+      if (data === undefined) fail(response, error);
+      return new Map(data.map((t) => [t.name, t]));
+    });
+    terms.catch(() => (terms = undefined));
+    return terms;
+  };
+}
 
 /** The vocabulary's relation types (label, inverse label, description), fetched once. */
-export function getRelationTypes(): Promise<Map<string, RelationTypeDefinition>> {
-  relationTypes ??= client.GET("/api/v1/relation-types").then(({ data, error, response }) => {
-    if (data === undefined) fail(response, error);
-    return new Map(data.map((t) => [t.name, t]));
-  });
-  relationTypes.catch(() => (relationTypes = undefined));
-  return relationTypes;
-}
-
-let kinds: Promise<Map<string, ActorKindDefinition>> | undefined;
+export const getRelationTypes = vocabulary<RelationTypeDefinition>(() => client.GET("/api/v1/relation-types"));
 
 /** The vocabulary's kinds (label, plural, description), fetched once. */
-export function getKinds(): Promise<Map<string, ActorKindDefinition>> {
-  kinds ??= client.GET("/api/v1/actor-kinds").then(({ data, error, response }) => {
-    if (data === undefined) fail(response, error);
-    return new Map(data.map((k) => [k.name, k]));
-  });
-  kinds.catch(() => (kinds = undefined));
-  return kinds;
-}
+export const getKinds = vocabulary<ActorKindDefinition>(() => client.GET("/api/v1/actor-kinds"));
 
 /** A source and the first `limit` relations that cite it (200 is the API's most), or null when there is no such source. */
 export async function getSourceDetails(id: string, limit = 200): Promise<Schemas["SourceDetails"] | null> {
