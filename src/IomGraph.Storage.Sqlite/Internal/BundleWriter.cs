@@ -29,6 +29,11 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
     // constantly. The bigger cache lasts for this bundle only: the connection may go back to a pool.
     private const int BundleCacheKibibytes = 256 * 1024;
 
+    // Secondary indexes are dropped and built again (SetIndexesAsideAsync) for a write of at least this many changed
+    // rows of a table, when they are at least 1/RebuildIndexesRatio of the rows it holds.
+    private const int RebuildIndexesFrom = 10_000;
+    private const int RebuildIndexesRatio = 2;
+
     /// <summary>
     /// How many records a seed replaced that an import or a curator wrote last. The seed wins (its files are the source
     /// of truth for what they hold) and the change log keeps what it replaced; this count lets the caller say so.
@@ -115,23 +120,31 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
     /// </summary>
     public async Task<BundleResult> MergeAsync(bool seed, ChangeStamp stamp, CancellationToken cancellationToken)
     {
-        var sources = await MergeTableAsync("source", "sources", SourceColumns, seed, stamp, cancellationToken);
-        var actors = await MergeTableAsync("actor", "actors", ActorColumns, seed, stamp, cancellationToken);
+        var sources = await MergeTableAsync("source", "sources", SourceColumns, await StagedCountsAsync("sources", cancellationToken), seed, stamp, cancellationToken);
+        var actorCounts = await StagedCountsAsync("actors", cancellationToken);
+        var actorIndexes = await SetIndexesAsideAsync("actors", actorCounts, ["actors", "actor_sources"], cancellationToken);
+        var actors = await MergeTableAsync("actor", "actors", ActorColumns, actorCounts, seed, stamp, cancellationToken);
         await ExecuteAsync(
             """
             DELETE FROM actor_sources WHERE actor_id IN (SELECT id FROM stage_actors WHERE state = 2);
             INSERT INTO actor_sources (source_id, actor_id)
-            SELECT c.source_id, c.actor_id FROM stage_actor_sources c JOIN stage_actors s ON s.id = c.actor_id WHERE s.state <> 0;
+            SELECT c.source_id, c.actor_id FROM stage_actor_sources c JOIN stage_actors s ON s.id = c.actor_id WHERE s.state <> 0
+            ORDER BY c.source_id, c.actor_id;
             """,
             cancellationToken);
-        var relations = await MergeTableAsync("relation", "relations", RelationColumns, seed, stamp, cancellationToken);
+        await RebuildIndexesAsync(actorIndexes, cancellationToken);
+        var relationCounts = await StagedCountsAsync("relations", cancellationToken);
+        var relationIndexes = await SetIndexesAsideAsync("relations", relationCounts, ["relations", "relation_sources"], cancellationToken);
+        var relations = await MergeTableAsync("relation", "relations", RelationColumns, relationCounts, seed, stamp, cancellationToken);
         await ExecuteAsync(
             """
             DELETE FROM relation_sources WHERE relation_id IN (SELECT id FROM stage_relations WHERE state = 2);
             INSERT INTO relation_sources (source_id, start_key, relation_id)
-            SELECT c.source_id, s.start_key, c.relation_id FROM stage_relation_sources c JOIN stage_relations s ON s.id = c.relation_id WHERE s.state <> 0;
+            SELECT c.source_id, s.start_key, c.relation_id FROM stage_relation_sources c JOIN stage_relations s ON s.id = c.relation_id WHERE s.state <> 0
+            ORDER BY c.source_id, s.start_key, c.relation_id;
             """,
             cancellationToken);
+        await RebuildIndexesAsync(relationIndexes, cancellationToken);
         return new BundleResult(sources, actors, relations);
     }
 
@@ -236,12 +249,12 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
 
     private async Task StageSourcesAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
     {
-        await using var stored = StoredHash("sources");
+        var stored = new StoredHashes<Source>(this, "sources", sources, s => s.Id);
         await using var insert = Prepared("INSERT INTO stage_sources (id, hash, state, doc) VALUES ($id, $hash, $state, $doc);", "$id", "$hash", "$state", "$doc");
         foreach (var (source, encoded) in BundleEncoding.EncodeInBatches(sources, CanonicalJson.Encode))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var state = await StateAsync(stored, source.Id, encoded.Hash, cancellationToken);
+            var state = await stored.StateAsync(source.Id, encoded.Hash, cancellationToken);
             Bind(insert, source.Id, encoded.Hash, state, state == Unchanged ? null : encoded.Json);
             await InsertOnceAsync(insert, RecordKind.Source, source.Id, cancellationToken);
         }
@@ -249,7 +262,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
 
     private async Task StageActorsAsync(IReadOnlyList<Actor> actors, CancellationToken cancellationToken)
     {
-        await using var stored = StoredHash("actors");
+        var stored = new StoredHashes<Actor>(this, "actors", actors, a => a.Id);
         await using var insert = Prepared(
             """
             INSERT INTO stage_actors (id, hash, state, name, label, kind, sort_key, search_names, doc)
@@ -260,7 +273,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
         foreach (var (actor, encoded) in BundleEncoding.EncodeInBatches(actors, CanonicalJson.Encode))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var state = await StateAsync(stored, actor.Id, encoded.Hash, cancellationToken);
+            var state = await stored.StateAsync(actor.Id, encoded.Hash, cancellationToken);
             if (state == Unchanged)
             {
                 Bind(insert, actor.Id, encoded.Hash, state, null, null, null, null, null, null);
@@ -280,7 +293,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
 
     private async Task StageRelationsAsync(IReadOnlyList<Relation> relations, CancellationToken cancellationToken)
     {
-        await using var stored = StoredHash("relations");
+        var stored = new StoredHashes<Relation>(this, "relations", relations, r => r.Id);
         await using var insert = Prepared(
             """
             INSERT INTO stage_relations (id, hash, state, from_id, to_id, type, start_key, end_key, confidence, doc)
@@ -291,7 +304,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
         foreach (var (relation, encoded) in BundleEncoding.EncodeInBatches(relations, CanonicalJson.Encode))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var state = await StateAsync(stored, relation.Id, encoded.Hash, cancellationToken);
+            var state = await stored.StateAsync(relation.Id, encoded.Hash, cancellationToken);
             if (state == Unchanged)
             {
                 Bind(insert, relation.Id, encoded.Hash, state, null, null, null, null, null, null, null);
@@ -320,14 +333,49 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
         }
     }
 
-    private SqliteCommand StoredHash(string table) => Prepared($"SELECT hash FROM {table} WHERE id = $id;", "$id");
-
-    /// <summary>Created, updated or unchanged (<see cref="RecordStates"/>), by the hash stored under the record's id.</summary>
-    private static async Task<int> StateAsync(SqliteCommand storedHash, string id, byte[] hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// The hash stored under each id of a bundle's records, read a batch of ids at a time as the records are staged in
+    /// order, so that a bundle of a million records costs a few hundred queries instead of a million.
+    /// </summary>
+    private sealed class StoredHashes<T>(BundleWriter writer, string table, IReadOnlyList<T> records, Func<T, string> idOf)
     {
-        storedHash.Parameters[0].Value = id;
-        var stored = await storedHash.ExecuteScalarAsync(cancellationToken) as byte[];
-        return (int)RecordStates.Of(stored, stored is not null, hash);
+        private const int BatchSize = 4096;
+        private readonly Dictionary<string, byte[]> _hashes = new(StringComparer.Ordinal);
+        private int _next;
+
+        /// <summary>
+        /// Created, updated or unchanged (<see cref="RecordStates"/>) for the next record of the bundle's list, which
+        /// must be asked for in order, one call per record.
+        /// </summary>
+        public async Task<int> StateAsync(string id, byte[] hash, CancellationToken cancellationToken)
+        {
+            if (_next % BatchSize == 0)
+            {
+                await LoadAsync(_next, cancellationToken);
+            }
+
+            _next++;
+            var isStored = _hashes.TryGetValue(id, out var stored);
+            return (int)RecordStates.Of(stored, isStored, hash);
+        }
+
+        private async Task LoadAsync(int start, CancellationToken cancellationToken)
+        {
+            _hashes.Clear();
+            var ids = new List<string>(Math.Min(BatchSize, records.Count - start));
+            for (var i = start; i < records.Count && i < start + BatchSize; i++)
+            {
+                ids.Add(idOf(records[i]));
+            }
+
+            await using var command = writer.Command($"SELECT id, hash FROM {table} WHERE id IN (SELECT value FROM json_each($ids));");
+            command.Parameters.AddWithValue("$ids", RecordCodec.JsonArray(ids));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                _hashes[reader.GetString(0)] = reader.GetFieldValue<byte[]>(1);
+            }
+        }
     }
 
     private static async Task InsertOnceAsync(SqliteCommand insert, RecordKind kind, string id, CancellationToken cancellationToken)
@@ -381,30 +429,36 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
         }
     }
 
-    /// <summary>
-    /// Counts the staged rows by state, logs the created and updated ones and writes them. A seed also claims the
-    /// unchanged rows it holds, so that a later seed may remove them; that changes no record, so it is not logged.
-    /// A table with nothing to write is not scanned again: re-applying a large unchanged seed stays a read.
-    /// </summary>
-    private async Task<RecordCounts> MergeTableAsync(string kind, string table, string columns, bool seed, ChangeStamp stamp, CancellationToken cancellationToken)
+    /// <summary>How many staged rows of a table are created, updated and unchanged.</summary>
+    private async Task<RecordCounts> StagedCountsAsync(string table, CancellationToken cancellationToken)
     {
-        var stage = "stage_" + table;
         int created = 0, updated = 0, unchanged = 0;
-        await using (var count = Command($"SELECT state, count(*) FROM {stage} GROUP BY state;"))
-        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        await using var count = Command($"SELECT state, count(*) FROM stage_{table} GROUP BY state;");
+        await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var rows = reader.GetInt32(1);
+            switch (reader.GetInt32(0))
             {
-                var rows = reader.GetInt32(1);
-                switch (reader.GetInt32(0))
-                {
-                    case Created: created = rows; break;
-                    case Updated: updated = rows; break;
-                    default: unchanged = rows; break;
-                }
+                case Created: created = rows; break;
+                case Updated: updated = rows; break;
+                default: unchanged = rows; break;
             }
         }
 
+        return new RecordCounts(created, updated, unchanged, 0);
+    }
+
+    /// <summary>
+    /// Logs the created and updated staged rows (<paramref name="counts"/>) and writes them, in id order. A seed also
+    /// claims the unchanged rows it holds, so that a later seed may remove them; that changes no record, so it is not
+    /// logged. A table with nothing to write is not scanned again: re-applying a large unchanged seed stays a read.
+    /// </summary>
+    private async Task<RecordCounts> MergeTableAsync(
+        string kind, string table, string columns, RecordCounts counts, bool seed, ChangeStamp stamp, CancellationToken cancellationToken)
+    {
+        var stage = "stage_" + table;
+        var (created, updated, unchanged) = (counts.Created, counts.Updated, counts.Unchanged);
         if (seed && updated > 0)
         {
             await using var overwritten = Command($"SELECT count(*) FROM {stage} s JOIN {table} t ON t.id = s.id WHERE s.state = {Updated} AND t.origin <> 'seed';");
@@ -418,7 +472,7 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
             statements.Add(ChangeLog.LogStaged(kind, table));
             statements.Add(
                 $"""
-                INSERT INTO {table} ({columns}, origin) SELECT {columns}, $origin FROM {stage} WHERE state <> {Unchanged}
+                INSERT INTO {table} ({columns}, origin) SELECT {columns}, $origin FROM {stage} WHERE state <> {Unchanged} ORDER BY id
                 ON CONFLICT (id) DO UPDATE SET {assignments}, origin = excluded.origin;
                 """);
         }
@@ -436,7 +490,60 @@ internal sealed class BundleWriter(SqliteTransaction transaction)
             await merge.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return new RecordCounts(created, updated, unchanged, 0);
+        return counts;
+    }
+
+    /// <summary>
+    /// Drops the secondary indexes of <paramref name="tables"/> when a write creates or updates so many rows of
+    /// <paramref name="table"/> that building the indexes again, from sorted keys, costs less than inserting every
+    /// row's entries one by one into each of them (the rows arrive in id order, so only the primary key grows at one
+    /// end). Returns what <see cref="RebuildIndexesAsync"/> creates again. Inside the write's transaction, so a failed
+    /// write rolls the drop back with everything else and readers never see a table without its indexes.
+    /// </summary>
+    private async Task<List<string>> SetIndexesAsideAsync(string table, RecordCounts counts, string[] tables, CancellationToken cancellationToken)
+    {
+        var changed = counts.Created + counts.Updated;
+        var definitions = new List<string>();
+        if (changed < RebuildIndexesFrom)
+        {
+            return definitions;
+        }
+
+        await using (var stored = Command($"SELECT count(*) FROM {table};"))
+        {
+            var rows = Convert.ToInt64(await stored.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (changed * RebuildIndexesRatio < rows)
+            {
+                return definitions;
+            }
+        }
+
+        var names = new List<string>();
+        await using (var command = Command(
+            $"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))}) ORDER BY rowid;"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.Add(reader.GetString(0));
+                definitions.Add(reader.GetString(1));
+            }
+        }
+
+        if (names.Count > 0)
+        {
+            await ExecuteAsync(string.Concat(names.Select(n => $"DROP INDEX \"{n.Replace("\"", "\"\"", StringComparison.Ordinal)}\";")), cancellationToken);
+        }
+
+        return definitions;
+    }
+
+    private async Task RebuildIndexesAsync(List<string> definitions, CancellationToken cancellationToken)
+    {
+        if (definitions.Count > 0)
+        {
+            await ExecuteAsync(string.Concat(definitions.Select(d => d + ";")), cancellationToken);
+        }
     }
 
     /// <summary>
