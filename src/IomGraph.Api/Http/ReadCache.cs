@@ -120,6 +120,8 @@ public sealed record CachedAnswer(int StatusCode, IReadOnlyList<KeyValuePair<str
 /// <see cref="CachingOptions.MaxEntryBytes"/> is kept, and the same request on the same version is answered from memory
 /// with the same status, headers and body. The headers that outer middleware adds as the answer starts (CORS,
 /// Graph-Version) are not kept: they are added again, the same way, to the answer from memory.
+/// ASP.NET Core's output caching is not used because its answers from memory are not the answers made afresh: it adds
+/// an Age header and sets Date to when the answer was kept.
 /// </summary>
 public sealed class ReadCacheMiddleware(RequestDelegate next, ReadCache cache, GraphVersion graphVersion, TimeProvider time, IOptions<CachingOptions> options)
 {
