@@ -41,6 +41,9 @@ static async Task<int> ServeAsync(string[] args)
     app.UseGraphVersionHeader();
     app.UseAuthentication();
     app.UseAuthorization();
+
+    // After CORS and the version header, which add their headers as an answer starts, to answers from memory too.
+    app.UseReadCache();
     app.UseGraphOpenApi();
     app.UseExplorerBundle();
 

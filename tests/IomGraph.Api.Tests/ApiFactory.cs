@@ -138,17 +138,29 @@ public sealed class BorrowedDatabase(Neo4jApi shared) : IAsyncDisposable
 {
     private Func<Task>? _giveBack;
 
-    public async Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings)
+    public Task<ApiFactory> StartApiAsync(IDictionary<string, string?> settings) => StartApiAsync(settings, all => new ApiFactory(all));
+
+    /// <summary>
+    /// As <see cref="StartApiAsync(IDictionary{string, string?})"/>, the API made by <paramref name="create"/> from the
+    /// settings; with <paramref name="empty"/> false, on the database as it is, for a second instance on one store.
+    /// </summary>
+    public async Task<T> StartApiAsync<T>(IDictionary<string, string?> settings, Func<IDictionary<string, string?>, T> create, bool empty = true)
+        where T : ApiFactory
     {
+        ArgumentNullException.ThrowIfNull(create);
         _giveBack ??= await shared.LendDatabaseAsync();
-        await Neo4jTestServer.ClearDatabaseAsync(Neo4jTestServer.RequireUrl());
+        if (empty)
+        {
+            await Neo4jTestServer.ClearDatabaseAsync(Neo4jTestServer.RequireUrl());
+        }
+
         var all = Neo4jApi.Neo4jSettings();
         foreach (var (key, value) in settings)
         {
             all[key] = value;
         }
 
-        return new ApiFactory(all);
+        return create(all);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,11 @@ public sealed class ConfigurationErrorTests
         },
         { ["Graph__Seed__Enabled=maybe"], ["Failed to convert configuration value 'maybe' at 'Graph:Seed:Enabled' to type 'System.Boolean'."] },
         { ["Graph__Seed__Path= "], ["Graph:Seed:Path must name the seed directory."] },
+        {
+            ["Caching__SizeLimitBytes=0", "Caching__MaxEntryBytes=-1"],
+            ["Caching:SizeLimitBytes must be a positive number of bytes.", "Caching:MaxEntryBytes must be a positive number of bytes, at most Caching:SizeLimitBytes."]
+        },
+        { ["Caching__Enabled=sometimes"], ["Failed to convert configuration value 'sometimes' at 'Caching:Enabled' to type 'System.Boolean'."] },
     };
 
     [Theory]

@@ -48,11 +48,15 @@ public sealed class GraphVersion(IGraphReader graph, TimeProvider time)
         return value;
     }
 
+    /// <summary>Raised by <see cref="Invalidate"/>, after the version is forgotten: what this process holds of the old graph may go.</summary>
+    public event EventHandler? Invalidated;
+
     /// <summary>Forgets the version, after a write, an import or a seed through this process.</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _current, null);
+        Invalidated?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary><c>{first 12 hex digits of the fingerprint}.{sequence}</c>, or <c>unseeded.{sequence}</c>.</summary>

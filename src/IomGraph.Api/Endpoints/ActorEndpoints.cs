@@ -26,7 +26,8 @@ public static class ActorEndpoints
 
         group.MapGet("/{id}", GetActor)
             .WithName(nameof(GetActor))
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .WithRecordETag();
 
         group.MapGet("/{id}/relations", GetActorRelations)
             .WithName(nameof(GetActorRelations))

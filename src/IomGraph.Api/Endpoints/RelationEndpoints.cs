@@ -25,7 +25,8 @@ public static class RelationEndpoints
 
         group.MapGet("/{id}", GetRelation)
             .WithName(nameof(GetRelation))
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .WithRecordETag();
 
         group.MapGet("/{id}/citation", GetRelationCitation)
             .WithName(nameof(GetRelationCitation))

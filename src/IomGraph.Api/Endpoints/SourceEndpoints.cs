@@ -28,7 +28,8 @@ public static class SourceEndpoints
             .WithName(nameof(GetSource))
             .WithValidation<SourceRequest>()
             .ProducesCitationFormats(typeof(CslItem), CitationFormat.CslJson, CitationFormat.BibTex)
-            .Produces(StatusCodes.Status304NotModified);
+            .Produces(StatusCodes.Status304NotModified)
+            .WithRecordETag();
 
         var writes = api.MapGroup("/sources").WithTags(ApiTags.Curation).RequireApiKey();
 

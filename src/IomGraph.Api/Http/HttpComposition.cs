@@ -5,7 +5,7 @@ using IomGraph.Api.Http.OpenApi;
 
 namespace IomGraph.Api.Http;
 
-/// <summary>The HTTP side of the API: JSON, problems, request validators, API keys, health, OpenAPI and CORS.</summary>
+/// <summary>The HTTP side of the API: JSON, problems, request validators, API keys, health, OpenAPI, CORS and the read cache.</summary>
 public static class HttpComposition
 {
     public static IServiceCollection AddGraphApi(this IServiceCollection services)
@@ -34,6 +34,7 @@ public static class HttpComposition
         services.AddGraphHealthChecks();
         services.AddGraphOpenApi();
         services.AddGraphCors();
+        services.AddReadCache();
         return services;
     }
 }

@@ -148,3 +148,65 @@ public sealed class GraphVersionHeaderFilter : IDocumentFilter
         }
     }
 }
+
+/// <summary>
+/// Documents conditional reads (see <see cref="ReadCacheMiddleware"/>): the ETag header, once under components, on the
+/// 200 and 304 answers of every GET under /api/v1, and the 304 answer itself. Runs before
+/// <see cref="GraphVersionHeaderFilter"/>, so that the 304 names the graph's version too.
+/// </summary>
+public sealed class ConditionalReadsFilter : IDocumentFilter
+{
+    public const string ETagDescription =
+        "Send it back in If-None-Match to get 304 Not Modified, without a body, while the answer is unchanged. On one actor, " +
+        "relation or source it is the record's version (also for If-Match on writes); on every other answer it is the " +
+        "graph's version with a digest of the request, so it changes with any write to the graph.";
+
+    public const string NotModifiedDescription =
+        "Not modified: If-None-Match names the current ETag. No body; the ETag and the graph's version are sent again.";
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        ArgumentNullException.ThrowIfNull(swaggerDoc);
+        swaggerDoc.Components ??= new OpenApiComponents();
+        swaggerDoc.Components.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        swaggerDoc.Components.Headers[Microsoft.Net.Http.Headers.HeaderNames.ETag] = new OpenApiHeader
+        {
+            Description = ETagDescription,
+            Required = true,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Example = JsonValue.Create("\"3f9a0c1d2e4b.1287.5c1e0a9b7d3f2e61\""),
+        };
+
+        foreach (var (path, item) in swaggerDoc.Paths)
+        {
+            if (!path.StartsWith(GraphVersionHeader.ApiPrefix + "/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                if (method != HttpMethod.Get || operation.Responses is not { } responses)
+                {
+                    continue;
+                }
+
+                if (!responses.TryGetValue("304", out var notModified) || notModified is not OpenApiResponse)
+                {
+                    responses["304"] = notModified = new OpenApiResponse();
+                }
+
+                ((OpenApiResponse)notModified).Description = NotModifiedDescription;
+                ((OpenApiResponse)notModified).Content = null;
+                foreach (var status in new[] { "200", "304" })
+                {
+                    if (responses.TryGetValue(status, out var answer) && answer is OpenApiResponse response)
+                    {
+                        response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                        response.Headers[Microsoft.Net.Http.Headers.HeaderNames.ETag] = new OpenApiHeaderReference(Microsoft.Net.Http.Headers.HeaderNames.ETag, swaggerDoc);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -46,7 +46,8 @@ public static class OpenApiSetup
         - Where does a claim come from? [the sources](/api/v1/sources) · [try it](#/Sources/ListSources)
 
         Reads need no key and may come from a page on any origin (CORS). Every GET also answers HEAD. Every answer under
-        `/api/v1` carries the graph's version in the `Graph-Version` header: name it when you cite. Errors are
+        `/api/v1` carries the graph's version in the `Graph-Version` header: name it when you cite. Every read answers
+        with an `ETag`; send it back in `If-None-Match` for a 304 while nothing changed. Errors are
         `application/problem+json`; a 400 names each bad parameter or field in `errors`. Dates are written `YYYY`,
         `YYYY-MM` or `YYYY-MM-DD` and keep their precision.
         """;
@@ -90,6 +91,7 @@ public static class OpenApiSetup
             o.OperationFilter<RequestExampleFilter>();
             o.DocumentFilter<TagsFilter>();
             o.DocumentFilter<UnusedSchemasFilter>();
+            o.DocumentFilter<ConditionalReadsFilter>();
             o.DocumentFilter<GraphVersionHeaderFilter>();
 
             o.AddSecurityDefinition(SecurityFilter.SchemeId, new OpenApiSecurityScheme
