@@ -12,6 +12,12 @@ namespace IomGraph.Formats;
 /// </summary>
 public sealed class CsvFormat : IGraphFormat
 {
+    /// <summary>
+    /// The time every entry of the zip carries: the zip format's earliest, not the moment of writing, so that the same
+    /// graph gives the same bytes (caches, checksums and diffs of two exports agree).
+    /// </summary>
+    public static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public string Name => "csv";
@@ -43,7 +49,9 @@ public sealed class CsvFormat : IGraphFormat
                     ExportSection.Relations => (CsvLayout.Edges.FileName, CsvLayout.Edges.Header),
                     _ => (CsvLayout.Sources.FileName, CsvLayout.Sources.Header),
                 };
-                entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                var created = zip.CreateEntry(name, CompressionLevel.Optimal);
+                created.LastWriteTime = EntryTime;
+                entry = created.Open();
                 file = new StreamWriter(entry, Utf8, bufferSize: 16 * 1024, leaveOpen: false);
                 await WriteRowAsync(file, header, cancellationToken);
             },
