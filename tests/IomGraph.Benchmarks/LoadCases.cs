@@ -77,9 +77,10 @@ public sealed record LoadTarget(TargetKind Kind, double Value)
 /// </summary>
 public sealed record LoadCase(LoadGraph Graph, string Name, string Request, params LoadTarget[] Targets)
 {
-    public string Resolve(Landmarks? landmarks) => landmarks is null
-        ? Request
-        : Request
+    /// <summary>The text with the synthetic graph's landmarks in place of their names.</summary>
+    public static string Fill(string text, Landmarks? landmarks) => landmarks is null
+        ? text
+        : text
             .Replace("{hub}", landmarks.Hub, StringComparison.Ordinal)
             .Replace("{otherLeaf}", landmarks.OtherLeaf, StringComparison.Ordinal)
             .Replace("{leaf}", landmarks.Leaf, StringComparison.Ordinal)
@@ -136,6 +137,8 @@ public static class LoadFormat
     public static string Throughput(double perSecond) =>
         perSecond.ToString(perSecond < 100 ? "0.0" : "#,0", CultureInfo.InvariantCulture);
 
-    public static string Ratio(double ratio) =>
-        ratio.ToString(ratio < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture);
+    /// <summary>Two decimals, or two significant digits below 0.1 (0.013, 0.00042).</summary>
+    public static string Ratio(double ratio) => ratio is > 0 and < 0.1
+        ? Math.Round(ratio, Math.Min(15, 1 - (int)Math.Floor(Math.Log10(ratio)))).ToString("0.#########", CultureInfo.InvariantCulture)
+        : ratio.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -41,7 +41,7 @@ public static class LoadTiming
 
     private sealed record Run(string Key, string Title, LoadGraph Graph, bool OnNeo4j);
 
-    private sealed record Probe(LoadCase Case, string Request, Uri Url, string? Script);
+    private sealed record Probe(LoadCase Case, string Name, string Request, Uri Url, string? Script);
 
     private sealed record CaseResult(Probe Probe, WrkResult Load, double LiveAround, WrkResult? Alone);
 
@@ -208,38 +208,88 @@ public static class LoadTiming
         {
             probes.Add(loadCase.Graph == LoadGraph.Neo4jServer
                 ? await Neo4jLookupAsync(loadCase, options.Neo4jUrl!, directory)
-                : await ApiProbeAsync(http, loadCase, loadCase.Resolve(landmarks)));
+                : await ApiProbeAsync(http, loadCase with { Name = LoadCase.Fill(loadCase.Name, landmarks) }, LoadCase.Fill(loadCase.Request, landmarks)));
         }
 
         var graph = await DescribeGraphAsync(http);
         var live = new Uri(api.BaseAddress, "/health/live");
 
+        // The warm-up also tells how long each endpoint's run must be: long enough for every connection to finish about
+        // 20 requests (the ones under way when wrk stops are not counted), up to six times the duration.
         Progress($"{run.Title}: warming up, {options.Warmup.TotalSeconds:F0} s per endpoint");
         await Wrk.MeasureAsync(live, options.Connections, options.Warmup);
+        var durations = new List<TimeSpan>();
         foreach (var probe in probes)
         {
-            await Wrk.MeasureAsync(probe.Url, options.Connections, options.Warmup, probe.Script);
+            var warm = await Wrk.MeasureAsync(probe.Url, options.Connections, options.Warmup, probe.Script);
+            var needed = warm.Requests < options.Connections ? TimeSpan.MaxValue : TimeSpan.FromMilliseconds(20 * warm.MeanMs);
+            durations.Add(TimeSpan.FromSeconds(Math.Ceiling(Math.Clamp(needed.TotalSeconds, options.Duration.TotalSeconds, 6 * options.Duration.TotalSeconds))));
+            await SettleAsync(http, run, options.Neo4jUrl);
         }
 
-        var lives = new List<WrkResult> { await MeasureOneAsync(run, "/health/live", live, options.Connections, options.Duration, null) };
+        var lives = new List<WrkResult> { await MeasureOneAsync(run, "/health/live", live, options.Connections, options.Duration, null, http, options) };
         var loads = new List<WrkResult>();
-        foreach (var probe in probes)
+        for (var i = 0; i < probes.Count; i++)
         {
-            loads.Add(await MeasureOneAsync(run, probe.Request, probe.Url, options.Connections, options.Duration, probe.Script));
-            lives.Add(await MeasureOneAsync(run, "/health/live", live, options.Connections, options.Duration, null));
+            loads.Add(await MeasureOneAsync(run, probes[i].Request, probes[i].Url, options.Connections, durations[i], probes[i].Script, http, options));
+            lives.Add(await MeasureOneAsync(run, "/health/live", live, options.Connections, options.Duration, null, http, options));
         }
 
         var cases = new List<CaseResult>();
         for (var i = 0; i < probes.Count; i++)
         {
             var probe = probes[i];
-            var alone = probe.Case.Targets.Any(t => t.IsAlone) && !run.OnNeo4j
-                ? await MeasureOneAsync(run, probe.Request + " (one connection)", probe.Url, 1, options.Duration, probe.Script)
+            var alone = probe.Case.Targets.Any(t => t.IsAlone)
+                ? await MeasureOneAsync(run, probe.Request + " (one connection)", probe.Url, 1, options.Duration, probe.Script, http, options)
                 : null;
             cases.Add(new CaseResult(probe, loads[i], (lives[i].RequestsPerSecond + lives[i + 1].RequestsPerSecond) / 2, alone));
         }
 
         return new RunResult(run, graph, api.StartedIn, lives, cases, loadBefore, LoadAverage());
+    }
+
+    private static async Task<WrkResult> MeasureOneAsync(Run run, string what, Uri url, int connections, TimeSpan duration, string? script, HttpClient api, Options options)
+    {
+        var result = await Wrk.MeasureAsync(url, connections, duration, script);
+        Progress(string.Create(CultureInfo.InvariantCulture,
+            $"{run.Title}: {what}: {LoadFormat.Throughput(result.RequestsPerSecond)} requests/s, p99 {LoadFormat.Milliseconds(result.P99Ms)}, {result.Requests} requests in {result.Seconds:0.0} s{(result.HasErrors ? "; " + result.Errors : string.Empty)}"));
+        await SettleAsync(api, run, options.Neo4jUrl);
+        return result;
+    }
+
+    /// <summary>
+    /// Waits until the work a run left behind is done: requests under way when wrk stops go on in the API (and in
+    /// Neo4j), and would slow the next run down. Settled is three answers in a row from /health/live (and Neo4j's
+    /// discovery document) each within 50 ms; at most 60 s.
+    /// </summary>
+    private static async Task SettleAsync(HttpClient api, Run run, string? neo4jUrl)
+    {
+        using var neo4j = run.OnNeo4j ? new HttpClient { BaseAddress = new Uri(neo4jUrl!.TrimEnd('/') + "/") } : null;
+        var deadline = Stopwatch.StartNew();
+        var quick = 0;
+        while (quick < 3)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Progress($"{run.Title}: still busy 60 s after the run; going on");
+                return;
+            }
+
+            var clock = Stopwatch.StartNew();
+            using (await api.GetAsync(new Uri("/health/live", UriKind.Relative)))
+            {
+            }
+
+            if (neo4j is not null)
+            {
+                using (await neo4j.GetAsync(new Uri("", UriKind.Relative)))
+                {
+                }
+            }
+
+            quick = clock.ElapsedMilliseconds < 50 ? quick + 1 : 0;
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<WrkResult> MeasureOneAsync(Run run, string what, Uri url, int connections, TimeSpan duration, string? script)
@@ -259,7 +309,7 @@ public static class LoadTiming
             throw new InvalidOperationException($"GET {request} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
-        return new Probe(loadCase, request, new Uri(http.BaseAddress!, request), null);
+        return new Probe(loadCase, loadCase.Name, request, new Uri(http.BaseAddress!, request), null);
     }
 
     /// <summary>
@@ -312,7 +362,7 @@ public static class LoadTiming
         }
 
         await File.WriteAllTextAsync(script, lua.ToString());
-        return new Probe(loadCase, $"POST {endpoint.AbsolutePath} `{loadCase.Request}`", endpoint, script);
+        return new Probe(loadCase, loadCase.Name, $"POST {endpoint.AbsolutePath} `{loadCase.Request}`", endpoint, script);
     }
 
     private static async Task<string> DescribeGraphAsync(HttpClient http)
@@ -357,7 +407,7 @@ public static class LoadTiming
         Line($"### Load, {started:yyyy-MM-dd HH:mm} UTC, commit `{Git(repository, "rev-parse --short HEAD")}`{(Git(repository, "status --porcelain --untracked-files=no").Length > 0 ? " with uncommitted changes" : string.Empty)}");
         text.AppendLine();
         Line($"- Command: `{command}`.");
-        Line($"- wrk: {wrk}, one thread, {options.Connections} connections, {options.Duration.TotalSeconds:0} s per run after {options.Warmup.TotalSeconds:0} s of warm-up, over loopback. Each endpoint runs between two runs of `/health/live` on the same process; its ratio is to their mean. *Alone*: one connection, one request at a time (the time budgets).");
+        Line($"- {wrk}: one thread, {options.Connections} connections, {options.Duration.TotalSeconds:0} s per run after {options.Warmup.TotalSeconds:0} s of warm-up, over loopback. Each endpoint runs between two runs of `/health/live` on the same process; its ratio is to their mean. *Alone*: one connection, one request at a time (the time budgets).");
         Line($"- Machine: {Machine()}; {RuntimeInformation.FrameworkDescription}; the API in Release{(neo4jVersion is null ? string.Empty : $"; Neo4j {neo4jVersion}")}.");
         Line($"- Load average (1, 5, 15 min): {loadBefore} before, {loadAfter} after.");
 
@@ -370,12 +420,12 @@ public static class LoadTiming
             text.AppendLine();
             var alone = result.Cases.Any(c => c.Alone is not null);
             var againstSqlite = result.Run.OnNeo4j && sqliteSeed is not null;
-            var header = "| endpoint | request | requests/s | ÷ /health/live | p99 |" + (alone ? " alone: mean | alone: p99 |" : string.Empty) + (againstSqlite ? " ÷ SQLite |" : string.Empty) + " target | verdict |";
+            var header = "| endpoint | request | requests/s | ÷ /health/live | p99 |" + (alone ? " alone: mean | alone: p99 |" : string.Empty) + (againstSqlite ? " ÷ SQLite | ÷ SQLite, each per /health/live |" : string.Empty) + " target | verdict |";
             text.AppendLine(header);
             text.AppendLine("|" + string.Concat(header.Split('|').Skip(1).SkipLast(1).Select(h => h.Trim() is "endpoint" or "request" or "target" or "verdict" ? "---|" : "---:|")));
 
             var liveRates = result.Live.Select(l => l.RequestsPerSecond).ToList();
-            Line($"| `/health/live`, {liveRates.Count} runs | `/health/live` | {LoadFormat.Throughput(liveRates.Average())} ({LoadFormat.Throughput(liveRates.Min())}–{LoadFormat.Throughput(liveRates.Max())}) | 1 | {LoadFormat.Milliseconds(result.Live.Max(l => l.P99Ms))} (worst) |{(alone ? " | |" : string.Empty)}{(againstSqlite ? " |" : string.Empty)} | |");
+            Line($"| `/health/live`, {liveRates.Count} runs | `/health/live` | {LoadFormat.Throughput(liveRates.Average())} ({LoadFormat.Throughput(liveRates.Min())}–{LoadFormat.Throughput(liveRates.Max())}) | 1 | {LoadFormat.Milliseconds(result.Live.Max(l => l.P99Ms))} (worst) |{(alone ? " | |" : string.Empty)}{(againstSqlite ? " | |" : string.Empty)} | |");
             foreach (var c in result.Cases)
             {
                 var isServer = c.Probe.Case.Graph == LoadGraph.Neo4jServer;
@@ -415,8 +465,11 @@ public static class LoadTiming
                 var aloneCells = alone
                     ? c.Alone is null ? " | |" : $" {LoadFormat.Milliseconds(c.Alone.MeanMs)} | {LoadFormat.Milliseconds(c.Alone.P99Ms)} |"
                     : string.Empty;
-                var sqliteCell = againstSqlite ? (sqlite is null ? " |" : $" {LoadFormat.Ratio(overSqlite)} |") : string.Empty;
-                Line($"| {c.Probe.Case.Name} | {request} | {LoadFormat.Throughput(c.Load.RequestsPerSecond)} | {(isServer ? "—" : LoadFormat.Ratio(ratio))} | {LoadFormat.Milliseconds(c.Load.P99Ms)} |{aloneCells}{sqliteCell} {string.Join("; ", targets)} | {string.Join("; ", verdicts)} |");
+                var sqliteCell = againstSqlite
+                    ? sqlite is null ? " | |" : $" {LoadFormat.Ratio(overSqlite)} | {LoadFormat.Ratio(ratio / (sqlite.Load.RequestsPerSecond / sqlite.LiveAround))} |"
+                    : string.Empty;
+                var finished = c.Load.Requests > 0;
+                Line($"| {c.Probe.Name} | {request} | {(finished ? LoadFormat.Throughput(c.Load.RequestsPerSecond) : "none finished")} | {(isServer ? "—" : LoadFormat.Ratio(ratio))} | {(finished ? LoadFormat.Milliseconds(c.Load.P99Ms) : "—")} |{aloneCells}{sqliteCell} {string.Join("; ", targets)} | {string.Join("; ", verdicts)} |");
             }
 
             var server = result.Cases.FirstOrDefault(c => c.Probe.Case.Graph == LoadGraph.Neo4jServer);
@@ -425,6 +478,13 @@ public static class LoadTiming
             {
                 text.AppendLine();
                 Line($"IOM's actor page through the API answers at {LoadFormat.Ratio(iom.Load.RequestsPerSecond / server.Load.RequestsPerSecond)} of the rate at which the server itself looks IOM up by id.");
+            }
+
+            var longer = result.Cases.Where(c => c.Load.Seconds > options.Duration.TotalSeconds + 1).ToList();
+            if (longer.Count > 0)
+            {
+                text.AppendLine();
+                Line($"Longer runs, so that each connection finished about 20 requests: {string.Join("; ", longer.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Probe.Name} {c.Load.Seconds:0} s ({c.Load.Requests:N0} requests)")))}.");
             }
 
             var errors = result.Cases.SelectMany(c => new[] { (c.Probe.Request, c.Load), (c.Probe.Request + " (alone)", c.Alone) })

@@ -8,6 +8,7 @@ namespace IomGraph.Benchmarks;
 public sealed partial record WrkResult(
     double RequestsPerSecond,
     long Requests,
+    double Seconds,
     double MeanMs,
     double P50Ms,
     double P99Ms,
@@ -33,6 +34,7 @@ public sealed partial record WrkResult(
         return new WrkResult(
             Number(rate.Groups["value"].Value),
             long.Parse(requests.Groups["count"].Value, CultureInfo.InvariantCulture),
+            Time(requests) / 1000,
             Time(mean),
             Time(p50),
             Time(p99),
@@ -75,7 +77,7 @@ public sealed partial record WrkResult(
     [GeneratedRegex(@"^\s*Latency\s+(?<value>[\d.]+)(?<unit>us|ms|s|m|h)\s", RegexOptions.Multiline)]
     private static partial Regex MeanPattern();
 
-    [GeneratedRegex(@"^\s*(?<count>\d+) requests in ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<count>\d+) requests in (?<value>[\d.]+)(?<unit>us|ms|s|m|h),", RegexOptions.Multiline)]
     private static partial Regex RequestsPattern();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(?<count>\d+)")]
