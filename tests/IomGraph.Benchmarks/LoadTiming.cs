@@ -399,9 +399,19 @@ public static class LoadTiming
 
         var command = new StringBuilder("dotnet run -c Release --project tests/IomGraph.Benchmarks -- load");
         command.Append(CultureInfo.InvariantCulture, $" --scale {scale.Name} --duration {options.Duration.TotalSeconds:0} --connections {options.Connections}");
+        if (options.Warmup != TimeSpan.FromSeconds(3))
+        {
+            command.Append(CultureInfo.InvariantCulture, $" --warmup {options.Warmup.TotalSeconds:0}");
+        }
+
         if (results.Any(r => r.Run.OnNeo4j))
         {
             command.Append(" --neo4j-url URL");
+        }
+
+        if (results.Count < RunNames.Length)
+        {
+            command.Append(" --only ").Append(string.Join(',', results.Select(r => r.Run.Key)));
         }
 
         Line($"### Load, {started:yyyy-MM-dd HH:mm} UTC, commit `{Git(repository, "rev-parse --short HEAD")}`{(Git(repository, "status --porcelain --untracked-files=no").Length > 0 ? " with uncommitted changes" : string.Empty)}");
