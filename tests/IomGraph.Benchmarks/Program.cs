@@ -11,6 +11,8 @@ using IomGraph.Core.Validation;
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- validate [--scale ...] [--full]      check the generated graph with BundleValidator
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- import   [--scale ...]               time a bulk import (read, validate, write), twice
 //   dotnet run -c Release --project tests/IomGraph.Benchmarks -- explorer --url URL [--runs N]        the explorer's bundle size and time to IOM's drawn graph
+//   dotnet run -c Release --project tests/IomGraph.Benchmarks -- load [--scale ...] [--neo4j-url URL] [--duration S] [--out FILE]
+//                                                                  the API under wrk on the seed and the synthetic graph (LoadTiming)
 // Without --filter (or --list), every benchmark runs. --quick defaults to the tiny scale.
 var forwarded = new List<string>();
 string? scaleName = null;
@@ -43,7 +45,7 @@ for (var i = 0; i < args.Length; i++)
         case "--runs" when i + 1 < args.Length:
             runs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
-        case "prepare" or "validate" or "import" or "explorer" when i == 0:
+        case "prepare" or "validate" or "import" or "explorer" or "load" when i == 0:
             command = args[i];
             break;
         default:
@@ -67,6 +69,8 @@ switch (command)
         return await ImportTiming.RunAsync(scale);
     case "explorer":
         return await ExplorerTiming.RunAsync(url ?? "http://localhost:5080", runs);
+    case "load":
+        return await LoadTiming.RunAsync(scale, forwarded, rebuild);
 }
 
 if (rebuild)
