@@ -25,6 +25,9 @@ public static class LoadTiming
                                      Neo4j__User, Neo4j__Password and Neo4j__Database are used as the API uses them
           --only sqlite,neo4j,synthetic   some of the runs only
           --no-build                 use the API's existing Release build
+          --no-cache                 with the read cache off (Caching__Enabled=false): what each request costs the store,
+                                     rather than what a repeated one costs (wrk repeats one URL, so with the cache on
+                                     every request after the first is answered from memory)
           --out FILE                 also write the report to FILE
         """;
 
@@ -37,7 +40,8 @@ public static class LoadTiming
         string? Neo4jUrl,
         IReadOnlySet<string> Runs,
         bool Build,
-        string? Out);
+        string? Out,
+        bool Cache);
 
     private sealed record Run(string Key, string Title, LoadGraph Graph, bool OnNeo4j);
 
@@ -176,6 +180,11 @@ public static class LoadTiming
     private static async Task<RunResult> MeasureAsync(Run run, Options options, string dll, string directory, Scale scale, Landmarks? landmarks)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!options.Cache)
+        {
+            settings["Caching__Enabled"] = "false";
+        }
+
         if (run.OnNeo4j)
         {
             settings["Graph__Provider"] = "Neo4j";
@@ -409,6 +418,11 @@ public static class LoadTiming
             command.Append(" --neo4j-url URL");
         }
 
+        if (!options.Cache)
+        {
+            command.Append(" --no-cache");
+        }
+
         if (results.Count < RunNames.Length)
         {
             command.Append(" --only ").Append(string.Join(',', results.Select(r => r.Run.Key)));
@@ -418,7 +432,7 @@ public static class LoadTiming
         text.AppendLine();
         Line($"- Command: `{command}`.");
         Line($"- {wrk}: one thread, {options.Connections} connections, {options.Duration.TotalSeconds:0} s per run after {options.Warmup.TotalSeconds:0} s of warm-up, over loopback. Each endpoint runs between two runs of `/health/live` on the same process; its ratio is to their mean. *Alone*: one connection, one request at a time (the time budgets).");
-        Line($"- Machine: {Machine()}; {RuntimeInformation.FrameworkDescription}; the API in Release{(neo4jVersion is null ? string.Empty : $"; Neo4j {neo4jVersion}")}.");
+        Line($"- Machine: {Machine()}; {RuntimeInformation.FrameworkDescription}; the API in Release{(neo4jVersion is null ? string.Empty : $"; Neo4j {neo4jVersion}")}; the read cache {(options.Cache ? "on (the default: a repeated request is answered from memory)" : "off (--no-cache: every request reaches the store)")}.");
         Line($"- Load average (1, 5, 15 min): {loadBefore} before, {loadAfter} after.");
 
         var sqliteSeed = results.FirstOrDefault(r => r.Run.Graph == LoadGraph.Seed && !r.Run.OnNeo4j);
@@ -522,6 +536,7 @@ public static class LoadTiming
         var neo4jUrl = Environment.GetEnvironmentVariable("NEO4J_URL") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
         var runs = new HashSet<string>(RunNames, StringComparer.Ordinal);
         var build = true;
+        var cache = true;
         string? output = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -551,6 +566,9 @@ public static class LoadTiming
                 case "--no-build":
                     build = false;
                     break;
+                case "--no-cache":
+                    cache = false;
+                    break;
                 case "--out" when value is not null:
                     output = value;
                     i++;
@@ -563,7 +581,7 @@ public static class LoadTiming
             }
         }
 
-        return new Options(duration, warmup, connections, neo4jUrl, runs, build, output);
+        return new Options(duration, warmup, connections, neo4jUrl, runs, build, output, cache);
 
         static TimeSpan? Seconds(string? text) =>
             int.TryParse(text?.TrimEnd('s'), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 ? TimeSpan.FromSeconds(seconds) : null;
