@@ -28,11 +28,14 @@ public sealed partial class SqliteGraphStore : IGraphWriter
                 {
                     var now = _time.GetUtcNow();
                     var stamp = await ChangeLog.StampAsync(transaction, write.Author, now, cancellationToken);
+                    var mark = await ReadModel.MarkAsync(transaction, cancellationToken);
                     var result = write.IsSeed
                         ? await SeedAsync(transaction, write, stamp, now, cancellationToken)
                         : await new CurationWriter(transaction).WriteAsync(write, stamp, cancellationToken);
                     if (result.Status == WriteStatus.Applied)
                     {
+                        // The maintained counts and the search index follow the write in its own transaction.
+                        await ReadModel.RefreshAsync(transaction, mark, cancellationToken);
                         transaction.Commit();
                     }
 

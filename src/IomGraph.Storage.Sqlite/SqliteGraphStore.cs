@@ -159,17 +159,22 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
         ArgumentOutOfRangeException.ThrowIfLessThan(search.Limit, 1, nameof(search));
         var query = search.FoldedQuery;
         var hasQuery = query.Length > 0;
+        var indexed = query.EnumerateRunes().Count() >= Sql.TrigramLength;
         var after = search.StartAfter;
         return RunAsync(
             async connection =>
             {
-                await using var command = Command(connection, Sql.SearchActors(hasQuery, search.Kinds.Count > 0, after is not null));
+                await using var command = Command(connection, Sql.SearchActors(hasQuery, search.Kinds.Count > 0, after is not null, indexed));
                 command.Parameters.AddWithValue("$take", search.Limit + 1);
                 if (hasQuery)
                 {
                     command.Parameters.AddWithValue("$q", query);
                     command.Parameters.AddWithValue("$exact", "\n" + query + "\n");
                     command.Parameters.AddWithValue("$prefix", "\n" + query);
+                    if (indexed)
+                    {
+                        command.Parameters.AddWithValue("$match", Sql.TrigramPhrase(query));
+                    }
                 }
 
                 if (search.Kinds.Count > 0)

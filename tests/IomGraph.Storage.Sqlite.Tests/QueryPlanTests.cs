@@ -44,14 +44,84 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Actor_lookup_seeks_the_primary_key_and_counts_relations_from_the_indexes()
+    public async Task Actor_lookup_seeks_the_primary_key_and_reads_its_maintained_relation_counts()
     {
         var plan = await PlanAsync(Sql.Actor);
 
         AssertNoTableScan(plan);
         Assert.Contains(plan, l => l.StartsWith("SEARCH a USING INDEX sqlite_autoindex_actors_1 (id=?)", StringComparison.Ordinal));
-        Assert.Contains(plan, l => l.Contains("ix_relations_from (from_id=?)", StringComparison.Ordinal));
-        Assert.Contains(plan, l => l.Contains("ix_relations_to (to_id=?)", StringComparison.Ordinal));
+        Assert.Contains("SEARCH c USING PRIMARY KEY (actor_id=?)", plan);
+        Assert.DoesNotContain(plan, l => l.Contains("ix_relations_", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Direction.Out, 0)]
+    [InlineData(Direction.In, 1)]
+    [InlineData(Direction.Both, 2)]
+    [InlineData(Direction.Both, 0)]
+    public async Task The_total_of_an_actors_relations_filtered_by_type_at_most_comes_from_the_maintained_counts(Direction direction, int types)
+    {
+        var conditions = new RelationConditions([.. Enum.GetValues<RelationType>().Take(types)], null);
+
+        var plan = await PlanAsync(Sql.ActorRelations(direction, conditions, after: false).Split(';')[0]);
+
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, l => l.StartsWith("SEARCH c USING PRIMARY KEY (actor_id=?", StringComparison.Ordinal));
+        if (direction == Direction.Both)
+        {
+            // The counts on the indexes are only for an actor with relations to itself, which the CASE never reaches otherwise.
+            Assert.Contains("SEARCH d USING PRIMARY KEY (actor_id=?)", plan);
+        }
+        else
+        {
+            Assert.DoesNotContain(plan, l => l.Contains("ix_relations_", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Statistics_read_the_maintained_counts_and_the_top_of_the_degree_index()
+    {
+        var plan = await PlanAsync(Sql.Stats);
+
+        AssertNoTableScan(plan);
+        Assert.DoesNotContain(plan, l => l.Contains("relations", StringComparison.Ordinal) || l.Contains("ix_relations_", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, l => l.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains(plan, l => l.StartsWith("SCAN actor_degrees USING COVERING INDEX ix_actor_degrees_top", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sources_read_their_maintained_citation_counts_not_the_citations()
+    {
+        var list = await PlanAsync(Sql.ListSources(after: true));
+        var count = await PlanAsync(Sql.Source(after: false).Split(';')[1]);
+
+        foreach (var plan in new[] { list, count })
+        {
+            Assert.Contains("SEARCH n USING PRIMARY KEY (source_id=?)", plan);
+            Assert.DoesNotContain(plan, l => l.StartsWith("SEARCH c ", StringComparison.Ordinal) || l.StartsWith("SCAN c", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task A_search_of_three_characters_or_more_reads_the_trigram_index_not_every_actor(bool kinds, bool after)
+    {
+        var plan = await PlanAsync(Sql.SearchActors(query: true, kinds, after, indexed: true));
+
+        AssertNoTableScan(plan);
+        Assert.Contains(plan, l => l.StartsWith("SCAN s VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.Contains(plan, l => l.StartsWith("SEARCH a USING INDEX sqlite_autoindex_actors_1 (id=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_search_shorter_than_a_trigram_scans_every_actor()
+    {
+        // The trigram index cannot answer one or two characters: this is the one search that costs the graph's size.
+        var plan = await PlanAsync(Sql.SearchActors(query: true, kinds: false, after: false, indexed: false));
+
+        Assert.Contains(plan, l => l.StartsWith("SCAN a", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, l => l.Contains("actor_search", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -150,13 +220,13 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Node_degrees_are_counts_on_each_ends_index()
+    public async Task Node_degrees_are_read_from_the_maintained_degrees()
     {
         var plan = await PlanAsync(Sql.Subgraph(RelationConditions.None).Split(';')[0]);
 
         AssertNoTableScan(plan);
-        Assert.Contains(plan, l => l.Contains("COVERING INDEX ix_relations_from (from_id=?)", StringComparison.Ordinal));
-        Assert.Contains(plan, l => l.Contains("COVERING INDEX ix_relations_to (to_id=?)", StringComparison.Ordinal));
+        Assert.Contains("SEARCH d USING PRIMARY KEY (actor_id=?)", plan);
+        Assert.DoesNotContain(plan, l => l.Contains("ix_relations_", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class SqliteCurationStoreTests : IDisposable
         }
 
         // What a database written by a build of schema version 1 looks like: the graph, and no change log.
-        await ExecuteAsync(path, "DROP TABLE changes; DELETE FROM sqlite_sequence; PRAGMA user_version = 1;");
+        await ExecuteAsync(path, ReadModelTests.DropVersion3 + "DROP TABLE changes; DELETE FROM sqlite_sequence; PRAGMA user_version = 1;");
         await using var migrated = await TestStores.CreateInitialisedAsync(path);
 
         var log = await migrated.GetChangesAsync(new ChangeQuery(null, null, 1000, null), Ct);

@@ -52,6 +52,16 @@ internal sealed record RelationConditions(IReadOnlyList<RelationType> Types, Par
         }
     }
 
+    /// <summary>
+    /// True when the only filter is on types (or there is none): an actor's maintained counts by type
+    /// (actor_relation_counts) then give how many of its relations pass.
+    /// </summary>
+    public bool TypesOnly => AsOf is null && MinConfidence is null && !Validity.ExcludesUndated(AsOf, IncludeUndated);
+
+    /// <summary>The type filter as " AND ..." on a row of actor_relation_counts aliased <c>c</c>; empty without one.</summary>
+    public string CountTypeTerm() =>
+        SingleType is not null ? " AND c.type = $type" : Types.Count > 0 ? " AND c.type IN (SELECT value FROM json_each($types))" : string.Empty;
+
     /// <summary>The filters as " AND ..." to follow other terms.</summary>
     public string And() => string.Concat(Terms().Select(t => " AND " + t));
 

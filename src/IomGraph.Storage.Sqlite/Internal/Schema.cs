@@ -103,6 +103,65 @@ internal static class Schema
         INSERT INTO changes (at, author, kind, record_id, operation, before, after)
         SELECT strftime('%Y-%m-%dT%H:%M:%f0000Z', 'now'), origin, 'relation', id, 'create', NULL, doc FROM relations ORDER BY id;
         """,
+
+        // 3: what reads would otherwise count on every request, kept by ReadModel at the end of every write
+        // transaction, and the search index. Filled here from what an existing database holds.
+        // - actor_relation_counts: one actor's relations by type and direction (0 out, 1 in), for the actor page;
+        // - actor_degrees: ends (relations out plus in: the statistics' degree) and loops (relations to itself), so
+        //   that ends - loops is how many relations an actor's listing holds; only actors with relations have a row;
+        // - source_citations: how many relations cite each source, for sources with at least one;
+        // - graph_counts: actors by kind ('kind') and relations by type ('type'), never a zero;
+        // - actor_search: each actor's search_names in an FTS5 trigram index, for queries of three characters or more;
+        //   actor_search_rows says which actor each index row is (its own key, so that VACUUM cannot change it).
+        """
+        CREATE TABLE actor_relation_counts (
+            actor_id  TEXT NOT NULL,
+            type      TEXT NOT NULL,
+            direction INTEGER NOT NULL CHECK (direction IN (0, 1)),
+            n         INTEGER NOT NULL,
+            PRIMARY KEY (actor_id, type, direction)
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE actor_degrees (
+            actor_id TEXT NOT NULL PRIMARY KEY,
+            ends     INTEGER NOT NULL,
+            loops    INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+        CREATE INDEX ix_actor_degrees_top ON actor_degrees (ends DESC, actor_id);
+
+        CREATE TABLE source_citations (
+            source_id TEXT NOT NULL PRIMARY KEY,
+            n         INTEGER NOT NULL
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE graph_counts (
+            what TEXT NOT NULL CHECK (what IN ('kind', 'type')),
+            key  TEXT NOT NULL,
+            n    INTEGER NOT NULL,
+            PRIMARY KEY (what, key)
+        ) WITHOUT ROWID, STRICT;
+
+        CREATE TABLE actor_search_rows (
+            row      INTEGER PRIMARY KEY,
+            actor_id TEXT NOT NULL UNIQUE
+        ) STRICT;
+        CREATE VIRTUAL TABLE actor_search USING fts5 (names, tokenize = 'trigram case_sensitive 1');
+
+        INSERT INTO actor_relation_counts (actor_id, type, direction, n)
+        SELECT from_id, type, 0, count(*) FROM relations INDEXED BY ix_relations_from GROUP BY from_id, type
+        UNION ALL
+        SELECT to_id, type, 1, count(*) FROM relations INDEXED BY ix_relations_to GROUP BY to_id, type;
+        INSERT INTO actor_degrees (actor_id, ends, loops)
+        SELECT c.actor_id, sum(c.n), (SELECT count(*) FROM relations r INDEXED BY ix_relations_from WHERE r.from_id = c.actor_id AND r.to_id = c.actor_id)
+        FROM actor_relation_counts c GROUP BY c.actor_id;
+        INSERT INTO source_citations (source_id, n) SELECT source_id, count(*) FROM relation_sources GROUP BY source_id;
+        INSERT INTO graph_counts (what, key, n)
+        SELECT 'kind', kind, count(*) FROM actors GROUP BY kind
+        UNION ALL
+        SELECT 'type', type, count(*) FROM relations GROUP BY type;
+        INSERT INTO actor_search_rows (actor_id) SELECT id FROM actors ORDER BY id;
+        INSERT INTO actor_search (rowid, names) SELECT k.row, a.search_names FROM actor_search_rows k JOIN actors a ON a.id = k.actor_id;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

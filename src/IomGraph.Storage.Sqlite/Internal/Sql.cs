@@ -30,11 +30,10 @@ internal static class Sql
 
     public const string SeedState = "SELECT key, value FROM meta WHERE key IN ('seed.fingerprint', 'seed.appliedAt');";
 
+    /// <summary>The actor, then its relation counts by type and direction, as maintained on write (<see cref="ReadModel"/>).</summary>
     public const string Actor = """
         SELECT a.doc FROM actors a WHERE a.id = $id;
-        SELECT r.type, 0, count(*) FROM relations r INDEXED BY ix_relations_from WHERE r.from_id = $id GROUP BY r.type
-        UNION ALL
-        SELECT r.type, 1, count(*) FROM relations r INDEXED BY ix_relations_to WHERE r.to_id = $id GROUP BY r.type;
+        SELECT c.type, c.direction, c.n FROM actor_relation_counts c WHERE c.actor_id = $id;
         """;
 
     public const string ActorRefs = $"SELECT {ActorRefColumns} FROM actors a WHERE a.id IN (SELECT value FROM json_each($ids));";
@@ -56,14 +55,22 @@ internal static class Sql
         string Count(string index, string column, string extra = "") =>
             $"(SELECT count(*) FROM relations r INDEXED BY {index} WHERE r.{column} = $id{extra}{filters})";
 
+        // With no filter but on types, the total is the maintained counts' (ReadModel), not a count of the relations.
+        // Relations from an actor to itself are counted on both sides there; they are rare enough (the validator
+        // refuses them) that an actor with any is counted on the indexes instead.
+        string Maintained(int side) =>
+            $"(SELECT coalesce(sum(c.n), 0) FROM actor_relation_counts c WHERE c.actor_id = $id AND c.direction = {side}{conditions.CountTypeTerm()})";
+        var bothCounted = $"{Count("ix_relations_from", "from_id")} + {Count("ix_relations_to", "to_id", " AND r.from_id <> $id")}";
         var (page, total) = direction switch
         {
-            Direction.Out => (Side("ix_relations_from", "from_id"), Count("ix_relations_from", "from_id")),
-            Direction.In => (Side("ix_relations_to", "to_id"), Count("ix_relations_to", "to_id")),
+            Direction.Out => (Side("ix_relations_from", "from_id"), conditions.TypesOnly ? Maintained(0) : Count("ix_relations_from", "from_id")),
+            Direction.In => (Side("ix_relations_to", "to_id"), conditions.TypesOnly ? Maintained(1) : Count("ix_relations_to", "to_id")),
             _ => (
                 // UNION, not UNION ALL: a relation from the actor to itself is on both sides once.
                 $"SELECT start_key, id FROM ({Side("ix_relations_from", "from_id")}) UNION SELECT start_key, id FROM ({Side("ix_relations_to", "to_id")})",
-                $"{Count("ix_relations_from", "from_id")} + {Count("ix_relations_to", "to_id", " AND r.from_id <> $id")}"),
+                conditions.TypesOnly
+                    ? $"CASE WHEN coalesce((SELECT d.loops FROM actor_degrees d WHERE d.actor_id = $id), 0) = 0 THEN {Maintained(0)} + {Maintained(1)} ELSE {bothCounted} END"
+                    : bothCounted),
         };
 
         return $"""
@@ -98,10 +105,12 @@ internal static class Sql
     }
 
     /// <summary>
-    /// Total, then the page of (doc, rank, sort_key, id). With a query, every actor's search names are scanned with
-    /// instr(): a substring search has no index to use, and at 100k short rows the scan stays in the milliseconds.
+    /// Total, then the page of (doc, rank, sort_key, id). With a query of <see cref="TrigramLength"/> characters or more
+    /// (<paramref name="indexed"/>), the candidates come from the trigram index (actor_search, <c>$match</c> the query as
+    /// one FTS5 phrase: a substring match); each is still checked with instr() on its search names, which is what a
+    /// shorter query scans every actor with.
     /// </summary>
-    public static string SearchActors(bool query, bool kinds, bool after)
+    public static string SearchActors(bool query, bool kinds, bool after, bool indexed = false)
     {
         var kindTerm = kinds ? " AND a.kind IN (SELECT value FROM json_each($kinds))" : string.Empty;
         if (!query)
@@ -113,30 +122,39 @@ internal static class Sql
                 """;
         }
 
+        var from = indexed
+            ? "actor_search s JOIN actor_search_rows k ON k.row = s.rowid JOIN actors a ON a.id = k.actor_id WHERE actor_search MATCH $match AND "
+            : "actors a WHERE ";
         var rankedSeek = after ? " WHERE (m.rank, m.sort_key, m.id) > ($afterRank, $afterSortKey, $afterId)" : string.Empty;
         return $"""
-            SELECT count(*) FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm};
+            SELECT count(*) FROM {from}instr(a.search_names, $q) > 0{kindTerm};
             SELECT a.doc, p.rank, p.sort_key, p.id FROM (
                 SELECT m.id, m.sort_key, m.rank FROM (
                     SELECT a.id, a.sort_key,
                         CASE WHEN instr(a.search_names, $exact) > 0 THEN {(int)MatchRank.Exact} WHEN instr(a.search_names, $prefix) > 0 THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END AS rank
-                    FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm}) m{rankedSeek}
+                    FROM {from}instr(a.search_names, $q) > 0{kindTerm}) m{rankedSeek}
                 ORDER BY m.rank, m.sort_key, m.id LIMIT $take) p
             JOIN actors a ON a.id = p.id ORDER BY p.rank, p.sort_key, p.id;
             """;
     }
 
-    /// <summary>Total, then the page of (id, doc, cited-by count).</summary>
+    /// <summary>The shortest query the trigram index answers, in characters (Unicode scalar values).</summary>
+    public const int TrigramLength = 3;
+
+    /// <summary>The folded query as an FTS5 phrase: in double quotes, a double quote doubled.</summary>
+    public static string TrigramPhrase(string foldedQuery) => "\"" + foldedQuery.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Total, then the page of (doc, cited-by count); the counts are maintained on write (<see cref="ReadModel"/>).</summary>
     public static string ListSources(bool after) => $"""
         SELECT count(*) FROM sources;
-        SELECT s.doc, (SELECT count(*) FROM relation_sources c WHERE c.source_id = s.id)
+        SELECT s.doc, coalesce((SELECT n.n FROM source_citations n WHERE n.source_id = s.id), 0)
         FROM sources s{(after ? " WHERE s.id > $afterId" : string.Empty)} ORDER BY s.id LIMIT $take;
         """;
 
     /// <summary>The source, the number of relations citing it, then the page of them.</summary>
     public static string Source(bool after) => $"""
         SELECT s.doc FROM sources s WHERE s.id = $id;
-        SELECT count(*) FROM relation_sources c WHERE c.source_id = $id;
+        SELECT coalesce((SELECT n.n FROM source_citations n WHERE n.source_id = $id), 0);
         SELECT {ViewColumns} FROM (
             SELECT c.start_key, c.relation_id FROM relation_sources c
             WHERE c.source_id = $id{(after ? " AND (c.start_key, c.relation_id) > ($afterKey, $afterId)" : string.Empty)}
@@ -144,17 +162,17 @@ internal static class Sql
         JOIN relations r ON r.id = p.relation_id {ViewJoins} ORDER BY p.start_key, p.relation_id;
         """;
 
+    /// <summary>
+    /// Totals, actors by kind, relations by type, then the most connected actors: all maintained on write
+    /// (<see cref="ReadModel"/>). An actor's degree here counts both ends of every relation.
+    /// </summary>
     public const string Stats = $"""
-        SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM relations), (SELECT count(*) FROM sources);
-        SELECT kind, count(*) FROM actors GROUP BY kind;
-        SELECT type, count(*) FROM relations GROUP BY type;
-        SELECT {ActorRefColumns}, d.degree FROM (
-            SELECT id, sum(n) AS degree FROM (
-                SELECT from_id AS id, count(*) AS n FROM relations INDEXED BY ix_relations_from GROUP BY from_id
-                UNION ALL
-                SELECT to_id, count(*) FROM relations INDEXED BY ix_relations_to GROUP BY to_id)
-            GROUP BY id ORDER BY degree DESC, id LIMIT $top) d
-        JOIN actors a ON a.id = d.id ORDER BY d.degree DESC, d.id;
+        SELECT (SELECT coalesce(sum(n), 0) FROM graph_counts WHERE what = 'kind'), (SELECT coalesce(sum(n), 0) FROM graph_counts WHERE what = 'type'), (SELECT count(*) FROM sources);
+        SELECT key, n FROM graph_counts WHERE what = 'kind';
+        SELECT key, n FROM graph_counts WHERE what = 'type';
+        SELECT {ActorRefColumns}, d.ends FROM (
+            SELECT actor_id, ends FROM actor_degrees INDEXED BY ix_actor_degrees_top ORDER BY ends DESC, actor_id LIMIT $top) d
+        JOIN actors a ON a.id = d.actor_id ORDER BY d.ends DESC, d.actor_id;
         """;
 
     /// <summary>
@@ -180,13 +198,10 @@ internal static class Sql
     }
 
     /// <summary>
-    /// Every relation of the actor aliased <c>a</c>, whatever its type or date: a count on each end's index. A relation from
-    /// the actor to itself counts once, as in an actor's listing.
+    /// Every relation of the actor aliased <c>a</c>, whatever its type or date, from the maintained degrees
+    /// (<see cref="ReadModel"/>). A relation from the actor to itself counts once, as in an actor's listing.
     /// </summary>
-    private const string Degree = """
-        (SELECT count(*) FROM relations r INDEXED BY ix_relations_from WHERE r.from_id = a.id)
-            + (SELECT count(*) FROM relations r INDEXED BY ix_relations_to WHERE r.to_id = a.id AND r.from_id <> a.id)
-        """;
+    private const string Degree = "coalesce((SELECT d.ends - d.loops FROM actor_degrees d WHERE d.actor_id = a.id), 0)";
 
     /// <summary>The nodes' short forms and degrees, then the relations (docs only) between them.</summary>
     public static string Subgraph(RelationConditions conditions) => $"""
