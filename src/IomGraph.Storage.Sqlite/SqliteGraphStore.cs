@@ -372,8 +372,10 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
                 using var transaction = connection.BeginTransaction(deferred: true);
                 IReadOnlyCollection<string> relationIds;
                 await using (var step = Command(connection, Sql.PathStep(conditions)))
+                await using (var degree = Command(connection, Sql.FrontierDegree))
                 {
                     var frontierParameter = step.Parameters.Add("$frontier", SqliteType.Text);
+                    var degreeParameter = degree.Parameters.Add("$frontier", SqliteType.Text);
                     conditions.Bind(step);
                     relationIds = await ShortestPathSearch.FindAsync(
                         query.From,
@@ -390,6 +392,12 @@ public sealed partial class SqliteGraphStore : IGraphReader, IGraphWriter, IAsyn
                             }
 
                             return edges;
+                        },
+                        async (frontier, token) =>
+                        {
+                            // The side whose actors have fewer relations in all expands next (a hub's side last).
+                            degreeParameter.Value = RecordCodec.JsonArray(frontier);
+                            return Convert.ToInt64(await degree.ExecuteScalarAsync(token), CultureInfo.InvariantCulture);
                         },
                         cancellationToken);
                 }

@@ -220,6 +220,15 @@ public sealed partial class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cost_of_a_path_searchs_frontier_seeks_the_maintained_degrees()
+    {
+        var plan = await PlanAsync(Sql.FrontierDegree);
+
+        Assert.Contains("SEARCH d USING PRIMARY KEY (actor_id=?)", plan);
+        Assert.DoesNotContain(plan, l => l.StartsWith("SCAN d", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Node_degrees_are_read_from_the_maintained_degrees()
     {
         var plan = await PlanAsync(Sql.Subgraph(RelationConditions.None).Split(';')[0]);

@@ -51,7 +51,7 @@ internal static class ReadModel
         INSERT OR IGNORE INTO temp.model_actors (id) SELECT record_id FROM changes WHERE seq > $since AND kind = 'actor';
         DELETE FROM actor_search WHERE rowid IN (SELECT k.row FROM temp.model_actors w JOIN actor_search_rows k ON k.actor_id = w.id);
         DELETE FROM actor_search_rows WHERE actor_id IN (SELECT id FROM temp.model_actors);
-        INSERT INTO actor_search_rows (actor_id) SELECT a.id FROM temp.model_actors w JOIN actors a ON a.id = w.id;
+        INSERT INTO actor_search_rows (actor_id, sort_key, kind) SELECT a.id, a.sort_key, a.kind FROM temp.model_actors w JOIN actors a ON a.id = w.id;
         INSERT INTO actor_search (rowid, names)
         SELECT k.row, a.search_names FROM temp.model_actors w JOIN actor_search_rows k ON k.actor_id = w.id JOIN actors a ON a.id = w.id;
         DROP TABLE temp.model_actors;

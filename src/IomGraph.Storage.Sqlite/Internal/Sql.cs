@@ -122,17 +122,32 @@ internal static class Sql
                 """;
         }
 
-        var from = indexed
-            ? "actor_search s JOIN actor_search_rows k ON k.row = s.rowid JOIN actors a ON a.id = k.actor_id WHERE actor_search MATCH $match AND "
-            : "actors a WHERE ";
+        if (indexed)
+        {
+            // Counted, ranked and ordered on the index's own rows (names, sort key, kind); only the page reads the actors.
+            var from = "actor_search s JOIN actor_search_rows k ON k.row = s.rowid WHERE actor_search MATCH $match AND instr(s.names, $q) > 0"
+                + (kinds ? " AND k.kind IN (SELECT value FROM json_each($kinds))" : string.Empty);
+            var indexedSeek = after ? " WHERE (m.rank, m.sort_key, m.id) > ($afterRank, $afterSortKey, $afterId)" : string.Empty;
+            return $"""
+                SELECT count(*) FROM {from};
+                SELECT a.doc, p.rank, p.sort_key, p.id FROM (
+                    SELECT m.id, m.sort_key, m.rank FROM (
+                        SELECT k.actor_id AS id, k.sort_key,
+                            CASE WHEN instr(s.names, $exact) > 0 THEN {(int)MatchRank.Exact} WHEN instr(s.names, $prefix) > 0 THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END AS rank
+                        FROM {from}) m{indexedSeek}
+                    ORDER BY m.rank, m.sort_key, m.id LIMIT $take) p
+                JOIN actors a ON a.id = p.id ORDER BY p.rank, p.sort_key, p.id;
+                """;
+        }
+
         var rankedSeek = after ? " WHERE (m.rank, m.sort_key, m.id) > ($afterRank, $afterSortKey, $afterId)" : string.Empty;
         return $"""
-            SELECT count(*) FROM {from}instr(a.search_names, $q) > 0{kindTerm};
+            SELECT count(*) FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm};
             SELECT a.doc, p.rank, p.sort_key, p.id FROM (
                 SELECT m.id, m.sort_key, m.rank FROM (
                     SELECT a.id, a.sort_key,
                         CASE WHEN instr(a.search_names, $exact) > 0 THEN {(int)MatchRank.Exact} WHEN instr(a.search_names, $prefix) > 0 THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END AS rank
-                    FROM {from}instr(a.search_names, $q) > 0{kindTerm}) m{rankedSeek}
+                    FROM actors a WHERE instr(a.search_names, $q) > 0{kindTerm}) m{rankedSeek}
                 ORDER BY m.rank, m.sort_key, m.id LIMIT $take) p
             JOIN actors a ON a.id = p.id ORDER BY p.rank, p.sort_key, p.id;
             """;
@@ -221,6 +236,9 @@ internal static class Sql
             SELECT r.id, r.from_id, r.to_id FROM relations r INDEXED BY ix_relations_to WHERE r.to_id IN (SELECT value FROM json_each($frontier)){filters};
             """;
     }
+
+    /// <summary>How many relations the actors of <c>$frontier</c> have in all (both ends counted), from the maintained degrees.</summary>
+    public const string FrontierDegree = "SELECT coalesce(sum(d.ends), 0) FROM actor_degrees d WHERE d.actor_id IN (SELECT value FROM json_each($frontier));";
 
     private static string Where(List<string> terms) => terms.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", terms);
 }
