@@ -24,9 +24,12 @@ internal static class ReadModel
     /// <summary>Brings the maintained counts and the search index up to date with the changes logged after <paramref name="since"/>.</summary>
     public static async Task RefreshAsync(SqliteTransaction transaction, long since, CancellationToken cancellationToken)
     {
+        // seq grows by one per entry (AUTOINCREMENT, and the log is never deleted from), so this write has about
+        // max(seq) - since entries, known without a pass over them (for a whole-bundle write, a million logged documents).
+        // The figure only chooses between two exact ways of refreshing.
         long changed, stored;
         await using (var size = transaction.Command(
-            "SELECT (SELECT count(*) FROM changes WHERE seq > $since), (SELECT coalesce(sum(n), 0) FROM graph_counts);"))
+            "SELECT coalesce((SELECT max(seq) FROM changes), 0) - $since, (SELECT coalesce(sum(n), 0) FROM graph_counts);"))
         {
             size.Parameters.AddWithValue("$since", since);
             await using var reader = await size.ExecuteReaderAsync(cancellationToken);
@@ -39,21 +42,25 @@ internal static class ReadModel
             return;
         }
 
-        await using var refresh = transaction.Command(SearchIndex + (changed * 4 > stored ? Rebuild : Touched));
+        // A small write reads its own entries (a seek to the mark); a large one finds the actors it wrote on the log's
+        // index by kind, which holds ids only, and recomputes every count.
+        var large = changed * 4 > stored;
+        await using var refresh = transaction.Command(
+            SearchIndex(large ? "SELECT record_id FROM changes INDEXED BY ix_changes_record WHERE kind = 'actor' AND seq > $since" : "SELECT record_id FROM changes WHERE seq > $since AND kind = 'actor'")
+            + (large ? Rebuild : Touched));
         refresh.Parameters.AddWithValue("$since", since);
         await refresh.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Re-indexes the actors this write created, updated or deleted.</summary>
-    private const string SearchIndex = """
+    /// <summary>Re-indexes the actors this write created, updated or deleted, whose ids <paramref name="written"/> selects.</summary>
+    private static string SearchIndex(string written) => $"""
         DROP TABLE IF EXISTS temp.model_actors;
         CREATE TEMP TABLE model_actors (id TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
-        INSERT OR IGNORE INTO temp.model_actors (id) SELECT record_id FROM changes WHERE seq > $since AND kind = 'actor';
+        INSERT OR IGNORE INTO temp.model_actors (id) {written};
         DELETE FROM actor_search WHERE rowid IN (SELECT k.row FROM temp.model_actors w JOIN actor_search_rows k ON k.actor_id = w.id);
         DELETE FROM actor_search_rows WHERE actor_id IN (SELECT id FROM temp.model_actors);
-        INSERT INTO actor_search_rows (actor_id, sort_key, kind) SELECT a.id, a.sort_key, a.kind FROM temp.model_actors w JOIN actors a ON a.id = w.id;
-        INSERT INTO actor_search (rowid, names)
-        SELECT k.row, a.search_names FROM temp.model_actors w JOIN actor_search_rows k ON k.actor_id = w.id JOIN actors a ON a.id = w.id;
+        INSERT INTO actor_search_rows (actor_id, names, sort_key, kind) SELECT a.id, a.search_names, a.sort_key, a.kind FROM temp.model_actors w JOIN actors a ON a.id = w.id;
+        INSERT INTO actor_search (rowid, names) SELECT k.row, k.names FROM temp.model_actors w JOIN actor_search_rows k ON k.actor_id = w.id;
         DROP TABLE temp.model_actors;
         """;
 

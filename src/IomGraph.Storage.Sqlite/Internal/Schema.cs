@@ -113,7 +113,8 @@ internal static class Schema
         // - graph_counts: actors by kind ('kind') and relations by type ('type'), never a zero;
         // - actor_search: each actor's search_names in an FTS5 trigram index, for queries of three characters or more;
         //   actor_search_rows says which actor each index row is (its own key, so that VACUUM cannot change it), with the
-        //   actor's sort key and kind, so that a search counts, filters and orders its hits without reading the actors.
+        //   actor's search names, sort key and kind, so that a search ranks, filters and orders its hits on one seek each,
+        //   without reading the actors.
         """
         CREATE TABLE actor_relation_counts (
             actor_id  TEXT NOT NULL,
@@ -145,6 +146,7 @@ internal static class Schema
         CREATE TABLE actor_search_rows (
             row      INTEGER PRIMARY KEY,
             actor_id TEXT NOT NULL UNIQUE,
+            names    TEXT NOT NULL,
             sort_key TEXT NOT NULL,
             kind     TEXT NOT NULL
         ) STRICT;
@@ -162,8 +164,8 @@ internal static class Schema
         SELECT 'kind', kind, count(*) FROM actors GROUP BY kind
         UNION ALL
         SELECT 'type', type, count(*) FROM relations GROUP BY type;
-        INSERT INTO actor_search_rows (actor_id, sort_key, kind) SELECT id, sort_key, kind FROM actors ORDER BY id;
-        INSERT INTO actor_search (rowid, names) SELECT k.row, a.search_names FROM actor_search_rows k JOIN actors a ON a.id = k.actor_id;
+        INSERT INTO actor_search_rows (actor_id, names, sort_key, kind) SELECT id, search_names, sort_key, kind FROM actors ORDER BY id;
+        INSERT INTO actor_search (rowid, names) SELECT row, names FROM actor_search_rows;
         """,
     ];
 

@@ -124,17 +124,22 @@ internal static class Sql
 
         if (indexed)
         {
-            // Counted, ranked and ordered on the index's own rows (names, sort key, kind); only the page reads the actors.
-            var from = "actor_search s JOIN actor_search_rows k ON k.row = s.rowid WHERE actor_search MATCH $match AND instr(s.names, $q) > 0"
-                + (kinds ? " AND k.kind IN (SELECT value FROM json_each($kinds))" : string.Empty);
+            // The trigram index's phrase match is the substring match: the total is counted on the index alone (and
+            // the rows, for kinds). The page is ranked and ordered on the index's own rows (names, sort key, kind, one
+            // seek per hit), with instr() checking each hit as the scan does; only the page reads the actors.
+            var kindFilter = kinds ? " AND k.kind IN (SELECT value FROM json_each($kinds))" : string.Empty;
+            var count = kinds
+                ? $"SELECT count(*) FROM actor_search s JOIN actor_search_rows k ON k.row = s.rowid WHERE actor_search MATCH $match{kindFilter}"
+                : "SELECT count(*) FROM actor_search WHERE actor_search MATCH $match";
             var indexedSeek = after ? " WHERE (m.rank, m.sort_key, m.id) > ($afterRank, $afterSortKey, $afterId)" : string.Empty;
             return $"""
-                SELECT count(*) FROM {from};
+                {count};
                 SELECT a.doc, p.rank, p.sort_key, p.id FROM (
                     SELECT m.id, m.sort_key, m.rank FROM (
                         SELECT k.actor_id AS id, k.sort_key,
-                            CASE WHEN instr(s.names, $exact) > 0 THEN {(int)MatchRank.Exact} WHEN instr(s.names, $prefix) > 0 THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END AS rank
-                        FROM {from}) m{indexedSeek}
+                            CASE WHEN instr(k.names, $exact) > 0 THEN {(int)MatchRank.Exact} WHEN instr(k.names, $prefix) > 0 THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END AS rank
+                        FROM actor_search s JOIN actor_search_rows k ON k.row = s.rowid
+                        WHERE actor_search MATCH $match AND instr(k.names, $q) > 0{kindFilter}) m{indexedSeek}
                     ORDER BY m.rank, m.sort_key, m.id LIMIT $take) p
                 JOIN actors a ON a.id = p.id ORDER BY p.rank, p.sort_key, p.id;
                 """;
