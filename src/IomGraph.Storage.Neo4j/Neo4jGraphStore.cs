@@ -23,6 +23,8 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
 
     private static readonly string[] AllTypes = [.. RelationTypes.Names];
 
+    private static readonly string[] AllKinds = [.. ActorKinds.Names];
+
     private readonly Neo4jOptions _options;
     private readonly TransportProvider _transports;
     private readonly TimeProvider _time;
@@ -100,7 +102,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(id);
         return ReadAsync(
-            CypherCatalogue.Actor.With(("id", id), ("types", AllTypes)),
+            server => CypherCatalogue.Actor.For(server.DegreeSyntax).With(("id", id)),
             result =>
             {
                 if (result.Rows.Count == 0)
@@ -108,25 +110,14 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
                     return null;
                 }
 
-                var (docColumn, typeColumn, outgoingColumn, countColumn) =
-                    (result.Column("doc"), result.Column("type"), result.Column("outgoing"), result.Column("relations"));
-                var counts = new SortedDictionary<RelationType, (int Outgoing, int Incoming)>();
-                foreach (var row in result.Rows)
-                {
-                    if (Rows.Text(row[typeColumn]) is not { } typeName)
-                    {
-                        continue;
-                    }
-
-                    var type = Rows.Type(typeName);
-                    var count = Rows.Int(row[countColumn]);
-                    var (outgoing, incoming) = counts.GetValueOrDefault(type);
-                    counts[type] = Rows.Bool(row[outgoingColumn]) ? (outgoing + count, incoming) : (outgoing, incoming + count);
-                }
-
-                return (ActorDetails?)new ActorDetails(
-                    Rows.Decode<Actor>(result.Rows[0][docColumn]),
-                    [.. counts.Select(c => new RelationCount(c.Key, c.Value.Outgoing, c.Value.Incoming))]);
+                var row = result.Rows[0];
+                var degrees = row[result.Column("degrees")].EnumerateArray().Select(Rows.Int).ToList();
+                var counts = AllTypes
+                    .Select((name, i) => new RelationCount(Rows.Type(name), degrees[2 * i], degrees[(2 * i) + 1]))
+                    .Where(c => c.Outgoing + c.Incoming > 0)
+                    .OrderBy(c => c.Type)
+                    .ToList();
+                return (ActorDetails?)new ActorDetails(Rows.Decode<Actor>(row[result.Column("doc")]), counts);
             },
             cancellationToken);
     }
@@ -188,14 +179,8 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        var statement = query.Direction switch
-        {
-            Direction.Out => CypherCatalogue.ActorRelationsOut,
-            Direction.In => CypherCatalogue.ActorRelationsIn,
-            _ => CypherCatalogue.ActorRelationsBoth,
-        };
         return ReadAsync(
-            statement.With(
+            server => CypherCatalogue.ActorRelationsFor(query.Direction, dated: query.AsOf is not null, server.DegreeSyntax).With(
                 ("id", query.ActorId), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
                 ("undated", Undated(query.AsOf, query.IncludeUndated)),
                 ("afterKey", query.After?.StartKey ?? -1), ("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1)),
@@ -357,19 +342,37 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     {
         var top = Math.Max(mostConnected, 0);
         return ReadAsync(
-            CypherCatalogue.Stats.With(("types", AllTypes), ("take", top + 1)),
+            server => CypherCatalogue.Stats.For(server.DegreeSyntax).With(("kinds", AllKinds), ("take", top)),
             result =>
             {
-                var row = result.Rows[0];
-                var byKind = row[result.Column("byKind")].EnumerateArray()
-                    .ToDictionary(e => Rows.Kind(Rows.RequiredText(e.GetProperty("kind"))), e => Rows.Long(e.GetProperty("count")));
-                var byType = row[result.Column("byType")].EnumerateArray()
-                    .ToDictionary(e => Rows.Type(Rows.RequiredText(e.GetProperty("type"))), e => Rows.Long(e.GetProperty("count")));
-                var connected = row[result.Column("connected")].EnumerateArray()
-                    .Select(e => new ConnectedActor(Rows.ActorRef(e), Rows.Int(e.GetProperty("degree"))))
-                    .Take(top)
-                    .ToList();
-                return new GraphStats(byKind.Values.Sum(), byType.Values.Sum(), Rows.Long(row[result.Column("sources")]), byKind, byType, connected);
+                var (partColumn, nameColumn, countColumn, actorColumn) = (result.Column("part"), result.Column("name"), result.Column("count"), result.Column("actor"));
+                var byKind = new Dictionary<ActorKind, long>();
+                var byType = new Dictionary<RelationType, long>();
+                var connected = new List<ConnectedActor>();
+                long sources = 0;
+                foreach (var row in result.Rows)
+                {
+                    var count = Rows.Long(row[countColumn]);
+                    switch (Rows.RequiredText(row[partColumn]))
+                    {
+                        case "type" when count > 0:
+                            byType[Rows.Type(Rows.RequiredText(row[nameColumn]))] = count;
+                            break;
+                        case "kind" when count > 0:
+                            byKind[Rows.Kind(Rows.RequiredText(row[nameColumn]))] = count;
+                            break;
+                        case "sources":
+                            sources = count;
+                            break;
+                        case "connected":
+                            connected.Add(new ConnectedActor(Rows.ActorRef(row[actorColumn]), checked((int)count)));
+                            break;
+                    }
+                }
+
+                // By degree then id, as the statement's branch sorted them; the order of UNION ALL branches is not promised.
+                connected.Sort((x, y) => y.Degree != x.Degree ? y.Degree.CompareTo(x.Degree) : string.CompareOrdinal(x.Actor.Id, y.Actor.Id));
+                return new GraphStats(byKind.Values.Sum(), byType.Values.Sum(), sources, byKind, byType, connected);
             },
             cancellationToken);
     }
@@ -383,6 +386,10 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     /// <summary>One statement, one request, read as <paramref name="read"/> says.</summary>
     private Task<T> ReadAsync<T>(CypherStatement statement, Func<CypherResult, T> read, CancellationToken cancellationToken) =>
         RunAsync(async connection => read(await ReadOneAsync(connection, statement, cancellationToken)), cancellationToken);
+
+    /// <summary>One statement written for the server's version (<see cref="ServerInfo"/>), one request.</summary>
+    private Task<T> ReadAsync<T>(Func<ServerInfo, CypherStatement> statement, Func<CypherResult, T> read, CancellationToken cancellationToken) =>
+        RunAsync(async connection => read(await ReadOneAsync(connection, statement(connection.Server), cancellationToken)), cancellationToken);
 
     /// <summary>
     /// Runs a read. A Neo.TransientError (a database still starting, a lock timeout) is tried again with the same

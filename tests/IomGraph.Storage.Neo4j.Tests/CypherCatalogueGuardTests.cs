@@ -99,7 +99,8 @@ public sealed class CypherCatalogueGuardTests
     }
 
     private static bool Mentions(Type type, Type wanted) =>
-        type == wanted || (type.IsArray && Mentions(type.GetElementType()!, wanted)) || type.GetGenericArguments().Any(t => Mentions(t, wanted));
+        type == wanted || (type.IsArray && Mentions(type.GetElementType()!, wanted)) || type.GetGenericArguments().Any(t => Mentions(t, wanted))
+        || (wanted == typeof(CypherQuery) && typeof(IEnumerable<CypherQuery>).IsAssignableFrom(type));
 
     /// <summary>The statements a member's value holds, or null when its type is not one this test understands.</summary>
     private static IEnumerable<CypherQuery>? Queries(Type type, object? value)

@@ -41,6 +41,18 @@ public sealed class DiscoveryTests
     public void The_schema_dialect_follows_the_version(string version, bool modern) =>
         Assert.Equal(modern ? SchemaDialect.Modern : SchemaDialect.Legacy, Discovery.Create(version, null, hasQueryApi: false, hasDatabases: true).SchemaDialect);
 
+    [Theory]
+    [InlineData("3.1.1", "SizeOfPattern")]
+    [InlineData("3.5.35", "SizeOfPattern")]
+    [InlineData("4.4.30", "SizeOfPattern")]
+    [InlineData("5.0.0", "Comprehension")]
+    [InlineData("5.2.0", "Comprehension")]
+    [InlineData("5.3.0", "CountSubquery")]
+    [InlineData("5.26.0-aura", "CountSubquery")]
+    [InlineData("2025.01.0", "CountSubquery")]
+    public void The_degree_syntax_follows_the_version(string version, string syntax) =>
+        Assert.Equal(Enum.Parse<DegreeSyntax>(syntax), Discovery.Create(version, null, hasQueryApi: false, hasDatabases: true).DegreeSyntax);
+
     [Fact]
     public void A_5x_root_without_query_uses_the_transactional_endpoint()
     {

@@ -17,6 +17,30 @@ internal enum CypherDialect
 
     /// <summary>Schema statements for 5.x and later only (full-text indexes in Cypher).</summary>
     FullTextDdl,
+
+    /// <summary>
+    /// Reads for 3.x and 4.x only, with degrees as <c>size()</c> of a pattern (<see cref="DegreeSyntax.SizeOfPattern"/>).
+    /// Cypher 5 removed that form, so the current linter rejects them and they are not linted; the 3.1 contract suite runs them.
+    /// </summary>
+    Cypher3,
+
+    /// <summary>Reads for 5.x and later only (<c>COUNT { }</c>, full-text queries): linted, never run here (only 3.1 runs here).</summary>
+    Cypher5,
+}
+
+/// <summary>One read in each <see cref="DegreeSyntax"/>; the store sends the one its server understands.</summary>
+internal sealed record DegreeVariants(CypherQuery SizeOfPattern, CypherQuery CountSubquery, CypherQuery Comprehension) : IEnumerable<CypherQuery>
+{
+    public CypherQuery For(DegreeSyntax syntax) => syntax switch
+    {
+        DegreeSyntax.SizeOfPattern => SizeOfPattern,
+        DegreeSyntax.CountSubquery => CountSubquery,
+        _ => Comprehension,
+    };
+
+    public IEnumerator<CypherQuery> GetEnumerator() => ((IEnumerable<CypherQuery>)[SizeOfPattern, CountSubquery, Comprehension]).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>A named Cypher statement from <see cref="CypherCatalogue"/> and the parameters it takes.</summary>

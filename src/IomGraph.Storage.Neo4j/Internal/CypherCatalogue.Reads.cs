@@ -1,4 +1,6 @@
 using System.Globalization;
+using IomGraph.Core.Model;
+using IomGraph.Core.Vocabulary;
 
 namespace IomGraph.Storage.Neo4j.Internal;
 
@@ -10,18 +12,20 @@ internal static partial class CypherCatalogue
         "MATCH (m:Meta {key: $key}) USING INDEX m:Meta(key) RETURN m.fingerprint AS fingerprint, m.appliedAt AS appliedAt",
         ["key"]);
 
-    /// <summary>Rows of (doc, type, outgoing, relations): one per type and direction, or one with a null type for an actor without relations.</summary>
-    public static readonly CypherQuery Actor = new(
+    /// <summary>
+    /// One row of (doc, degrees): degrees lists, for each relation type in <see cref="RelationTypes.Names"/> order, the
+    /// actor's outgoing then incoming relationships of that type. Each is a <c>size((a)-[:TYPE]->())</c> with nothing else
+    /// in the pattern, which Neo4j answers from the node's degree (GetDegree in the plan, on 3.x and on 5) without reading
+    /// a relationship: a hub costs what a leaf costs. On Cypher 5 the same degree is <c>COUNT { (a)-[:TYPE]->() }</c>.
+    /// </summary>
+    public static readonly DegreeVariants Actor = Degreed(
         nameof(Actor),
-        """
-        MATCH (a:Actor {id: $id})
-        USING INDEX a:Actor(id)
-        OPTIONAL MATCH (a)-[r]-()
-        WHERE type(r) IN $types
-        RETURN a.doc AS doc, type(r) AS type, startNode(r) = a AS outgoing, count(r) AS relations
-        ORDER BY type, outgoing
-        """,
-        ["id", "types"]);
+        degree => $$"""
+            MATCH (a:Actor {id: $id})
+            USING INDEX a:Actor(id)
+            RETURN a.doc AS doc, [{{string.Join(", ", RelationTypes.Names.Select(t => $"{degree($"(a)-[:{t}]->()")}, {degree($"(a)<-[:{t}]-()")}"))}}] AS degrees
+            """,
+        ["id"]);
 
     public static readonly CypherQuery ActorRefs = new(
         nameof(ActorRefs),
@@ -71,24 +75,65 @@ internal static partial class CypherCatalogue
         """,
         ["kinds", "afterSortKey", "afterId", "take"]);
 
-    public static readonly CypherQuery ActorRelationsOut = ActorRelations(nameof(ActorRelationsOut), "(a)-[r]->()");
+    public static readonly CypherQuery ActorRelationsOut = ActorRelations(nameof(ActorRelationsOut), "(a)-[r]->()", WalkedTotal("(a)-[r]->()"));
 
-    public static readonly CypherQuery ActorRelationsIn = ActorRelations(nameof(ActorRelationsIn), "(a)<-[r]-()");
+    public static readonly CypherQuery ActorRelationsIn = ActorRelations(nameof(ActorRelationsIn), "(a)<-[r]-()", WalkedTotal("(a)<-[r]-()"));
 
-    public static readonly CypherQuery ActorRelationsBoth = ActorRelations(nameof(ActorRelationsBoth), "(a)-[r]-()");
+    public static readonly CypherQuery ActorRelationsBoth = ActorRelations(nameof(ActorRelationsBoth), "(a)-[r]-()", WalkedTotal("(a)-[r]-()"));
+
+    // Without a date filter every relation of the types passes, so the total is the actor's degree in those types.
+    public static readonly DegreeVariants ActorRelationsOutByDegree = Degreed(
+        nameof(ActorRelationsOutByDegree), degree => ActorRelations(string.Empty, "(a)-[r]->()", DegreeTotal(degree, "-", "->")).Text, ActorRelationsParameters);
+
+    public static readonly DegreeVariants ActorRelationsInByDegree = Degreed(
+        nameof(ActorRelationsInByDegree), degree => ActorRelations(string.Empty, "(a)<-[r]-()", DegreeTotal(degree, "<-", "-")).Text, ActorRelationsParameters);
+
+    public static readonly DegreeVariants ActorRelationsBothByDegree = Degreed(
+        nameof(ActorRelationsBothByDegree), degree => ActorRelations(string.Empty, "(a)-[r]-()", DegreeTotal(degree, "-", "-")).Text, ActorRelationsParameters);
+
+    private static string[] ActorRelationsParameters => ["id", "types", "asOfUpper", "asOfLower", "undated", "afterKey", "afterId", "take"];
+
+    /// <summary>
+    /// The relations statement for a direction on a server: with a date filter the total walks the actor's relationships;
+    /// without one it is the actor's degree in the requested types.
+    /// </summary>
+    public static CypherQuery ActorRelationsFor(Direction direction, bool dated, DegreeSyntax syntax) => (direction, dated) switch
+    {
+        (Direction.Out, true) => ActorRelationsOut,
+        (Direction.In, true) => ActorRelationsIn,
+        (_, true) => ActorRelationsBoth,
+        (Direction.Out, false) => ActorRelationsOutByDegree.For(syntax),
+        (Direction.In, false) => ActorRelationsInByDegree.For(syntax),
+        _ => ActorRelationsBothByDegree.For(syntax),
+    };
+
+    /// <summary>The total by walking the actor's relationships and keeping those that pass the filters.</summary>
+    private static string WalkedTotal(string pattern) => $"""
+        OPTIONAL MATCH {pattern}
+        WHERE {RelationFilter}
+        WITH a, count(r) AS total
+        """;
+
+    /// <summary>
+    /// The total as the sum of the actor's degree in each requested type, between <paramref name="left"/> and
+    /// <paramref name="right"/> ("-" and "->" for outgoing): no relationship is read. Right only when the date filters are neutral.
+    /// </summary>
+    private static string DegreeTotal(Func<string, string> degree, string left, string right)
+    {
+        var terms = RelationTypes.Names.Select(t => $"CASE WHEN '{t}' IN $types THEN {degree($"(a){left}[:{t}]{right}()")} ELSE 0 END");
+        return $"WITH a, {string.Join("\n  + ", terms)} AS total";
+    }
 
     /// <summary>
     /// No rows when the actor does not exist; else rows of (total, doc, startKey, id, from, to), one with nulls when the
-    /// page is empty. The count and the page walk the actor's own relationships only.
+    /// page is empty. The page walks the actor's own relationships only, keeping the first $take by (startKey, id).
     /// </summary>
-    private static CypherQuery ActorRelations(string name, string pattern) => new(
+    private static CypherQuery ActorRelations(string name, string pattern, string total) => new(
         name,
         $$"""
         MATCH (a:Actor {id: $id})
         USING INDEX a:Actor(id)
-        OPTIONAL MATCH {{pattern}}
-        WHERE {{RelationFilter}}
-        WITH a, count(r) AS total
+        {{total}}
         OPTIONAL MATCH {{pattern}}
         WHERE {{RelationFilter}} AND {{RelationSeek}}
         WITH total, r
@@ -101,7 +146,7 @@ internal static partial class CypherCatalogue
         RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         ORDER BY startKey, id
         """,
-        ["id", "types", "asOfUpper", "asOfLower", "undated", "afterKey", "afterId", "take"]);
+        ActorRelationsParameters);
 
     public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
 
@@ -276,25 +321,37 @@ internal static partial class CypherCatalogue
         ["id", "afterKey", "afterId", "take"]);
 
     /// <summary>
-    /// One row: counts by kind and by type, the number of sources, and the best-connected actors by degree then id
-    /// ($take is one more than wanted, so that the row survives a request for none).
+    /// Rows of (part, name, count, actor), one statement of UNION ALL branches so that each count is its own query, which
+    /// is what lets Neo4j answer it from its count store: 'type' rows count the relationships of each type
+    /// (RelationshipCountFromCountStore), the 'sources' row counts :Source nodes (NodeCountFromCountStore), 'kind' rows count
+    /// actors of each kind through the :Actor(kind) index, and 'connected' rows are the best-connected actors by degree
+    /// then id, at most $take, with the degree from the node (all its relationships but its CITES, GetDegree in the plan).
+    /// The reader does not rely on the order of the branches.
     /// </summary>
-    public static readonly CypherQuery Stats = new(
+    public static readonly DegreeVariants Stats = Degreed(
         nameof(Stats),
-        $$"""
-        OPTIONAL MATCH (a:Actor)
-        WITH a.kind AS kind, count(a) AS actors
-        WITH collect(CASE WHEN kind IS NULL THEN null ELSE {kind: kind, count: actors} END) AS byKind
-        OPTIONAL MATCH (rn:Relation)
-        WITH byKind, rn.type AS type, count(rn) AS relations
-        WITH byKind, collect(CASE WHEN type IS NULL THEN null ELSE {type: type, count: relations} END) AS byType
-        OPTIONAL MATCH (s:Source)
-        WITH byKind, byType, count(s) AS sources
-        OPTIONAL MATCH (a:Actor)
-        WITH byKind, byType, sources, a, CASE WHEN a IS NULL THEN 0 ELSE size([(a)-[r]-() WHERE type(r) IN $types | r.id]) END AS degree
-        ORDER BY degree DESC, a.id
-        LIMIT $take
-        RETURN byKind, byType, sources, collect(CASE WHEN degree > 0 THEN {{Ref("a", ", degree: degree")}} END) AS connected
-        """,
-        ["types", "take"]);
+        degree => string.Join(
+            "\nUNION ALL\n",
+            [
+                .. RelationTypes.Names.Select(t => $"MATCH ()-[r:{t}]->()\nWITH count(r) AS count\nRETURN 'type' AS part, '{t}' AS name, count, null AS actor"),
+                "MATCH (s:Source)\nWITH count(s) AS count\nRETURN 'sources' AS part, null AS name, count, null AS actor",
+                """
+                UNWIND $kinds AS kind
+                OPTIONAL MATCH (a:Actor)
+                USING INDEX a:Actor(kind)
+                WHERE a.kind = kind
+                WITH kind, count(a) AS count
+                RETURN 'kind' AS part, kind AS name, count, null AS actor
+                """,
+                $$"""
+                MATCH (a:Actor)
+                WITH a, {{degree("(a)--()")}} - {{degree("(a)-[:CITES]->()")}} AS degree
+                WHERE degree > 0
+                WITH a, degree
+                ORDER BY degree DESC, a.id
+                LIMIT $take
+                RETURN 'connected' AS part, a.id AS name, degree AS count, {{Ref("a")}} AS actor
+                """,
+            ]),
+        ["kinds", "take"]);
 }

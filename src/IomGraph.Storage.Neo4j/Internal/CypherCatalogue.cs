@@ -62,6 +62,15 @@ internal static partial class CypherCatalogue
         CultureInfo.InvariantCulture,
         $"CASE WHEN $q IN a.searchNames THEN {(int)MatchRank.Exact} WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END");
 
+    /// <summary>
+    /// The three variants of a read whose <paramref name="text"/> writes each degree through the function it is given,
+    /// which turns a pattern such as <c>(a)-[:LEADS]->()</c> into that syntax's degree expression.
+    /// </summary>
+    private static DegreeVariants Degreed(string name, Func<Func<string, string>, string> text, string[] parameters) => new(
+        new CypherQuery(name, text(pattern => $"size({pattern})"), parameters, CypherDialect.Cypher3),
+        new CypherQuery($"{name}.CountSubquery", text(pattern => $"COUNT {{ {pattern} }}"), parameters, CypherDialect.Cypher5),
+        new CypherQuery($"{name}.Comprehension", text(pattern => $"size([{pattern} | 1])"), parameters));
+
     private static string[] If(bool condition, params string[] parameters) => condition ? parameters : [];
 
     /// <summary>
@@ -92,9 +101,10 @@ internal static partial class CypherCatalogue
 
     private static IReadOnlyList<CypherQuery> ListAll() =>
     [
-        SeedState, Actor, ActorRefs, SearchActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
+        SeedState, .. Actor, ActorRefs, SearchActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
+        .. ActorRelationsOutByDegree, .. ActorRelationsInByDegree, .. ActorRelationsBothByDegree,
         FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph,
-        .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, Stats,
+        .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, .. Stats,
         StoredSourceHashes, StoredActorHashes, StoredRelationHashes, SeedOwnedSources, SeedOwnedActors, SeedOwnedRelations,
         MissingActors, MissingSources, CreateSources, UpdateSources, CreateActors, UpdateActors, ClearActorCitations, ClearRelationCitations,
         CreateActorCitations, CreateRelationCitations, UnlinkRelations, CreateRelations, UpdateRelations,

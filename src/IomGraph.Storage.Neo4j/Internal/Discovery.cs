@@ -14,6 +14,22 @@ internal enum SchemaDialect
     Modern,
 }
 
+/// <summary>
+/// How a statement asks for a node's degree (its relationships of one type and direction) so that Neo4j reads it from the
+/// node (GetDegree in the plan) instead of walking the relationships.
+/// </summary>
+internal enum DegreeSyntax
+{
+    /// <summary>3.x and 4.x: <c>size((a)-[:TYPE]->())</c>. Cypher 5 removed <c>size()</c> of a pattern.</summary>
+    SizeOfPattern,
+
+    /// <summary>5.3 and later: <c>COUNT { (a)-[:TYPE]->() }</c>.</summary>
+    CountSubquery,
+
+    /// <summary>5.0 to 5.2, which have neither: <c>size([(a)-[:TYPE]->() | 1])</c>, which walks the relationships.</summary>
+    Comprehension,
+}
+
 /// <summary>What the discovery document says about a server.</summary>
 internal sealed record ServerInfo(string Version, int Major, int Minor, string? Edition, bool HasQueryApi, bool HasDatabases)
 {
@@ -21,6 +37,9 @@ internal sealed record ServerInfo(string Version, int Major, int Minor, string? 
 
     /// <summary>Full-text indexes are created in Cypher from 5.0 (4.x used procedures, 3.x had none).</summary>
     public bool HasFullTextDdl => Major >= 5;
+
+    /// <summary>How statements read degrees on this server (<see cref="Internal.DegreeSyntax"/>).</summary>
+    public DegreeSyntax DegreeSyntax => Major < 5 ? DegreeSyntax.SizeOfPattern : Major == 5 && Minor < 3 ? DegreeSyntax.Comprehension : DegreeSyntax.CountSubquery;
 
     public override string ToString() => $"Neo4j {Version}{(Edition is null ? string.Empty : " " + Edition)}";
 }
