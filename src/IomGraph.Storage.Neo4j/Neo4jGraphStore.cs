@@ -179,11 +179,17 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        var dated = query.AsOf is not null;
+        (string, object?)[] parameters =
+        [
+            ("id", query.ActorId), ("types", Types(query.Types)),
+            .. dated
+                ? new (string, object?)[] { ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)), ("undated", Undated(query.AsOf, query.IncludeUndated)) }
+                : [],
+            ("afterKey", query.After?.StartKey ?? -1), ("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1),
+        ];
         return ReadAsync(
-            server => CypherCatalogue.ActorRelationsFor(query.Direction, dated: query.AsOf is not null, server.DegreeSyntax).With(
-                ("id", query.ActorId), ("types", Types(query.Types)), ("asOfUpper", AsOfUpper(query.AsOf)), ("asOfLower", AsOfLower(query.AsOf)),
-                ("undated", Undated(query.AsOf, query.IncludeUndated)),
-                ("afterKey", query.After?.StartKey ?? -1), ("afterId", query.After?.Id ?? string.Empty), ("take", query.Limit + 1)),
+            server => CypherCatalogue.ActorRelationsFor(query.Direction, dated, server.DegreeSyntax).With(parameters),
             result => result.Rows.Count == 0 ? null : (Page<RelationView>?)RelationPage(result, query.Limit),
             cancellationToken);
     }

@@ -83,15 +83,20 @@ internal static partial class CypherCatalogue
 
     // Without a date filter every relation of the types passes, so the total is the actor's degree in those types.
     public static readonly DegreeVariants ActorRelationsOutByDegree = Degreed(
-        nameof(ActorRelationsOutByDegree), degree => ActorRelations(string.Empty, "(a)-[r]->()", DegreeTotal(degree, "-", "->")).Text, ActorRelationsParameters);
+        nameof(ActorRelationsOutByDegree), degree => ActorRelations(string.Empty, "(a)-[r]->()", DegreeTotal(degree, "-", "->"), TypeFilter).Text, UndatedRelationsParameters);
 
     public static readonly DegreeVariants ActorRelationsInByDegree = Degreed(
-        nameof(ActorRelationsInByDegree), degree => ActorRelations(string.Empty, "(a)<-[r]-()", DegreeTotal(degree, "<-", "-")).Text, ActorRelationsParameters);
+        nameof(ActorRelationsInByDegree), degree => ActorRelations(string.Empty, "(a)<-[r]-()", DegreeTotal(degree, "<-", "-"), TypeFilter).Text, UndatedRelationsParameters);
 
     public static readonly DegreeVariants ActorRelationsBothByDegree = Degreed(
-        nameof(ActorRelationsBothByDegree), degree => ActorRelations(string.Empty, "(a)-[r]-()", DegreeTotal(degree, "-", "-")).Text, ActorRelationsParameters);
+        nameof(ActorRelationsBothByDegree), degree => ActorRelations(string.Empty, "(a)-[r]-()", DegreeTotal(degree, "-", "-"), TypeFilter).Text, UndatedRelationsParameters);
 
     private static string[] ActorRelationsParameters => ["id", "types", "asOfUpper", "asOfLower", "undated", "afterKey", "afterId", "take"];
+
+    // Without a date filter the page needs only the types: the date terms would read two properties of every relationship for nothing.
+    private static string[] UndatedRelationsParameters => ["id", "types", "afterKey", "afterId", "take"];
+
+    private const string TypeFilter = "type(r) IN $types";
 
     /// <summary>
     /// The relations statement for a direction on a server: with a date filter the total walks the actor's relationships;
@@ -128,14 +133,14 @@ internal static partial class CypherCatalogue
     /// No rows when the actor does not exist; else rows of (total, doc, startKey, id, from, to), one with nulls when the
     /// page is empty. The page walks the actor's own relationships only, keeping the first $take by (startKey, id).
     /// </summary>
-    private static CypherQuery ActorRelations(string name, string pattern, string total) => new(
+    private static CypherQuery ActorRelations(string name, string pattern, string total, string? filter = null) => new(
         name,
         $$"""
         MATCH (a:Actor {id: $id})
         USING INDEX a:Actor(id)
         {{total}}
         OPTIONAL MATCH {{pattern}}
-        WHERE {{RelationFilter}} AND {{RelationSeek}}
+        WHERE {{filter ?? RelationFilter}} AND {{RelationSeek}}
         WITH total, r
         ORDER BY r.startKey, r.id
         LIMIT $take
@@ -146,7 +151,7 @@ internal static partial class CypherCatalogue
         RETURN total, rn.doc AS doc, r.startKey AS startKey, r.id AS id, {{Ref("f")}} AS from, {{Ref("t")}} AS to
         ORDER BY startKey, id
         """,
-        ActorRelationsParameters);
+        filter is null ? ActorRelationsParameters : UndatedRelationsParameters);
 
     public static readonly CypherQuery FindRelations = FindRelationsBy(nameof(FindRelations), "MATCH (rn:Relation)\nWHERE ", []);
 
