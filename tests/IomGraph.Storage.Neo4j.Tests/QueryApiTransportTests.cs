@@ -234,6 +234,33 @@ public sealed class QueryApiTransportTests
         Assert.Equal(Path, server.Requests[1].Path);
     }
 
+    /// <summary>
+    /// A 5.19 server gets the Cypher 5 form of the actor read (COUNT { } degrees, which 3.1 cannot parse), in one request,
+    /// and the counts are read back from the degree list: outgoing then incoming per relation type, in vocabulary order.
+    /// </summary>
+    [Fact]
+    public async Task An_actor_on_Neo4j_5_is_counted_with_count_subqueries_in_one_request()
+    {
+        var degrees = Enumerable.Repeat(0, 2 * Core.Vocabulary.RelationTypes.Names.Count()).ToArray();
+        var memberOf = Core.Vocabulary.RelationTypes.Names.ToList().IndexOf(Core.Vocabulary.RelationTypes.NameOf(Core.Model.RelationType.MemberOf));
+        (degrees[2 * memberOf], degrees[(2 * memberOf) + 1]) = (3, 186);
+        var doc = JsonSerializer.Serialize(JsonSerializer.Serialize(new Core.Model.Actor("iom", "International Organization for Migration", Core.Model.ActorKind.IntergovernmentalOrganisation), Core.Model.GraphJson.Options));
+        var list = string.Join(", ", degrees.Select(d => $$"""{"$type": "Integer", "_value": "{{d}}"}"""));
+        var server = FakeNeo4j.QueryApiServer().On(HttpMethod.Post, Path, HttpStatusCode.Accepted, $$"""
+            {"data": {"fields": ["doc", "degrees"], "values": [[{"$type": "String", "_value": {{doc}}}, {"$type": "List", "_value": [{{list}}]}]]}, "bookmarks": []}
+            """);
+        await using var store = TestStore.Create("http://localhost:7474", null, server);
+
+        var details = await store.Store.GetActorAsync("iom", Ct);
+
+        Assert.Equal([new Core.Storage.RelationCount(Core.Model.RelationType.MemberOf, 3, 186)], details!.RelationCounts);
+        var post = Assert.Single(server.Requests, r => r.Method == HttpMethod.Post);
+        using var body = JsonDocument.Parse(post.Body!);
+        var statement = body.RootElement.GetProperty("statement").GetString()!;
+        Assert.Equal(CypherCatalogue.Actor.CountSubquery.Text, statement);
+        Assert.Contains("COUNT { (a)-[:MEMBER_OF]->() }", statement, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bundle_is_written_in_one_explicit_transaction_one_statement_per_request()
     {
