@@ -112,7 +112,10 @@ public sealed class Neo4jApiTests(Neo4jApi neo4j) : IAsyncLifetime
         await client.GetJsonAsync("/api/v1/actors/iom");
 
         await proxy.StopAsync();
-        using var down = await client.GetAsync(new Uri("/api/v1/actors/iom", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        // An actor not read before: IOM's page, read a moment ago, may still be answered from memory (the read cache
+        // keeps answers of the graph's version, which is asked again after GraphVersion.Lifetime).
+        using var down = await client.GetAsync(new Uri("/api/v1/actors/unhcr", UriKind.Relative), TestContext.Current.CancellationToken);
         using var downReady = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
         using var downLive = await client.GetAsync(new Uri("/health/live", UriKind.Relative), TestContext.Current.CancellationToken);
 
