@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace IomGraph.Storage.Sqlite.Internal;
@@ -5,7 +6,8 @@ namespace IomGraph.Storage.Sqlite.Internal;
 /// <summary>
 /// Hands out configured connections. A file database gets a pooled connection per operation (WAL lets readers run
 /// beside the one writer). An in-memory database lives only as long as a connection to it, so the source keeps one
-/// connection for its whole life and lends it to one operation at a time.
+/// connection for its whole life and lends it to one operation at a time. While a connection is lent, the operation's
+/// token can stop the statement it runs (see <see cref="Lease"/>).
 /// </summary>
 internal sealed class SqliteConnectionSource : IAsyncDisposable
 {
@@ -46,7 +48,7 @@ internal sealed class SqliteConnectionSource : IAsyncDisposable
             {
                 await connection.OpenAsync(cancellationToken);
                 await ConfigureAsync(connection, cancellationToken);
-                return new Lease(connection, null);
+                return new Lease(connection, null, cancellationToken);
             }
             catch
             {
@@ -75,7 +77,7 @@ internal sealed class SqliteConnectionSource : IAsyncDisposable
                 _shared = connection;
             }
 
-            return new Lease(_shared, _gate);
+            return new Lease(_shared, _gate, cancellationToken);
         }
         catch
         {
@@ -127,20 +129,48 @@ internal sealed class SqliteConnectionSource : IAsyncDisposable
         }
     }
 
-    /// <summary>A connection lent to one operation: closed, or handed back to the in-memory gate, on dispose.</summary>
-    internal readonly struct Lease(SqliteConnection connection, SemaphoreSlim? gate) : IAsyncDisposable
+    /// <summary>
+    /// A connection lent to one operation: closed, or handed back to the in-memory gate, on dispose. Microsoft.Data.Sqlite
+    /// looks at a token only before a statement starts, so a statement already running would run to its end after the
+    /// request that asked for it had gone. While lent, the connection's progress handler, called by SQLite every
+    /// <see cref="ProgressInstructions"/> virtual machine instructions, ends the running statement with SQLITE_INTERRUPT
+    /// once the operation's token is cancelled. Unlike sqlite3_interrupt, which SQLite forgets when no statement is
+    /// running, it cannot miss a cancellation that comes just before a statement starts.
+    /// </summary>
+    internal readonly struct Lease : IAsyncDisposable
     {
-        public SqliteConnection Connection { get; } = connection;
+        public const int ProgressInstructions = 1000;
+
+        private readonly SemaphoreSlim? _gate;
+        private readonly bool _watched;
+
+        public Lease(SqliteConnection connection, SemaphoreSlim? gate, CancellationToken cancellationToken)
+        {
+            Connection = connection;
+            _gate = gate;
+            _watched = cancellationToken.CanBeCanceled;
+            if (_watched)
+            {
+                SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, ProgressInstructions, static token => ((StrongBox<CancellationToken>)token).Value.IsCancellationRequested ? 1 : 0, new StrongBox<CancellationToken>(cancellationToken));
+            }
+        }
+
+        public SqliteConnection Connection { get; }
 
         public async ValueTask DisposeAsync()
         {
-            if (gate is null)
+            if (_watched && Connection.Handle is { } handle)
+            {
+                SQLitePCL.raw.sqlite3_progress_handler(handle, 0, null, null);
+            }
+
+            if (_gate is null)
             {
                 await Connection.DisposeAsync();
             }
             else
             {
-                gate.Release();
+                _gate.Release();
             }
         }
     }
