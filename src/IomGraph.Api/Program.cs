@@ -33,6 +33,9 @@ static async Task<int> ServeAsync(string[] args)
     // ConfigurationErrors rather than logged by the host with a stack trace.
     app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
 
+    // First, so that every answer, errors and 429s included, carries them, and everything after sees the proxy's client.
+    app.UseSecurityHeaders();
+    app.UseGraphForwardedHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseCors();
@@ -42,15 +45,22 @@ static async Task<int> ServeAsync(string[] args)
     app.UseAuthentication();
     app.UseAuthorization();
 
+    // After authentication, which names the client; before the read cache, so that answers from memory count too.
+    app.UseGeneralRateLimit();
+
     // After CORS and the version header, which add their headers as an answer starts, to answers from memory too.
     app.UseReadCache();
+
+    // After the read cache: only requests that reach their handler cost the store, count as expensive, and can time out.
+    app.UseExpensiveRateLimit();
+    app.UseGraphRequestTimeouts();
     app.UseGraphOpenApi();
     app.UseExplorerBundle();
 
     app.MapSite();
     app.MapHealth().AnswerHead();
 
-    var api = app.MapGroup("/api/v1").AnswerHead();
+    var api = app.MapGroup("/api/v1").AnswerHead().RateLimited();
     api.MapActors();
     api.MapRelations();
     api.MapPaths();

@@ -24,6 +24,15 @@ public sealed class ConfigurationErrorTests
             ["Caching:SizeLimitBytes must be a positive number of bytes.", "Caching:MaxEntryBytes must be a positive number of bytes, at most Caching:SizeLimitBytes."]
         },
         { ["Caching__Enabled=sometimes"], ["Failed to convert configuration value 'sometimes' at 'Caching:Enabled' to type 'System.Boolean'."] },
+        {
+            ["RateLimits__General__PermitLimit=0", "RateLimits__Expensive__Window=00:00:00", "RequestTimeouts__Expensive=-00:00:01", "ForwardedHeaders__KnownProxies__0=the-proxy"],
+            [
+                "RateLimits:General:PermitLimit must be a positive number of requests.",
+                "RateLimits:Expensive:Window must be a positive time span, such as 00:01:00 for a minute.",
+                "RequestTimeouts:Expensive must be a positive time span, such as 00:00:30 for 30 seconds.",
+                "ForwardedHeaders:KnownProxies must list IP addresses, such as 10.0.0.2.",
+            ]
+        },
     };
 
     [Theory]

@@ -36,7 +36,8 @@ public static class ActorEndpoints
         group.MapGet("/{id}/neighbourhood", GetNeighbourhood)
             .WithName(nameof(GetNeighbourhood))
             .WithValidation<NeighbourhoodRequest>()
-            .ProducesGraphRepresentations();
+            .ProducesGraphRepresentations()
+            .Expensive(RateLimits.IsDeepNeighbourhood);
 
         group.MapGet("/{id}/profile", GetActorProfile)
             .WithName(nameof(GetActorProfile))

@@ -16,7 +16,8 @@ public static class ExportEndpoints
         group.MapGet("/", Export)
             .WithName(nameof(Export))
             .WithValidation<ExportRequest>()
-            .ProducesGraphRepresentations(GraphFormats.Json);
+            .ProducesGraphRepresentations(GraphFormats.Json)
+            .Expensive();
 
         return group;
     }

@@ -23,7 +23,8 @@ public static class ImportEndpoints
             .WithName(nameof(Import))
             .Accepts<GraphBundle>("application/json", "multipart/form-data", "application/zip")
             .ProducesValidationProblem()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .Expensive(timeoutPolicy: RequestTimeouts.ImportPolicy);
 
         return group;
     }

@@ -18,7 +18,8 @@ public static class PathEndpoints
         group.MapGet("/", FindPaths)
             .WithName(nameof(FindPaths))
             .WithValidation<PathsRequest>()
-            .ProducesGraphRepresentations();
+            .ProducesGraphRepresentations()
+            .Expensive();
 
         return group;
     }

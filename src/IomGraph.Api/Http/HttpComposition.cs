@@ -5,7 +5,7 @@ using IomGraph.Api.Http.OpenApi;
 
 namespace IomGraph.Api.Http;
 
-/// <summary>The HTTP side of the API: JSON, problems, request validators, API keys, health, OpenAPI, CORS and the read cache.</summary>
+/// <summary>The HTTP side of the API: JSON, problems, request validators, API keys, health, OpenAPI, CORS, the read cache, rate limits, request timeouts and forwarded headers.</summary>
 public static class HttpComposition
 {
     public static IServiceCollection AddGraphApi(this IServiceCollection services)
@@ -35,6 +35,9 @@ public static class HttpComposition
         services.AddGraphOpenApi();
         services.AddGraphCors();
         services.AddReadCache();
+        services.AddRateLimits();
+        services.AddGraphRequestTimeouts();
+        services.AddGraphForwardedHeaders();
         return services;
     }
 }

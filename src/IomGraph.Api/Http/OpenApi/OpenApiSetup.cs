@@ -48,7 +48,8 @@ public static class OpenApiSetup
         Reads need no key and may come from a page on any origin (CORS). Every GET also answers HEAD. Every answer under
         `/api/v1` carries the graph's version in the `Graph-Version` header: name it when you cite. Every read answers
         with an `ETag`; send it back in `If-None-Match` for a 304 while nothing changed. Errors are
-        `application/problem+json`; a 400 names each bad parameter or field in `errors`. Dates are written `YYYY`,
+        `application/problem+json`; a 400 names each bad parameter or field in `errors`. Each client has a budget of
+        requests (429 with `Retry-After` when it is spent), and expensive questions a time limit (504). Dates are written `YYYY`,
         `YYYY-MM` or `YYYY-MM-DD` and keep their precision.
         """;
 
@@ -92,6 +93,7 @@ public static class OpenApiSetup
             o.DocumentFilter<TagsFilter>();
             o.DocumentFilter<UnusedSchemasFilter>();
             o.DocumentFilter<ConditionalReadsFilter>();
+            o.DocumentFilter<LimitsFilter>();
             o.DocumentFilter<GraphVersionHeaderFilter>();
 
             o.AddSecurityDefinition(SecurityFilter.SchemeId, new OpenApiSecurityScheme
