@@ -17,7 +17,9 @@ public static class Neo4jServiceCollectionExtensions
     /// <c>Neo4j</c> section and validated on start, and the named <see cref="HttpClient"/> it talks through: base address and
     /// Basic credentials from the options, a connect timeout, a per-attempt timeout of <see cref="Neo4jOptions.RequestTimeout"/>
     /// and bounded exponential retries of transient failures (connection errors, timeouts, 408, 429, 5xx) for requests
-    /// that are safe to repeat. The host still calls <see cref="IGraphWriter.InitialiseAsync"/> before use.
+    /// that are safe to repeat, and inside them a span and a duration per HTTP request (<see cref="Neo4jTelemetry"/>). The
+    /// port is the store seen through <see cref="InstrumentedGraphStore{TStore}"/>, which adds a span and a duration per
+    /// call. The host still calls <see cref="IGraphWriter.InitialiseAsync"/> before use.
     /// </summary>
     public static IServiceCollection AddNeo4jGraphStore(this IServiceCollection services)
     {
@@ -29,8 +31,8 @@ public static class Neo4jServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(Neo4jGraphStore.HttpClientName)
-            .ConfigureHttpClient((provider, client) =>
+        var http = services.AddHttpClient(Neo4jGraphStore.HttpClientName);
+        http.ConfigureHttpClient((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<Neo4jOptions>>().Value;
                 client.BaseAddress = options.BaseUri;
@@ -70,9 +72,13 @@ public static class Neo4jServiceCollectionExtensions
                 pipeline.AddTimeout(options.RequestTimeout);
             });
 
+        // Inside the retries, so that each attempt is a round trip of its own.
+        http.AddHttpMessageHandler(() => new Neo4jRoundTrips());
+
         services.TryAddSingleton<Neo4jGraphStore>();
-        services.TryAddSingleton<IGraphReader>(provider => provider.GetRequiredService<Neo4jGraphStore>());
-        services.TryAddSingleton<IGraphWriter>(provider => provider.GetRequiredService<Neo4jGraphStore>());
+        services.TryAddSingleton(provider => new InstrumentedGraphStore<Neo4jGraphStore>(provider.GetRequiredService<Neo4jGraphStore>(), Neo4jTelemetry.Instruments));
+        services.TryAddSingleton<IGraphReader>(provider => provider.GetRequiredService<InstrumentedGraphStore<Neo4jGraphStore>>());
+        services.TryAddSingleton<IGraphWriter>(provider => provider.GetRequiredService<InstrumentedGraphStore<Neo4jGraphStore>>());
         return services;
     }
 

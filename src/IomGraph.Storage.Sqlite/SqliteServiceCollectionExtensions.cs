@@ -9,7 +9,8 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SqliteGraphStore"/> as the singleton <see cref="IGraphReader"/> and <see cref="IGraphWriter"/>
     /// (one instance for both), with its options bound from <c>Graph:Sqlite</c> and validated on start. The host still
-    /// calls <see cref="IGraphWriter.InitialiseAsync"/> before use.
+    /// calls <see cref="IGraphWriter.InitialiseAsync"/> before use. The port is the store seen through
+    /// <see cref="InstrumentedGraphStore{TStore}"/>, which adds a span and a duration per call (<see cref="SqliteTelemetry"/>).
     /// </summary>
     public static IServiceCollection AddSqliteGraphStore(this IServiceCollection services)
     {
@@ -21,8 +22,9 @@ public static class SqliteServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteGraphStore>();
-        services.TryAddSingleton<IGraphReader>(sp => sp.GetRequiredService<SqliteGraphStore>());
-        services.TryAddSingleton<IGraphWriter>(sp => sp.GetRequiredService<SqliteGraphStore>());
+        services.TryAddSingleton(sp => new InstrumentedGraphStore<SqliteGraphStore>(sp.GetRequiredService<SqliteGraphStore>(), SqliteTelemetry.Instruments));
+        services.TryAddSingleton<IGraphReader>(sp => sp.GetRequiredService<InstrumentedGraphStore<SqliteGraphStore>>());
+        services.TryAddSingleton<IGraphWriter>(sp => sp.GetRequiredService<InstrumentedGraphStore<SqliteGraphStore>>());
         return services;
     }
 }

@@ -31,7 +31,8 @@ internal sealed class Neo4jHttp(IHttpClientFactory clients, Neo4jOptions options
         bool retryable,
         CancellationToken cancellationToken,
         bool commit = false,
-        string? clusterAffinity = null)
+        string? clusterAffinity = null,
+        IReadOnlyList<CypherStatement>? statements = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(mediaType));
@@ -47,6 +48,11 @@ internal sealed class Neo4jHttp(IHttpClientFactory clients, Neo4jOptions options
         }
 
         request.Options.Set(Retryable, retryable);
+        if (statements is not null)
+        {
+            request.Options.Set(Neo4jRoundTrips.Statements, statements);
+        }
+
         var client = clients.CreateClient(Neo4jGraphStore.HttpClientName);
         HttpResponseMessage response;
         try

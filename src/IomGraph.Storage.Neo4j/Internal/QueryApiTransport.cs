@@ -25,7 +25,7 @@ internal sealed class QueryApiTransport(Neo4jHttp http, string queryPath, string
     {
         if (statements.Count == 1)
         {
-            var response = await http.SendAsync(HttpMethod.Post, queryPath, Body(statements[0]), Typed, retryable: idempotent, cancellationToken);
+            var response = await http.SendAsync(HttpMethod.Post, queryPath, Body(statements[0]), Typed, retryable: idempotent, cancellationToken, statements: statements);
             return [Result(response, statements[0], queryPath)];
         }
 
@@ -102,7 +102,7 @@ internal sealed class QueryApiTransport(Neo4jHttp http, string queryPath, string
             var results = new List<CypherResult>(statements.Count);
             foreach (var statement in statements)
             {
-                var response = await transport.SendAsync(path, Body(statement), commit: false, affinity, cancellationToken);
+                var response = await transport.SendAsync(path, Body(statement), commit: false, affinity, cancellationToken, [statement]);
                 results.Add(transport.Result(response, statement, path));
             }
 
@@ -122,9 +122,9 @@ internal sealed class QueryApiTransport(Neo4jHttp http, string queryPath, string
     private Task<Neo4jResponse> DeleteAsync(string path, string? affinity, CancellationToken cancellationToken) =>
         http.SendAsync(HttpMethod.Delete, path, null, Typed, retryable: false, cancellationToken, clusterAffinity: affinity);
 
-    private async Task<Neo4jResponse> SendAsync(string path, byte[]? body, bool commit, string? affinity, CancellationToken cancellationToken)
+    private async Task<Neo4jResponse> SendAsync(string path, byte[]? body, bool commit, string? affinity, CancellationToken cancellationToken, IReadOnlyList<CypherStatement>? statements = null)
     {
-        var response = await http.SendAsync(HttpMethod.Post, path, body, Typed, retryable: false, cancellationToken, commit, affinity);
+        var response = await http.SendAsync(HttpMethod.Post, path, body, Typed, retryable: false, cancellationToken, commit, affinity, statements);
         if (response.Status == HttpStatusCode.NotFound)
         {
             throw new Neo4jUnavailableException($"Neo4j at {http.Options.Url} no longer knows the transaction at {path}.");

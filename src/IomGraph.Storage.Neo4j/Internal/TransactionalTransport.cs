@@ -28,7 +28,7 @@ internal sealed class TransactionalTransport(Neo4jHttp http, string transactionP
     {
         // Begin-and-commit in one request: atomic however many statements it carries. Only reads are repeated on failure.
         var path = transactionPath + "/commit";
-        var response = await http.SendAsync(HttpMethod.Post, path, Body(statements.Select(Serialise)), Json, retryable: idempotent, cancellationToken);
+        var response = await http.SendAsync(HttpMethod.Post, path, Body(statements.Select(Serialise)), Json, retryable: idempotent, cancellationToken, statements: statements);
         return Results(response, statements, path);
     }
 
@@ -173,7 +173,7 @@ internal sealed class TransactionalTransport(Neo4jHttp http, string transactionP
             var results = new List<CypherResult>(statements.Count);
             foreach (var (group, bodies) in Groups(statements))
             {
-                var response = await transport.SendOrLoseAsync(path, Body(bodies), commit: false, cancellationToken);
+                var response = await transport.SendOrLoseAsync(path, Body(bodies), commit: false, cancellationToken, group);
                 results.AddRange(transport.Results(response, group, path));
             }
 
@@ -190,9 +190,9 @@ internal sealed class TransactionalTransport(Neo4jHttp http, string transactionP
         protected override Task SendRollbackAsync(CancellationToken cancellationToken) => transport.DeleteAsync(path, cancellationToken);
     }
 
-    private async Task<Neo4jResponse> SendOrLoseAsync(string path, byte[] body, bool commit, CancellationToken cancellationToken)
+    private async Task<Neo4jResponse> SendOrLoseAsync(string path, byte[] body, bool commit, CancellationToken cancellationToken, IReadOnlyList<CypherStatement>? statements = null)
     {
-        var response = await http.SendAsync(HttpMethod.Post, path, body, Json, retryable: false, cancellationToken, commit);
+        var response = await http.SendAsync(HttpMethod.Post, path, body, Json, retryable: false, cancellationToken, commit, statements: statements);
         if (response.Status == HttpStatusCode.NotFound)
         {
             // Neo.ClientError.Transaction.TransactionNotFound: it expired or the server restarted. Nothing was committed.
