@@ -3,6 +3,7 @@ using IomGraph.Api.Endpoints;
 using IomGraph.Api.Hosting;
 using IomGraph.Api.Http;
 using IomGraph.Api.Http.OpenApi;
+using IomGraph.Api.Telemetry;
 
 if (args is ["healthcheck", var url])
 {
@@ -26,6 +27,7 @@ static async Task<int> ServeAsync(string[] args)
     builder.Services.AddGraphApi();
     builder.Services.AddExplorer();
     builder.Services.AddHostedService<SeedHostedService>();
+    builder.Services.AddGraphTelemetry(builder.Configuration);
 
     var app = builder.Build();
 

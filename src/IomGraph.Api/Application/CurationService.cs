@@ -1,4 +1,5 @@
 using FluentValidation.Results;
+using IomGraph.Api.Telemetry;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Validation;
@@ -71,7 +72,9 @@ public sealed class CurationService(IGraphReader reads, IGraphWriter writes, Sou
 
     private async Task<WriteResult> WriteAsync(CurationWrite write, CancellationToken cancellationToken)
     {
+        using var activity = ApiTelemetry.StartWrite("curation");
         var result = await writes.WriteAsync(write, cancellationToken);
+        ApiTelemetry.Written("curation", activity, result);
         sources.Invalidate();
         version.Invalidate();
         return result;

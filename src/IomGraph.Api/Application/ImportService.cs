@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using IomGraph.Api.Telemetry;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
 using IomGraph.Core.Validation;
@@ -21,20 +23,27 @@ public sealed class ImportService(IGraphReader reads, IGraphWriter store, Source
 {
     public async Task<ImportOutcome> ImportAsync(GraphBundle bundle, string author, bool dryRun, CancellationToken cancellationToken)
     {
+        using var activity = ApiTelemetry.StartWrite("import");
+        var started = Stopwatch.GetTimestamp();
+        activity?.SetTag("iomgraph.import.dry_run", dryRun);
         var errors = await ValidateAsync(bundle, cancellationToken);
         if (errors.Count > 0)
         {
+            ApiTelemetry.Imported(started, "invalid", activity);
             return new ImportOutcome(dryRun, errors, null);
         }
 
         if (dryRun)
         {
+            ApiTelemetry.Imported(started, "dry_run", activity);
             return new ImportOutcome(true, [], null);
         }
 
         var result = await store.WriteAsync(CurationWrite.Upsert(author, bundle), cancellationToken);
         sources.Invalidate();
         version.Invalidate();
+        ApiTelemetry.Written("import", activity, result);
+        ApiTelemetry.Imported(started, result.Status == WriteStatus.Applied ? "applied" : "refused", activity);
         return result.Status == WriteStatus.Applied
             ? new ImportOutcome(false, [], result.Counts)
             : new ImportOutcome(false, [new ImportError("bundle", result.Offender?.Id, "", result.Message ?? "The store refused the import.")], null);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using IomGraph.Api.Application;
+using IomGraph.Api.Telemetry;
 using IomGraph.Core.Seed;
 using IomGraph.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -14,11 +16,14 @@ public sealed partial class SeedHostedService(IGraphReader reads, IGraphWriter s
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        using var activity = ApiTelemetry.StartWrite("seed");
+        var started = Stopwatch.GetTimestamp();
         await store.InitialiseAsync(cancellationToken);
         var seed = options.Value.Seed;
         if (!seed.Enabled)
         {
             LogSeedDisabled(logger);
+            ApiTelemetry.Seeded(started, "disabled", activity);
             return;
         }
 
@@ -27,10 +32,13 @@ public sealed partial class SeedHostedService(IGraphReader reads, IGraphWriter s
         if (current?.Fingerprint == data.Fingerprint)
         {
             LogSeedCurrent(logger, data.Fingerprint[..12]);
+            ApiTelemetry.Seeded(started, "current", activity);
             return;
         }
 
         var written = await store.WriteAsync(CurationWrite.Seed(data.Bundle), cancellationToken);
+        ApiTelemetry.Written("seed", activity, written);
+        ApiTelemetry.Seeded(started, written.Applied ? "applied" : "refused", activity);
         if (!written.Applied)
         {
             throw new SeedDataException($"The store refused the seed from {seed.Path}: {written.Message}");

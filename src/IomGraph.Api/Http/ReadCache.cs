@@ -155,6 +155,7 @@ public sealed class ReadCacheMiddleware(RequestDelegate next, ReadCache cache, G
         var ownsTag = http.GetEndpoint()?.Metadata.GetMetadata<RecordETagMetadata>() is null;
         if (ownsTag && IfNoneMatch(http.Request, tag, any: false))
         {
+            Telemetry.ApiTelemetry.ReadCache("not_modified");
             AnswerNotModified(http.Response, tag, VariesByAccept(http) ? HeaderNames.Accept : StringValues.Empty);
             return;
         }
@@ -164,8 +165,14 @@ public sealed class ReadCacheMiddleware(RequestDelegate next, ReadCache cache, G
         var generation = settings.Enabled ? cache.Observe(version) : CancellationToken.None;
         if (settings.Enabled && cache.TryGet(key, out var kept) && kept is not null)
         {
+            Telemetry.ApiTelemetry.ReadCache("hit");
             await ServeAsync(http, kept, recordTag: !ownsTag);
             return;
+        }
+
+        if (settings.Enabled)
+        {
+            Telemetry.ApiTelemetry.ReadCache("miss");
         }
 
         if (ownsTag)
