@@ -40,6 +40,9 @@ static async Task<int> ServeAsync(string[] args)
     app.UseStatusCodePages();
     app.UseCors();
 
+    // Graph requests answer 503 until the store has answered once (it may come up after the API).
+    app.UseStoreGate();
+
     // Before authentication, so that a refused write's answer names the graph's version too.
     app.UseGraphVersionHeader();
     app.UseAuthentication();

@@ -15,6 +15,31 @@ public sealed class GraphOptions
     public GraphProvider Provider { get; set; } = GraphProvider.Sqlite;
 
     public SeedOptions Seed { get; set; } = new();
+
+    public StoreWaitOptions StoreWait { get; set; } = new();
+}
+
+/// <summary>
+/// Settings under <c>Graph:StoreWait</c>: how the API retries a store that does not answer at start. The n-th wait is
+/// <see cref="InitialDelay"/> doubled n times, at most <see cref="MaxDelay"/>, less a random part of up to
+/// <see cref="Jitter"/> of it, so that instances started together do not retry together.
+/// </summary>
+public sealed class StoreWaitOptions
+{
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The fraction of each wait, between 0 and 1, that is drawn at random.</summary>
+    public double Jitter { get; set; } = 0.2;
+
+    /// <summary>The wait before attempt <paramref name="retry"/> + 1 (0 is the first retry), with <paramref name="random"/> in [0, 1).</summary>
+    public TimeSpan Delay(int retry, double random)
+    {
+        var doubled = InitialDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retry, 30));
+        var capped = Math.Min(doubled, MaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (1 - (Jitter * random)));
+    }
 }
 
 /// <summary>Settings under <c>Graph:Seed</c>.</summary>
