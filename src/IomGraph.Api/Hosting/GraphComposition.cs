@@ -22,6 +22,7 @@ public static class GraphComposition
             .Validate(o => o.StoreWait.MaxDelay >= o.StoreWait.InitialDelay, "Graph:StoreWait:MaxDelay must be at least Graph:StoreWait:InitialDelay.")
             .Validate(o => o.StoreWait.Jitter is >= 0 and <= 1, "Graph:StoreWait:Jitter must be between 0 and 1.")
             .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GraphOptions>, StoreLocationValidator>();
 
         // The provider decides which adapter is registered at all, so it is read here, once, from configuration.
         _ = ReadProvider(configuration) switch

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace IomGraph.Api.Hosting;
 
 /// <summary>The store to use.</summary>
@@ -50,4 +52,38 @@ public sealed class SeedOptions
 
     /// <summary>The seed directory; defaults to the copy of <c>seed-data/</c> that the build puts beside the binaries.</summary>
     public string Path { get; set; } = System.IO.Path.Combine(AppContext.BaseDirectory, "seed-data");
+}
+
+/// <summary>
+/// The checks of <see cref="GraphOptions"/> and of the SQLite store's path that name the value they refuse, run before
+/// the host starts (so that they are a sentence, not a host's stack trace).
+/// </summary>
+public sealed class StoreLocationValidator(IConfiguration configuration) : IValidateOptions<GraphOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GraphOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (options.Seed.Enabled && !string.IsNullOrWhiteSpace(options.Seed.Path) && !Directory.Exists(options.Seed.Path))
+        {
+            problems.Add($"{GraphOptions.Section}:Seed:Path is '{options.Seed.Path}', which is not a directory: name the seed directory, or set Graph:Seed:Enabled=false.");
+        }
+
+        const string sqliteKey = "Graph:Sqlite:Path";
+        var sqlite = configuration[sqliteKey];
+        if (options.Provider == GraphProvider.Sqlite && !string.IsNullOrWhiteSpace(sqlite) && sqlite != ":memory:")
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sqlite))!;
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"{sqliteKey} is '{sqlite}', whose directory {directory} cannot be created: {e.Message}");
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }
