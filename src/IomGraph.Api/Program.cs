@@ -14,6 +14,11 @@ if (args is ["import", ..])
     return await ConfigurationErrors.ReportAsync(() => ImportCommand.RunAsync(args));
 }
 
+if (args is ["backup", ..])
+{
+    return await ConfigurationErrors.ReportAsync(() => BackupCommand.RunAsync(args));
+}
+
 // A bad setting stops the start with one sentence per problem (ConfigurationErrors), never a stack trace.
 return await ConfigurationErrors.ReportAsync(() => ServeAsync(args));
 
