@@ -79,7 +79,7 @@ public sealed partial class StoreStatus(TimeProvider time, ILogger<StoreStatus> 
         {
             changed = _state != state || !_moved;
             _moved = true;
-            (_state, _reason, _nextAttempt) = (state, reason, nextAttempt);
+            (_state, _reason, _nextAttempt) = (state, Sentence(reason), nextAttempt);
         }
 
         if (changed)
@@ -94,6 +94,8 @@ public sealed partial class StoreStatus(TimeProvider time, ILogger<StoreStatus> 
             }
         }
     }
+
+    private static string Sentence(string reason) => reason.TrimEnd().EndsWith('.') ? reason.TrimEnd() : reason.TrimEnd() + ".";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Store state {State}: {Reason}")]
     private static partial void LogState(ILogger logger, StoreState state, string reason);
