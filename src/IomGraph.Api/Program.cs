@@ -15,6 +15,11 @@ if (args is ["import", ..])
     return await ConfigurationErrors.ReportAsync(() => ImportCommand.RunAsync(args));
 }
 
+if (args is ["backup", ..])
+{
+    return await ConfigurationErrors.ReportAsync(() => BackupCommand.RunAsync(args));
+}
+
 // A bad setting stops the start with one sentence per problem (ConfigurationErrors), never a stack trace.
 return await ConfigurationErrors.ReportAsync(() => ServeAsync(args));
 
@@ -41,6 +46,9 @@ static async Task<int> ServeAsync(string[] args)
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseCors();
+
+    // Graph requests answer 503 until the store has answered once (it may come up after the API).
+    app.UseStoreGate();
 
     // Before authentication, so that a refused write's answer names the graph's version too.
     app.UseGraphVersionHeader();

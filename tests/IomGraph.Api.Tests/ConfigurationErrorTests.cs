@@ -33,6 +33,17 @@ public sealed class ConfigurationErrorTests
                 "ForwardedHeaders:KnownProxies must list IP addresses, such as 10.0.0.2.",
             ]
         },
+        { ["Graph__Seed__Path=/no/such/seed"], ["Graph:Seed:Path is '/no/such/seed', which is not a directory: name the seed directory, or set Graph:Seed:Enabled=false."] },
+        { ["Graph__StoreWait__InitialDelay=soon"], ["Failed to convert configuration value 'soon' at 'Graph:StoreWait:InitialDelay' to type 'System.TimeSpan'."] },
+        {
+            ["Graph__StoreWait__InitialDelay=00:01:00", "Graph__StoreWait__MaxDelay=00:00:10", "Graph__StoreWait__Jitter=2"],
+            ["Graph:StoreWait:MaxDelay must be at least Graph:StoreWait:InitialDelay.", "Graph:StoreWait:Jitter must be between 0 and 1."]
+        },
+        { ["Graph__Sqlite__Path= "], ["Graph:Sqlite:Path must name a database file or ':memory:'."] },
+        {
+            ["Graph__Sqlite__Path=/dev/null/graph.db"],
+            ["Graph:Sqlite:Path is '/dev/null/graph.db', whose directory /dev/null cannot be created: The file '/dev/null' already exists."]
+        },
     };
 
     [Theory]
@@ -44,6 +55,14 @@ public sealed class ConfigurationErrorTests
         Assert.Equal(2, exitCode);
         Assert.Equal(problems.Select(p => "Configuration error: " + p), stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.DoesNotMatch(new Regex(@"^\s+at \S+\(", RegexOptions.Multiline), stdout + stderr);
+    }
+
+    [Fact]
+    public void Credentials_that_neo4j_rejects_are_a_sentence_naming_the_settings()
+    {
+        var problems = IomGraph.Api.Hosting.ConfigurationErrors.Describe(new IomGraph.Storage.Neo4j.Neo4jAuthenticationException());
+
+        Assert.Equal(["Neo4j:User and Neo4j:Password: Neo4j rejected the credentials."], problems);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunApiAsync(string[] environment)

@@ -131,6 +131,40 @@ public sealed class Neo4jApiTests(Neo4jApi neo4j) : IAsyncLifetime
         Assert.Equal("iom", recovered.GetProperty("actor").GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task Started_while_neo4j_is_down_the_api_is_live_not_ready_and_becomes_ready_when_neo4j_comes_up()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var proxy = new TcpProxy(new Uri(Neo4jTestServer.RequireUrl()));
+        await using var borrowed = neo4j.Borrow();
+        await using var api = await borrowed.StartApiAsync(new Dictionary<string, string?>
+        {
+            ["Neo4j:Url"] = proxy.Url.ToString(),
+            ["Graph:StoreWait:InitialDelay"] = "00:00:00.100",
+            ["Graph:StoreWait:MaxDelay"] = "00:00:00.500",
+        });
+        var client = api.CreateClient();
+
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), ct);
+        var ready = await client.GetJsonAsync("/health/ready", HttpStatusCode.ServiceUnavailable);
+        using var graph = await client.GetAsync(new Uri("/api/v1/actors/iom", UriKind.Relative), ct);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("store-unreachable", ready.GetProperty("checks").GetProperty("store").GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, graph.StatusCode);
+        Assert.Equal("application/problem+json", graph.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(graph.Headers.RetryAfter);
+
+        proxy.Start();
+        var seeding = api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IomGraph.Api.Hosting.SeedHostedService>().Single();
+        await seeding.Waiting.WaitAsync(TimeSpan.FromMinutes(2), ct);
+        var readyNow = await client.GetJsonAsync("/health/ready");
+        var iom = await client.GetJsonAsync("/api/v1/actors/iom");
+
+        Assert.Equal("ready", readyNow.GetProperty("checks").GetProperty("store").GetProperty("state").GetString());
+        Assert.Equal("iom", iom.GetProperty("actor").GetProperty("id").GetString());
+    }
+
     private sealed record Answer(HttpStatusCode Status, string? ContentType, string Body, string? Next);
 
     private static async Task<Answer> AnswerAsync(HttpClient client, string url)

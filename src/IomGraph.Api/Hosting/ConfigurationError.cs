@@ -16,6 +16,7 @@ public static class ConfigurationErrors
     {
         ConfigurationErrorException e => [e.Message],
         OptionsValidationException e => [.. e.Failures],
+        Storage.Neo4j.Neo4jAuthenticationException e => [$"Neo4j:User and Neo4j:Password: {e.Message}"],
         // The configuration binder's own refusal of a value it cannot convert, e.g. Neo4j:BatchSize=abc.
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [e.Message],
         AggregateException { InnerExceptions.Count: > 0 } e when e.InnerExceptions.All(i => Describe(i) is not null) =>

@@ -18,7 +18,11 @@ public static class GraphComposition
             .BindConfiguration(GraphOptions.Section)
             .Validate(o => Enum.IsDefined(o.Provider), "Graph:Provider must be 'Sqlite' or 'Neo4j'.")
             .Validate(o => !o.Seed.Enabled || !string.IsNullOrWhiteSpace(o.Seed.Path), "Graph:Seed:Path must name the seed directory.")
+            .Validate(o => o.StoreWait.InitialDelay > TimeSpan.Zero, "Graph:StoreWait:InitialDelay must be a positive time span, such as 00:00:01.")
+            .Validate(o => o.StoreWait.MaxDelay >= o.StoreWait.InitialDelay, "Graph:StoreWait:MaxDelay must be at least Graph:StoreWait:InitialDelay.")
+            .Validate(o => o.StoreWait.Jitter is >= 0 and <= 1, "Graph:StoreWait:Jitter must be between 0 and 1.")
             .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GraphOptions>, StoreLocationValidator>();
 
         // The provider decides which adapter is registered at all, so it is read here, once, from configuration.
         _ = ReadProvider(configuration) switch
@@ -28,6 +32,7 @@ public static class GraphComposition
         };
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StoreStatus>();
         return services;
     }
 

@@ -9,7 +9,7 @@ namespace IomGraph.Api.Http;
 /// Turns the exceptions that reach the pipeline into problem+json: a parameter that could not be bound is a 400 naming it,
 /// an unavailable store is a 503, and anything else is a 500 that reveals nothing of the server.
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, Hosting.StoreStatus status, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 break;
             case StoreUnavailableException unavailable:
                 LogStoreUnavailable(logger, unavailable);
-                httpContext.Response.Headers.RetryAfter = "5";
+                httpContext.Response.Headers.RetryAfter = status.HasBeenReady ? "5" : status.RetryAfterSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
                 problem = new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
