@@ -152,6 +152,8 @@ internal static class Schema
         ) STRICT;
         CREATE VIRTUAL TABLE actor_search USING fts5 (names, tokenize = 'trigram case_sensitive 1');
 
+        -- The first fill, as ReadModel's Rebuild does it today, written out here rather than called: a migration is
+        -- never edited once released, so it must not change when ReadModel does.
         INSERT INTO actor_relation_counts (actor_id, type, direction, n)
         SELECT from_id, type, 0, count(*) FROM relations INDEXED BY ix_relations_from GROUP BY from_id, type
         UNION ALL
