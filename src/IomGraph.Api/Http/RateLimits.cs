@@ -152,6 +152,8 @@ public static class RateLimits
         var client = http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } key } ? $"the key '{key}'" : "this address";
         var problem = new ProblemDetails
         {
+            // ASP.NET Core's defaults name a type for the statuses of RFC 9110; 429 is RFC 6585's.
+            Type = "https://tools.ietf.org/html/rfc6585#section-4",
             Status = StatusCodes.Status429TooManyRequests,
             Title = "Too many requests",
             Detail = string.Create(CultureInfo.InvariantCulture, $"Requests from {client} have used the {name} budget of {budget.PermitLimit} {what} per {Describe(budget.Window)}. Try again in {seconds} seconds."),
