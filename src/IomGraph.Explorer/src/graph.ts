@@ -113,16 +113,7 @@ export function drawGraph(options: {
           "background-color": "data(colour)",
           width: "data(size)",
           height: "data(size)",
-          label: "data(label)",
-          "font-size": 12,
-          "font-family": "system-ui, sans-serif",
-          color: "#1a1a1a",
-          "text-valign": "bottom",
-          "text-margin-y": 4,
-          "text-outline-color": "#ffffff",
-          "text-outline-width": 2,
-          "text-wrap": "wrap",
-          "text-max-width": "120px",
+          ...nodeLabelStyle("120px"),
           "min-zoomed-font-size": 7,
         },
       },
@@ -132,17 +123,8 @@ export function drawGraph(options: {
         selector: "edge",
         style: {
           width: "data(width)",
-          "line-color": "#9a9a9a",
-          "target-arrow-color": "#9a9a9a",
           "target-arrow-shape": "triangle",
-          "curve-style": "bezier",
-          label: "data(label)",
-          "font-size": 9,
-          color: "#444444",
-          "text-rotation": "autorotate",
-          "text-background-color": "#ffffff",
-          "text-background-opacity": 0.85,
-          "text-background-padding": "1px",
+          ...edgeLabelStyle(9),
           "min-zoomed-font-size": 9,
         },
       },
@@ -189,6 +171,39 @@ export function drawGraph(options: {
       cy.destroy();
     },
   };
+}
+
+/** How both drawings (the neighbourhood and the paths) write an actor's name: under its disc, outlined in white, wrapped. */
+export function nodeLabelStyle(maxWidth: string) {
+  return {
+    label: "data(label)",
+    "font-size": 12,
+    "font-family": "system-ui, sans-serif",
+    color: "#1a1a1a",
+    "text-valign": "bottom",
+    "text-margin-y": 4,
+    "text-outline-color": "#ffffff",
+    "text-outline-width": 2,
+    "text-wrap": "wrap",
+    "text-max-width": maxWidth,
+  } as const;
+}
+
+/** How both drawings draw a line and write its relation along it, on a white band. */
+export function edgeLabelStyle(fontSize: number) {
+  return {
+    "line-color": "#9a9a9a",
+    "target-arrow-color": "#9a9a9a",
+    "source-arrow-color": "#9a9a9a",
+    "curve-style": "bezier",
+    label: "data(label)",
+    "font-size": fontSize,
+    color: "#444444",
+    "text-rotation": "autorotate",
+    "text-background-color": "#ffffff",
+    "text-background-opacity": 0.85,
+    "text-background-padding": "1px",
+  } as const;
 }
 
 /** The legend beside a drawing: a swatch and a count per kind, then what the ringed nodes are. */

@@ -3,7 +3,7 @@ import { getSource, type Footnote, type ShortestPaths, type Source } from "./api
 import { parseAsOf } from "./asof";
 import { h } from "./dom";
 import { downloadBar, pathsExportUrl, pathsFileName } from "./downloads";
-import { claimCytoscapeStylesheet, legendList } from "./graph";
+import { claimCytoscapeStylesheet, edgeLabelStyle, legendList, nodeLabelStyle } from "./graph";
 import { confidenceLabel, confidenceWords, kindColours } from "./format";
 import { citationsAsFootnotes, pathEdges, pathLegend, pathsSummary, placeActors, relationWords, withSources } from "./pathlayout";
 import { defaultMaxDepth, longestMaxDepth, type PathsRoute } from "./pathsroute";
@@ -238,16 +238,7 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
           "background-color": "data(colour)",
           width: 30,
           height: 30,
-          label: "data(label)",
-          "font-size": 12,
-          "font-family": "system-ui, sans-serif",
-          color: "#1a1a1a",
-          "text-valign": "bottom",
-          "text-margin-y": 4,
-          "text-outline-color": "#ffffff",
-          "text-outline-width": 2,
-          "text-wrap": "wrap",
-          "text-max-width": "140px",
+          ...nodeLabelStyle("140px"),
         },
       },
       { selector: "node.centre", style: { "border-width": 5, "border-color": "#111111", "font-weight": "bold" } },
@@ -257,17 +248,7 @@ export function showPaths(options: { result: ShortestPaths; host: HTMLElement; k
         selector: "edge",
         style: {
           width: 2,
-          "line-color": "#9a9a9a",
-          "target-arrow-color": "#9a9a9a",
-          "source-arrow-color": "#9a9a9a",
-          "curve-style": "bezier",
-          label: "data(label)",
-          "font-size": 10,
-          color: "#444444",
-          "text-rotation": "autorotate",
-          "text-background-color": "#ffffff",
-          "text-background-opacity": 0.85,
-          "text-background-padding": "1px",
+          ...edgeLabelStyle(10),
         },
       },
     ],
