@@ -72,6 +72,8 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
                     }
                 }
 
+                await BackfillSearchTextAsync(connection, cancellationToken);
+
                 var (server, transport) = (connection.Server.ToString(), connection.Transport.Description);
                 LogInitialised(server, transport);
                 return 0;

@@ -65,6 +65,53 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
         Assert.InRange(counter.Count, 3, 5);
     }
 
+    /// <summary>
+    /// 3.x answers the search's CONTAINS from the schema index (4.4 and later from the text index, not run here). The plan
+    /// is read from the 3.x transactional endpoint, which the test suite's server (3.1.1) has.
+    /// </summary>
+    [Fact]
+    public async Task Search_reads_the_substring_index_and_the_index_of_long_names_not_every_actor()
+    {
+        // Enough actors that a scan costs the planner more than the index (on a handful it rightly scans).
+        var store = await EmptyStoreAsync();
+        var bodies = Enumerable.Range(0, 3000).Select(i => new Actor($"body-{i:0000}", $"Body {i:0000} on Topic {i % 97}", ActorKind.IntergovernmentalOrganisation));
+        await store.SeedAsync(ContractGraph.Bundle() with { Actors = [.. ContractGraph.AllActors, .. bodies] }, Ct);
+        foreach (var index in new[] { ":Actor(searchText)", ":Actor(searchLong)" })
+        {
+            await RunAsync($"CALL db.awaitIndex('{index}')");
+            await RunAsync($"CALL db.resampleIndex('{index}')");
+        }
+
+        var search = CypherCatalogue.SearchActors.With(
+            ("kinds", new List<string>()), ("q", "migra"), ("afterRank", -1), ("afterSortKey", string.Empty), ("afterId", string.Empty), ("take", 3));
+
+        var plan = await ExplainAsync(search);
+
+        var operators = Operators(plan).ToList();
+        Assert.True(operators.Contains(("NodeIndexContainsScan", ":Actor(searchText)")), "The plan: " + string.Join(", ", operators));
+        Assert.Contains(("NodeIndexSeek", ":Actor(searchLong)"), operators);
+        Assert.DoesNotContain(operators, o => o.Operator is "NodeByLabelScan" or "AllNodesScan");
+    }
+
+    [Fact]
+    public async Task Actors_written_before_the_search_index_are_found_again_once_the_store_starts()
+    {
+        var store = await EmptyStoreAsync(new() { ["Neo4j:BatchSize"] = "3" });
+        await store.SeedAsync(ContractGraph.Bundle(), Ct);
+        var before = await store.SearchActorsAsync(new ActorSearch("migration", [], 50, null), Ct);
+        await RunAsync("MATCH (a:Actor) REMOVE a.searchText, a.searchLong");
+        var hidden = await store.SearchActorsAsync(new ActorSearch("migration", [], 50, null), Ct);
+
+        await store.InitialiseAsync(Ct);
+
+        var after = await store.SearchActorsAsync(new ActorSearch("migration", [], 50, null), Ct);
+        Assert.Equal(0, hidden.Total);
+        Assert.Equal(5, before.Total);
+        Assert.Equal(before.Items.Select(h => (h.Actor.Id, h.Rank)), after.Items.Select(h => (h.Actor.Id, h.Rank)));
+        var missing = await RunAsync("MATCH (a:Actor) WHERE a.searchText IS NULL AND a.searchLong IS NULL RETURN count(a) AS n");
+        Assert.Equal(0, missing.Rows[0][0].GetInt64());
+    }
+
     [Fact]
     public async Task The_transactional_transport_can_be_forced()
     {
@@ -84,6 +131,38 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => test.Store.GetSeedStateAsync(Ct));
 
         Assert.Contains("no endpoint", error.Message, StringComparison.Ordinal);
+    }
+
+    private Task<CypherResult> RunAsync(string cypher) =>
+        TestDatabase.RunAsync(_stores[^1], new CypherQuery("Test.Run", cypher, []).With(), Ct);
+
+    /// <summary>The plan of a statement, from 3.x's transactional endpoint (the adapter's transports do not read plans).</summary>
+    private async Task<System.Text.Json.JsonElement> ExplainAsync(CypherStatement statement)
+    {
+        using var http = new HttpClient();
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            statements = new[] { new { statement = "EXPLAIN " + statement.Query.Text, parameters = statement.Parameters } },
+        });
+        using var response = await http.PostAsync(
+            new Uri(new Uri(_stores[^1].Options.Url!), "db/data/transaction/commit"), new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.True(response.IsSuccessStatusCode && answer.GetProperty("errors").GetArrayLength() == 0, answer.ToString());
+        return answer.GetProperty("results")[0].GetProperty("plan").Clone();
+    }
+
+    /// <summary>Every operator of a plan with the index it reads (empty when none), depth first.</summary>
+    private static IEnumerable<(string Operator, string Index)> Operators(System.Text.Json.JsonElement plan)
+    {
+        var node = plan.TryGetProperty("root", out var root) ? root : plan;
+        yield return (node.GetProperty("operatorType").GetString()!, node.TryGetProperty("Index", out var index) ? index.GetString()! : string.Empty);
+        if (node.TryGetProperty("children", out var children))
+        {
+            foreach (var child in children.EnumerateArray().SelectMany(Operators))
+            {
+                yield return child;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -38,21 +38,30 @@ internal static partial class CypherCatalogue
         """,
         ["ids"]);
 
-    /// <summary>Rows of (total, doc, rank, sortKey); a single row with a null doc when the page is empty.</summary>
+    /// <summary>
+    /// Rows of (total, doc, rank, sortKey); a single row with a null doc when the page is empty. The actors come from the
+    /// substring index on <c>searchText</c> (<see cref="SearchText"/>; NodeIndexContainsScan on 3.x, the text index on
+    /// 4.4 and later) and, for the few whose names are too long for it, from the <c>searchLong</c> index; both then check
+    /// the folded names themselves, so the matches and their ranks are those of a scan of every name. Each match's rank
+    /// is worked out once, into a map with its sort keys, before the page is cut.
+    /// </summary>
     public static readonly CypherQuery SearchActors = new(
         nameof(SearchActors),
         $$"""
         MATCH (a:Actor)
-        WHERE {{SearchMatch}}
-        WITH count(a) AS total
+        WHERE a.searchText CONTAINS toString($q) AND {{SearchMatch}}
+        WITH collect(a) AS indexed
         OPTIONAL MATCH (a:Actor)
-        WHERE {{SearchMatch}}
-          AND ({{SearchRank}} > $afterRank
-            OR ({{SearchRank}} = $afterRank AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))))
-        WITH total, a, {{SearchRank}} AS rank
-        ORDER BY rank, a.sortKey, a.id
+        WHERE a.searchLong = true AND {{SearchMatch}}
+        WITH indexed, collect(a) AS long
+        WITH [a IN indexed + long | {rank: {{SearchRank}}, sortKey: a.sortKey, id: a.id, node: a}] AS found
+        WITH size(found) AS total, [h IN found WHERE h.rank > $afterRank
+            OR (h.rank = $afterRank AND (h.sortKey > $afterSortKey OR (h.sortKey = $afterSortKey AND h.id > $afterId)))] AS after
+        UNWIND CASE WHEN size(after) = 0 THEN [null] ELSE after END AS h
+        WITH total, h
+        ORDER BY h.rank, h.sortKey, h.id
         LIMIT $take
-        RETURN total, a.doc AS doc, rank, a.sortKey AS sortKey, a.id AS id
+        RETURN total, h.node.doc AS doc, h.rank AS rank, h.sortKey AS sortKey, h.id AS id
         ORDER BY rank, sortKey, id
         """,
         ["kinds", "q", "afterRank", "afterSortKey", "afterId", "take"]);

@@ -5,7 +5,9 @@ internal static partial class CypherCatalogue
 {
     /// <summary>
     /// The schema, once for both DDL dialects: each row is a uniqueness constraint (<c>Unique</c>) or an index on one
-    /// property of one label. The 4.4+ name is the row's name in snake case (<c>ActorId</c> → <c>actor_id</c>).
+    /// property of one label. The 4.4+ name is the row's name in snake case (<c>ActorId</c> → <c>actor_id</c>). A
+    /// <c>Text</c> row is the search's substring index: a text index on 4.4 and later, which answers <c>CONTAINS</c> (by
+    /// trigrams from 5.1), and a schema index on 3.x to 4.3, which answers it by a scan of the index (NodeIndexContainsScan).
     /// </summary>
     private static readonly SchemaRow[] SchemaTable =
     [
@@ -18,6 +20,8 @@ internal static partial class CypherCatalogue
         new("RelationType", "Relation", "type", Unique: false),
         new("RelationStart", "Relation", "startKey", Unique: false),
         new("ActorKind", "Actor", "kind", Unique: false),
+        new("ActorSearchText", "Actor", "searchText", Unique: false, Text: true),
+        new("ActorSearchLong", "Actor", "searchLong", Unique: false),
         new("ChangeSeq", "Change", "seq", Unique: true),
         new("ChangeRecord", "Change", "recordId", Unique: false),
         new("ChangeTime", "Change", "atTicks", Unique: false),
@@ -32,8 +36,9 @@ internal static partial class CypherCatalogue
     /// <summary>
     /// 5.x and later: a full-text index over names and labels for people exploring the graph in Neo4j Browser
     /// (<c>CALL db.index.fulltext.queryNodes('actor_names', 'migration')</c>). The API's search does not use it: Lucene's
-    /// tokenised matching cannot give the exact / prefix / substring ranks that every store must share, so the search
-    /// scans searchNames, as SQLite scans its search_names column.
+    /// tokenised matching finds words, not the substrings that the exact / prefix / contains ranks every store shares are
+    /// made of ("migra" in "migration", "oim" in an alias), so the search asks <c>searchText CONTAINS</c> of the
+    /// <c>actor_search_text</c> text index instead (<see cref="SearchActors"/>).
     /// </summary>
     public static readonly IReadOnlyList<CypherQuery> FullTextSchema =
     [
@@ -51,12 +56,12 @@ internal static partial class CypherCatalogue
         $"Schema.{row.Name}",
         row.Unique
             ? $"CREATE CONSTRAINT {row.SchemaName} IF NOT EXISTS FOR ({row.Variable}:{row.Label}) REQUIRE {row.Variable}.{row.Property} IS UNIQUE"
-            : $"CREATE INDEX {row.SchemaName} IF NOT EXISTS FOR ({row.Variable}:{row.Label}) ON ({row.Variable}.{row.Property})",
+            : $"CREATE {(row.Text ? "TEXT " : string.Empty)}INDEX {row.SchemaName} IF NOT EXISTS FOR ({row.Variable}:{row.Label}) ON ({row.Variable}.{row.Property})",
         CypherDialect.ModernDdl);
 
     private static CypherQuery Ddl(string name, string text, CypherDialect dialect) => new(name, text, [], dialect);
 
-    private sealed record SchemaRow(string Name, string Label, string Property, bool Unique)
+    private sealed record SchemaRow(string Name, string Label, string Property, bool Unique, bool Text = false)
     {
         /// <summary>The pattern variable: the label's initial in lower case.</summary>
         public string Variable { get; } = char.ToLowerInvariant(Label[0]).ToString();

@@ -15,8 +15,9 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <remarks>
 /// The graph as stored:
 /// <list type="bullet">
-/// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, doc, hash, origin})</c>: doc is the actor's canonical JSON,
-/// searchNames its folded id, name, label and aliases, sortKey its folded name.</item>
+/// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, searchText, searchLong, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// searchNames its folded id, name, label and aliases, searchText those names joined for the search's index (or searchLong
+/// when too long for it, <see cref="SearchText"/>), sortKey its folded name.</item>
 /// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
 /// <c>(from)-[:MEMBER_OF {id, startKey, endKey, confidence}]->(to)</c>, which walks, counts and Neo4j Browser use; and as a
@@ -112,7 +113,7 @@ internal static partial class CypherCatalogue
         ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
         LockChanges, AdvanceChanges, LastChangeSequence, CurationCheck, Existing, StoredActor, StoredRelation, StoredSource, .. ChangeQueries,
         .. ExportActorQueries, .. ExportRelationEndQueries, .. ExportRelationQueries, ExportCitedSources, ExportSources,
-        .. LegacySchema, .. ModernSchema, .. FullTextSchema,
+        .. LegacySchema, .. ModernSchema, .. FullTextSchema, ActorsWithoutSearchText, SetSearchText,
     ];
 
     /// <summary>The labels the statements use.</summary>
@@ -124,7 +125,7 @@ internal static partial class CypherCatalogue
     /// <summary>The property keys of the stored graph.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "doc", "hash", "origin",
+        "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "searchText", "searchLong", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
         "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];

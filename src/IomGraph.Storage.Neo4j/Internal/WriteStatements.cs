@@ -152,19 +152,26 @@ internal sealed class WriteStatements
         ["hash"] = source.Version,
     };
 
-    private static Dictionary<string, object?> ActorRow(Encoded<Actor> actor) => new()
+    private static Dictionary<string, object?> ActorRow(Encoded<Actor> actor)
     {
-        ["id"] = actor.Id,
-        ["name"] = actor.Record.Name,
-        ["label"] = actor.Record.Label,
-        ["shortName"] = actor.Record.ShortName,
-        ["plural"] = actor.Record.Plural,
-        ["kind"] = ActorKinds.NameOf(actor.Record.Kind),
-        ["sortKey"] = TextFolding.SortKey(actor.Record),
-        ["searchNames"] = TextFolding.SearchNames(actor.Record),
-        ["doc"] = actor.Json,
-        ["hash"] = actor.Version,
-    };
+        var searchNames = TextFolding.SearchNames(actor.Record);
+        var (searchText, searchLong) = SearchText.For(searchNames);
+        return new()
+        {
+            ["id"] = actor.Id,
+            ["name"] = actor.Record.Name,
+            ["label"] = actor.Record.Label,
+            ["shortName"] = actor.Record.ShortName,
+            ["plural"] = actor.Record.Plural,
+            ["kind"] = ActorKinds.NameOf(actor.Record.Kind),
+            ["sortKey"] = TextFolding.SortKey(actor.Record),
+            ["searchNames"] = searchNames,
+            ["searchText"] = searchText,
+            ["searchLong"] = searchLong,
+            ["doc"] = actor.Json,
+            ["hash"] = actor.Version,
+        };
+    }
 
     private static Dictionary<string, object?> LinkRow(Encoded<Relation> relation) => new()
     {
