@@ -46,7 +46,8 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
     }
 
     /// <summary>
-    /// Discovers the server and creates the constraints and indexes its version understands. Wrong credentials fail here
+    /// Discovers the server, creates the constraints and indexes its version understands, and gives a database written by
+    /// an earlier version what the reads now expect (<see cref="BackfillSearchTextAsync"/>). Wrong credentials fail here
     /// with <see cref="Neo4jAuthenticationException"/>; an unreachable server with <see cref="StoreUnavailableException"/>.
     /// </summary>
     public Task InitialiseAsync(CancellationToken cancellationToken = default) =>
