@@ -1,44 +1,44 @@
+using System.Text.Json;
 using IomGraph.Storage.Neo4j.Internal;
+using Microsoft.Extensions.Logging;
 
 namespace IomGraph.Storage.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
     /// <summary>
-    /// Gives the actors of a database written before the search's index existed their <c>searchText</c> (or
-    /// <c>searchLong</c>), a batch per request, from the folded names they hold: without it the search would not find
-    /// them. Stops when none is left, or when a batch changes nothing (names the node does not hold as a list).
+    /// Makes every actor's <c>searchText</c> (or <c>searchLong</c>) from the folded names it holds where it was not made
+    /// from the current record (<see cref="CypherCatalogue.ActorsWithoutSearchText"/>): actors written before the search's
+    /// index existed, or changed since by an earlier version of the API. Without it the search would not find them, or
+    /// not by their new names. One pass in id order, a batch per request; a node whose names are not a list of strings
+    /// is left as it is.
     /// </summary>
     private async Task BackfillSearchTextAsync(TransportProvider.Connection connection, CancellationToken cancellationToken)
     {
-        var total = 0;
+        var (after, total) = (string.Empty, 0L);
         while (true)
         {
             var found = (await connection.Transport.ExecuteAsync(
-                [CypherCatalogue.ActorsWithoutSearchText.With(("take", _options.BatchSize))], idempotent: true, cancellationToken))[0];
-            if (found.Rows.Count == 0)
-            {
-                break;
-            }
-
-            var (idColumn, namesColumn) = (found.Column("id"), found.Column("searchNames"));
+                [CypherCatalogue.ActorsWithoutSearchText.With(("afterId", after), ("take", _options.BatchSize))], idempotent: true, cancellationToken))[0];
+            var (idColumn, namesColumn, hashColumn) = (found.Column("id"), found.Column("searchNames"), found.Column("hash"));
             var rows = new List<Dictionary<string, object?>>(found.Rows.Count);
             foreach (var row in found.Rows)
             {
-                if (row[namesColumn].ValueKind != System.Text.Json.JsonValueKind.Array)
+                after = Rows.RequiredText(row[idColumn]);
+                if (Names(row[namesColumn]) is { } names && Rows.Text(row[hashColumn]) is { } hash)
                 {
-                    continue;
+                    var (text, isLong) = SearchText.For(names);
+                    rows.Add(new() { ["id"] = after, ["hash"] = hash, ["searchNames"] = names, ["searchText"] = text, ["searchLong"] = isLong });
                 }
-
-                var names = row[namesColumn].EnumerateArray().Select(Rows.RequiredText).ToList();
-                var (text, isLong) = SearchText.For(names);
-                rows.Add(new() { ["id"] = Rows.RequiredText(row[idColumn]), ["searchNames"] = names, ["searchText"] = text, ["searchLong"] = isLong });
             }
 
-            var written = rows.Count == 0 ? 0 : Rows.Long((await connection.Transport.ExecuteAsync(
-                [CypherCatalogue.SetSearchText.With(("rows", rows))], idempotent: true, cancellationToken))[0].Rows[0][0]);
-            total += (int)written;
-            if (written == 0 || found.Rows.Count < _options.BatchSize)
+            if (rows.Count > 0)
+            {
+                var written = await connection.Transport.ExecuteAsync([CypherCatalogue.SetSearchText.With(("rows", rows))], idempotent: true, cancellationToken);
+                total += Rows.Long(written[0].Rows[0][0]);
+            }
+
+            if (found.Rows.Count < _options.BatchSize)
             {
                 break;
             }
@@ -48,8 +48,13 @@ public sealed partial class Neo4jGraphStore
         {
             LogSearchTextBackfilled(total);
         }
+
+        static List<string>? Names(JsonElement value) =>
+            value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(n => n.ValueKind == JsonValueKind.String)
+                ? [.. value.EnumerateArray().Select(n => n.GetString()!)]
+                : null;
     }
 
-    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Gave {Count} actors written by an earlier version the text the search's index reads.")]
-    private partial void LogSearchTextBackfilled(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Made the search text of {Count} actors that an earlier version wrote or changed.")]
+    private partial void LogSearchTextBackfilled(long count);
 }

@@ -152,7 +152,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
         var after = search.StartAfter;
         var kinds = search.Kinds.Distinct().Select(ActorKinds.NameOf).ToList();
         var statement = hasQuery
-            ? CypherCatalogue.SearchActors.With(
+            ? (SearchText.IsIndexed(query) ? CypherCatalogue.SearchActors : CypherCatalogue.ScanActors).With(
                 ("kinds", kinds), ("q", query), ("afterRank", after is null ? -1 : (int)after.Rank), ("afterSortKey", after?.SortKey ?? string.Empty),
                 ("afterId", after?.Id ?? string.Empty), ("take", search.Limit + 1))
             : CypherCatalogue.ListActors.With(

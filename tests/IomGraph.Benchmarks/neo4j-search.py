@@ -9,9 +9,9 @@ Usage: tests/IomGraph.Benchmarks/neo4j-search.py NEO4J_URL GRAPH_DB [--runs N]
              writes them (folded names, their joined searchText, kind, sortKey, doc)
 
 Each query runs through the transactional endpoint, both statements in turn, and the report gives each one's median
-time and whether both returned the same rows. The statements are copies: SEARCH is CypherCatalogue.SearchActors
-(src/IomGraph.Storage.Neo4j/Internal/CypherCatalogue.Reads.cs) and SCAN the statement it replaced (commit af69225);
-copy SEARCH again when that statement changes.
+time and whether both returned the same rows. The statements are copies of those in
+src/IomGraph.Storage.Neo4j/Internal/CypherCatalogue.Reads.cs: SCAN is ScanActors (the search before the index, which
+the store still sends for queries under three characters) and SEARCH is SearchActors; copy them again when they change.
 """
 import json, os, sqlite3, statistics, sys, time, urllib.request
 
@@ -29,22 +29,29 @@ ORDER BY rank, a.sortKey, a.id
 LIMIT $take
 RETURN total, a.doc AS doc, rank, a.sortKey AS sortKey, a.id AS id
 ORDER BY rank, sortKey, id"""
+AFTER = f"({RANK} > $afterRank OR ({RANK} = $afterRank AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))))"
 SEARCH = f"""MATCH (a:Actor)
 WHERE a.searchText CONTAINS toString($q) AND {MATCH}
-WITH collect(a) AS indexed
+WITH count(a) AS indexedTotal
 OPTIONAL MATCH (a:Actor)
-WHERE a.searchLong = true AND {MATCH}
-WITH indexed, collect(a) AS long
-WITH [a IN indexed + long | {{rank: {RANK}, sortKey: a.sortKey, id: a.id, node: a}}] AS found
-WITH size(found) AS total, [h IN found WHERE h.rank > $afterRank
-    OR (h.rank = $afterRank AND (h.sortKey > $afterSortKey OR (h.sortKey = $afterSortKey AND h.id > $afterId)))] AS after
-UNWIND CASE WHEN size(after) = 0 THEN [null] ELSE after END AS h
+WHERE a.searchLong = true AND a.searchText IS NULL AND {MATCH}
+WITH indexedTotal, count(a) AS longTotal
+OPTIONAL MATCH (a:Actor)
+WHERE a.searchText CONTAINS toString($q) AND {MATCH} AND {AFTER}
+WITH indexedTotal + longTotal AS total, a, {RANK} AS rank
+ORDER BY rank, a.sortKey, a.id
+LIMIT $take
+WITH total, collect(CASE WHEN a IS NULL THEN null ELSE {{rank: rank, sortKey: a.sortKey, id: a.id, node: a}} END) AS indexed
+OPTIONAL MATCH (a:Actor)
+WHERE a.searchLong = true AND a.searchText IS NULL AND {MATCH} AND {AFTER}
+WITH total, indexed, collect(CASE WHEN a IS NULL THEN null ELSE {{rank: {RANK}, sortKey: a.sortKey, id: a.id, node: a}} END) AS long
+UNWIND CASE WHEN size(indexed) + size(long) = 0 THEN [null] ELSE indexed + long END AS h
 WITH total, h
 ORDER BY h.rank, h.sortKey, h.id
 LIMIT $take
 RETURN total, h.node.doc AS doc, h.rank AS rank, h.sortKey AS sortKey, h.id AS id
 ORDER BY rank, sortKey, id"""
-QUERIES = ["iom", "migra", "organisation internationale", "zzqx"]
+QUERIES = ["iom", "migra", "organisation internationale", "zzqx"]  # of three characters or more: shorter ones scan, as before
 
 
 def main():

@@ -27,4 +27,14 @@ public sealed class SearchTextTests
         Assert.Equal((accented, (bool?)null), SearchText.For([accented]));
         Assert.Equal((null, true), SearchText.For([accented + "e"]));
     }
+
+    [Theory]
+    [InlineData("ab", false)]
+    [InlineData("abc", true)]
+    [InlineData("移民", false)]
+    [InlineData("移民组", true)]
+    [InlineData("😀😀", false)] // two characters in four UTF-16 units
+    [InlineData("😀😀😀", true)]
+    public void Queries_of_three_characters_or_more_go_through_the_index(string query, bool indexed) =>
+        Assert.Equal(indexed, SearchText.IsIndexed(query));
 }

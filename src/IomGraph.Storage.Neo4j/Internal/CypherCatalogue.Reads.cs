@@ -42,26 +42,54 @@ internal static partial class CypherCatalogue
     /// Rows of (total, doc, rank, sortKey); a single row with a null doc when the page is empty. The actors come from the
     /// substring index on <c>searchText</c> (<see cref="SearchText"/>; NodeIndexContainsScan on 3.x, the text index on
     /// 4.4 and later) and, for the few whose names are too long for it, from the <c>searchLong</c> index; both then check
-    /// the folded names themselves, so the matches and their ranks are those of a scan of every name. Each match's rank
-    /// is worked out once, into a map with its sort keys, before the page is cut.
+    /// the folded names themselves, so the matches and their ranks are those of a scan of every name. As before the
+    /// index, one pass counts and another keeps the best <c>$take</c> after the cursor (a top-N sort), so a query that
+    /// matches most actors holds a page in memory, not every match; the long ones, few, join that page before it is cut.
     /// </summary>
     public static readonly CypherQuery SearchActors = new(
         nameof(SearchActors),
         $$"""
         MATCH (a:Actor)
         WHERE a.searchText CONTAINS toString($q) AND {{SearchMatch}}
-        WITH collect(a) AS indexed
+        WITH count(a) AS indexedTotal
         OPTIONAL MATCH (a:Actor)
-        WHERE a.searchLong = true AND {{SearchMatch}}
-        WITH indexed, collect(a) AS long
-        WITH [a IN indexed + long | {rank: {{SearchRank}}, sortKey: a.sortKey, id: a.id, node: a}] AS found
-        WITH size(found) AS total, [h IN found WHERE h.rank > $afterRank
-            OR (h.rank = $afterRank AND (h.sortKey > $afterSortKey OR (h.sortKey = $afterSortKey AND h.id > $afterId)))] AS after
-        UNWIND CASE WHEN size(after) = 0 THEN [null] ELSE after END AS h
+        WHERE a.searchLong = true AND a.searchText IS NULL AND {{SearchMatch}}
+        WITH indexedTotal, count(a) AS longTotal
+        OPTIONAL MATCH (a:Actor)
+        WHERE a.searchText CONTAINS toString($q) AND {{SearchMatch}} AND {{SearchAfter}}
+        WITH indexedTotal + longTotal AS total, a, {{SearchRank}} AS rank
+        ORDER BY rank, a.sortKey, a.id
+        LIMIT $take
+        WITH total, collect(CASE WHEN a IS NULL THEN null ELSE {rank: rank, sortKey: a.sortKey, id: a.id, node: a} END) AS indexed
+        OPTIONAL MATCH (a:Actor)
+        WHERE a.searchLong = true AND a.searchText IS NULL AND {{SearchMatch}} AND {{SearchAfter}}
+        WITH total, indexed, collect(CASE WHEN a IS NULL THEN null ELSE {rank: {{SearchRank}}, sortKey: a.sortKey, id: a.id, node: a} END) AS long
+        UNWIND CASE WHEN size(indexed) + size(long) = 0 THEN [null] ELSE indexed + long END AS h
         WITH total, h
         ORDER BY h.rank, h.sortKey, h.id
         LIMIT $take
         RETURN total, h.node.doc AS doc, h.rank AS rank, h.sortKey AS sortKey, h.id AS id
+        ORDER BY rank, sortKey, id
+        """,
+        ["kinds", "q", "afterRank", "afterSortKey", "afterId", "take"]);
+
+    /// <summary>
+    /// <see cref="SearchActors"/> for queries shorter than <see cref="SearchText.IndexedLength"/> characters, which match
+    /// most actors: a scan of every actor's names costs less than two passes over the index, and a trigram index cannot
+    /// look them up. Same rows.
+    /// </summary>
+    public static readonly CypherQuery ScanActors = new(
+        nameof(ScanActors),
+        $$"""
+        MATCH (a:Actor)
+        WHERE {{SearchMatch}}
+        WITH count(a) AS total
+        OPTIONAL MATCH (a:Actor)
+        WHERE {{SearchMatch}} AND {{SearchAfter}}
+        WITH total, a, {{SearchRank}} AS rank
+        ORDER BY rank, a.sortKey, a.id
+        LIMIT $take
+        RETURN total, a.doc AS doc, rank, a.sortKey AS sortKey, a.id AS id
         ORDER BY rank, sortKey, id
         """,
         ["kinds", "q", "afterRank", "afterSortKey", "afterId", "take"]);

@@ -88,7 +88,7 @@ internal static partial class CypherCatalogue
         $$"""
         UNWIND $rows AS row
         CREATE (a:Actor {id: row.id, name: row.name, label: row.label, shortName: row.shortName, plural: row.plural, kind: row.kind, sortKey: row.sortKey, searchNames: row.searchNames,
-            searchText: row.searchText, searchLong: row.searchLong, doc: row.doc, hash: row.hash, origin: $origin})
+            searchText: row.searchText, searchLong: row.searchLong, searchOf: row.hash, doc: row.doc, hash: row.hash, origin: $origin})
         {{LogChange("actor", "create", null, "row.doc")}}
         RETURN count(a) AS written
         """,
@@ -102,7 +102,7 @@ internal static partial class CypherCatalogue
         USING INDEX a:Actor(id)
         WITH row, a, a.doc AS before
         SET a.name = row.name, a.label = row.label, a.shortName = row.shortName, a.plural = row.plural, a.kind = row.kind, a.sortKey = row.sortKey, a.searchNames = row.searchNames,
-            a.searchText = row.searchText, a.searchLong = row.searchLong, a.doc = row.doc, a.hash = row.hash, a.origin = $origin
+            a.searchText = row.searchText, a.searchLong = row.searchLong, a.searchOf = row.hash, a.doc = row.doc, a.hash = row.hash, a.origin = $origin
         {{LogChange("actor", "update", "before", "row.doc")}}
         RETURN count(a) AS written
         """,

@@ -15,9 +15,9 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <remarks>
 /// The graph as stored:
 /// <list type="bullet">
-/// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, searchText, searchLong, doc, hash, origin})</c>: doc is the actor's canonical JSON,
+/// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, searchText, searchLong, searchOf, doc, hash, origin})</c>: doc is the actor's canonical JSON,
 /// searchNames its folded id, name, label and aliases, searchText those names joined for the search's index (or searchLong
-/// when too long for it, <see cref="SearchText"/>), sortKey its folded name.</item>
+/// when too long for it, <see cref="SearchText"/>) and searchOf the hash they were made from, sortKey its folded name.</item>
 /// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
 /// <c>(from)-[:MEMBER_OF {id, startKey, endKey, confidence}]->(to)</c>, which walks, counts and Neo4j Browser use; and as a
@@ -59,6 +59,7 @@ internal static partial class CypherCatalogue
     private const string RelationSeek = "(r.startKey > $afterKey OR (r.startKey = $afterKey AND r.id > $afterId))";
     private const string NodeSeek = "(rn.startKey > $afterKey OR (rn.startKey = $afterKey AND rn.id > $afterId))";
     private const string SearchMatch = "(size($kinds) = 0 OR a.kind IN $kinds) AND any(n IN a.searchNames WHERE n CONTAINS $q)";
+    private static string SearchAfter => $"({SearchRank} > $afterRank OR ({SearchRank} = $afterRank AND (a.sortKey > $afterSortKey OR (a.sortKey = $afterSortKey AND a.id > $afterId))))";
     private static string SearchRank => string.Create(
         CultureInfo.InvariantCulture,
         $"CASE WHEN $q IN a.searchNames THEN {(int)MatchRank.Exact} WHEN any(n IN a.searchNames WHERE n STARTS WITH $q) THEN {(int)MatchRank.Prefix} ELSE {(int)MatchRank.Contains} END");
@@ -102,7 +103,7 @@ internal static partial class CypherCatalogue
 
     private static IReadOnlyList<CypherQuery> ListAll() =>
     [
-        SeedState, .. Actor, ActorRefs, SearchActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
+        SeedState, .. Actor, ActorRefs, SearchActors, ScanActors, ListActors, ActorRelationsOut, ActorRelationsIn, ActorRelationsBoth,
         .. ActorRelationsOutByDegree, .. ActorRelationsInByDegree, .. ActorRelationsBothByDegree,
         FindRelations, FindRelationsFrom, FindRelationsTo, FindRelationsFromTo, Relation, NeighbourStep, Subgraph,
         .. BoundedShortestPaths, ShortestPathsUnbounded, ListSources, Source, .. Stats,
@@ -125,7 +126,7 @@ internal static partial class CypherCatalogue
     /// <summary>The property keys of the stored graph.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
     [
-        "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "searchText", "searchLong", "doc", "hash", "origin",
+        "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "searchText", "searchLong", "searchOf", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
         "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
     ];
