@@ -156,6 +156,28 @@ public abstract class CurationStoreContract : IAsyncLifetime
         Assert.Equal(RecordVersion.Of(Actor(Actors.Iom)), result.Versions[RecordRef.ActorOf(Actors.Iom)]);
     }
 
+    /// <summary>An import asks for no versions: the same write, the same counts and log, and an empty list.</summary>
+    [Fact]
+    public async Task A_write_that_reports_no_versions_writes_the_same_and_lists_none()
+    {
+        await SeedAsync();
+        var gmg = Actor(Actors.Gmg) with { Description = "Wound up in 2018." };
+        var before = await LogAsync();
+
+        var result = await WriteAsync(CurationWrite.Upsert(Alice, Upserts([Charter], [gmg, Forum], [SwitzerlandInForum])) with { ReportsVersions = false });
+
+        AssertApplied(result);
+        Assert.Empty(result.Versions);
+        Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Counts.Sources);
+        Assert.Equal(new RecordCounts(1, 1, 0, 0), result.Counts.Actors);
+        Assert.Equal(new RecordCounts(1, 0, 0, 0), result.Counts.Relations);
+        Assert.Equal(before.Count + 4, (await LogAsync()).Count);
+        await AssertStoredAsync(gmg);
+        await AssertStoredAsync(Forum);
+        await AssertStoredAsync(SwitzerlandInForum);
+        await AssertStoredAsync(Charter);
+    }
+
     [Fact]
     public async Task Rewriting_records_as_they_are_changes_nothing_and_logs_nothing()
     {

@@ -39,7 +39,8 @@ public sealed class ImportService(IGraphReader reads, IGraphWriter store, Source
             return new ImportOutcome(true, [], null);
         }
 
-        var result = await store.WriteAsync(CurationWrite.Upsert(author, bundle), cancellationToken);
+        // An import answers with counts, not versions: a million of them would hold some 250 MB until the write ends.
+        var result = await store.WriteAsync(CurationWrite.Upsert(author, bundle) with { ReportsVersions = false }, cancellationToken);
         sources.Invalidate();
         version.Invalidate();
         ApiTelemetry.Written("import", activity, result);

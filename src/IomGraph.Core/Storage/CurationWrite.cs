@@ -26,6 +26,13 @@ public sealed record CurationWrite(
     /// </summary>
     public bool IsSeed { get; private init; }
 
+    /// <summary>
+    /// Whether the result lists the version of every record the write holds (<see cref="WriteResult.Versions"/>), true by
+    /// default: a curator's write answers with them as ETags. An import reports counts only, and at a million records the
+    /// versions would hold some 250 MB until the write ends, so it asks for none and gets an empty list.
+    /// </summary>
+    public bool ReportsVersions { get; init; } = true;
+
     public static CurationWrite Upsert(string author, GraphBundle bundle) => new(author, bundle, []);
 
     /// <summary>The write that applies <paramref name="bundle"/> as the whole seed.</summary>

@@ -61,7 +61,7 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             plan.Sources.Counts(deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedSources.Name)),
             plan.Actors.Counts(deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedActors.Name)),
             plan.Relations.Counts(deleted.GetValueOrDefault(CypherCatalogue.DeleteRelations.Name)));
-        return new WriteResult(WriteStatus.Applied, counts, bundle.Versions()) { Overwritten = plan.Overwritten };
+        return new WriteResult(WriteStatus.Applied, counts, write.ReportsVersions ? bundle.Versions() : []) { Overwritten = plan.Overwritten };
     }
 
     /// <summary>

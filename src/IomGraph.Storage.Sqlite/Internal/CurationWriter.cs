@@ -42,7 +42,7 @@ internal sealed class CurationWriter(SqliteTransaction transaction)
                 }
 
                 var counts = await writer.MergeAsync(seed: false, stamp, cancellationToken);
-                var versions = await writer.StagedVersionsAsync(cancellationToken);
+                var versions = write.ReportsVersions ? await writer.StagedVersionsAsync(cancellationToken) : [];
                 if (!deletes.IsEmpty)
                 {
                     await StageDeletesAsync(deletes, cancellationToken);

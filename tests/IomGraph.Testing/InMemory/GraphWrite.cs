@@ -38,13 +38,13 @@ internal static class GraphWrite
 
         var bundle = Prepare(graph, write.Upserts);
         var (deletes, refusal) = checks.PlanDeletes();
-        return refusal is not null ? (null, refusal) : Commit(graph, bundle, write.Author, deletes, seed: false, now);
+        return refusal is not null ? (null, refusal) : Commit(graph, bundle, write, deletes, seed: false, now);
     }
 
     private static (GraphSnapshot?, WriteResult) Seed(GraphSnapshot graph, CurationWrite write, DateTimeOffset now)
     {
         var bundle = Prepare(graph, write.Upserts);
-        return Commit(graph, bundle, write.Author, SeedRemovals(graph, bundle.Bundle), seed: true, now);
+        return Commit(graph, bundle, write, SeedRemovals(graph, bundle.Bundle), seed: true, now);
     }
 
     /// <summary>What the checks need of the records they name: the version, the relations using an actor, what cites a source.</summary>
@@ -104,9 +104,9 @@ internal static class GraphWrite
     /// Writes the created and updated records and the deletes into the next state, logging each in replay order (upserts
     /// of sources, actors, relations, then deletes of relations, actors, sources; by id within each) under one time.
     /// </summary>
-    private static (GraphSnapshot, WriteResult) Commit(GraphSnapshot graph, PreparedBundle bundle, string author, PlannedDeletes deletes, bool seed, DateTimeOffset now)
+    private static (GraphSnapshot, WriteResult) Commit(GraphSnapshot graph, PreparedBundle bundle, CurationWrite write, PlannedDeletes deletes, bool seed, DateTimeOffset now)
     {
-        var log = new ChangeLog(graph, author, ChangeTimes.Stamp(now.ToUniversalTime(), graph.LastChangeAt));
+        var log = new ChangeLog(graph, write.Author, ChangeTimes.Stamp(now.ToUniversalTime(), graph.LastChangeAt));
         var overwritten = 0;
         var (sources, actors, relations) = (graph.Sources.ToBuilder(), graph.Actors.ToBuilder(), graph.Relations.ToBuilder());
         var sourceStates = Upsert(sources, bundle.Sources, RecordKind.Source, seed, log, ref overwritten);
@@ -128,7 +128,7 @@ internal static class GraphWrite
             RecordStates.Count(sourceStates, deletes.Sources.Count),
             RecordStates.Count(actorStates, deletes.Actors.Count),
             RecordStates.Count(relationStates, deletes.Relations.Count));
-        return (next, new WriteResult(WriteStatus.Applied, counts, bundle.Versions()) { Overwritten = overwritten });
+        return (next, new WriteResult(WriteStatus.Applied, counts, write.ReportsVersions ? bundle.Versions() : []) { Overwritten = overwritten });
     }
 
     /// <summary>
