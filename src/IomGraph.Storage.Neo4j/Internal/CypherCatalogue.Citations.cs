@@ -1,0 +1,42 @@
+namespace IomGraph.Storage.Neo4j.Internal;
+
+// The sources' citation counts, maintained on write: what a write reads before it removes citations, and the recount at
+// its end.
+internal static partial class CypherCatalogue
+{
+    /// <summary>
+    /// The sources that the relations among $ids cite, read before a write removes those citations (an updated relation's
+    /// through <see cref="ClearRelationCitations"/>, a deleted one's through <see cref="DeleteRelations"/>), so that it can
+    /// recount them.
+    /// </summary>
+    public static readonly CypherQuery CitedSources = new(
+        nameof(CitedSources),
+        """
+        UNWIND $ids AS id
+        MATCH (rn:Relation {id: id})-[:CITES]->(s:Source)
+        USING INDEX rn:Relation(id)
+        RETURN DISTINCT s.id AS id
+        """,
+        ["ids"]);
+
+    /// <summary>
+    /// Sets each source's <c>citedBy</c> among $ids to the number of relations that cite it now, counted again from the
+    /// graph rather than adjusted (actors' CITES do not count). A source the write deleted is not found and is skipped.
+    /// </summary>
+    public static readonly CypherQuery RecountCitations = new(
+        nameof(RecountCitations),
+        $$"""
+        UNWIND $ids AS id
+        MATCH (s:Source {id: id})
+        USING INDEX s:Source(id)
+        SET s.citedBy = {{CitingRelations("s")}}
+        RETURN count(s) AS recounted
+        """,
+        ["ids"]);
+
+    /// <summary>
+    /// The number of relations that cite the source <paramref name="variable"/>, counted from the graph: what
+    /// <c>citedBy</c> holds, and what a read falls back to for a source written before it was maintained.
+    /// </summary>
+    private static string CitingRelations(string variable) => $"size([({variable})<-[:CITES]-(:Relation) | 1])";
+}
