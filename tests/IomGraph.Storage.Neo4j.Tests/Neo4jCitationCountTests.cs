@@ -10,7 +10,7 @@ namespace IomGraph.Storage.Neo4j.Tests;
 
 /// <summary>
 /// Each source's <c>citedBy</c>, the number of relations citing it, is kept by every write and equals the count taken from
-/// the graph afterwards.
+/// the graph afterwards; sources written before it was kept are counted by reads and filled in at start.
 /// </summary>
 public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClassFixture<SharedNeo4j>, IAsyncDisposable
 {
@@ -19,6 +19,8 @@ public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClass
         "Test.CitationCounts",
         "MATCH (s:Source) RETURN s.id AS id, s.citedBy AS stored, size([(s)<-[:CITES]-(:Relation) | 1]) AS live ORDER BY id",
         []);
+
+    private static readonly CypherQuery ForgetCitationCounts = new("Test.ForgetCitationCounts", "MATCH (s:Source) REMOVE s.citedBy RETURN count(s) AS n", []);
 
     private readonly List<TestStore> _stores = [];
 
@@ -116,6 +118,24 @@ public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClass
         Assert.True(tamper.Tampered);
         Assert.False(result.Applied);
         Assert.Equal(before, await StoredCountsAsync(store));
+    }
+
+    [Fact]
+    public async Task Sources_written_before_the_counts_were_kept_list_their_counts_and_get_them_at_start()
+    {
+        var store = await EmptyStoreAsync(new() { ["Neo4j:BatchSize"] = "2" });
+        await store.Store.SeedAsync(ContractGraph.Bundle(), Ct);
+        var expected = await StoredCountsAsync(store);
+        await TestDatabase.RunAsync(store, ForgetCitationCounts.With(), Ct);
+        Assert.All((await CountsAsync(store)).Values, c => Assert.Null(c.Stored));
+
+        await AssertListedAsync(store, expected);
+        var page = await store.Store.GetSourceAsync(new SourceQuery(Sources.UnNetworkTermsOfReference, 1, null), Ct);
+        Assert.Equal(3, page!.CitedBy.Total);
+
+        await store.Store.InitialiseAsync(Ct);
+
+        Assert.Equal(expected, await StoredCountsAsync(store));
     }
 
     public async ValueTask DisposeAsync()

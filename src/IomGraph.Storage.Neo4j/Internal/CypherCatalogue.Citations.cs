@@ -1,7 +1,7 @@
 namespace IomGraph.Storage.Neo4j.Internal;
 
-// The sources' citation counts, maintained on write: what a write reads before it removes citations, and the recount at
-// its end.
+// The sources' citation counts, maintained on write: what a write reads before it removes citations, the recount at its
+// end, and the backfill at start for sources written before the counts were kept.
 internal static partial class CypherCatalogue
 {
     /// <summary>
@@ -33,6 +33,22 @@ internal static partial class CypherCatalogue
         RETURN count(s) AS recounted
         """,
         ["ids"]);
+
+    /// <summary>
+    /// Sets <c>citedBy</c> on at most $batch of the sources that lack it (written before it was maintained) and returns how
+    /// many; run until it returns 0.
+    /// </summary>
+    public static readonly CypherQuery BackfillCitations = new(
+        nameof(BackfillCitations),
+        $$"""
+        MATCH (s:Source)
+        WHERE s.citedBy IS NULL
+        WITH s
+        LIMIT $batch
+        SET s.citedBy = {{CitingRelations("s")}}
+        RETURN count(s) AS filled
+        """,
+        ["batch"]);
 
     /// <summary>
     /// The number of relations that cite the source <paramref name="variable"/>, counted from the graph: what

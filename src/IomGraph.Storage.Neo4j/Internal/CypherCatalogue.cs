@@ -21,7 +21,7 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <item><c>(:Source {id, doc, hash, origin, citedBy})</c>: citedBy is the number of <c>:Relation</c> nodes that cite it
 /// (actors' CITES do not count), set to 0 on create and counted again from the graph by every write for each source whose
 /// citations it may have changed, in the write's transaction (<see cref="RecountCitations"/>). A source written before it
-/// was maintained lacks it; reads count such a source's citations.</item>
+/// was maintained lacks it until <see cref="BackfillCitations"/> runs at start; reads count such a source's citations.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
 /// <c>(from)-[:MEMBER_OF {id, startKey, endKey, confidence}]->(to)</c>, which walks, counts and Neo4j Browser use; and as a
 /// <c>(:Relation {id, type, from, to, startKey, endKey, confidence, doc, hash, origin})</c> node, which holds the record and
@@ -117,7 +117,7 @@ internal static partial class CypherCatalogue
         ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
         LockChanges, AdvanceChanges, LastChangeSequence, CurationCheck, Existing, StoredActor, StoredRelation, StoredSource, .. ChangeQueries,
         .. ExportActorQueries, .. ExportRelationEndQueries, .. ExportRelationQueries, ExportCitedSources, ExportSources,
-        CitedSources, RecountCitations,
+        CitedSources, RecountCitations, BackfillCitations,
         .. LegacySchema, .. ModernSchema, .. FullTextSchema, ActorsWithoutSearchText, SetSearchText,
     ];
 
