@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using IomGraph.Core.Model;
 using IomGraph.Core.Storage;
@@ -138,6 +141,25 @@ public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClass
         Assert.Equal(expected, await StoredCountsAsync(store));
     }
 
+    [Fact]
+    public async Task Listing_sources_with_their_counts_reads_none_of_their_citations()
+    {
+        var store = await EmptyStoreAsync();
+        var register = new Source("register", "Register", SourceKind.Dataset);
+        var relations = Enumerable.Range(0, 300)
+            .Select(i => new Relation(string.Create(CultureInfo.InvariantCulture, $"member-{i:d3}"), ContractGraph.Actors.Iom, ContractGraph.Actors.Gmg, RelationType.MemberOf, Confidence.High,
+                [new Citation(register.Id, "Listed.")]))
+            .ToList();
+        await store.Store.ImportAsync(
+            new GraphBundle { Sources = [register], Actors = [ContractGraph.Actor(ContractGraph.Actors.Iom) with { Sources = null }, ContractGraph.Actor(ContractGraph.Actors.Gmg)], Relations = relations }, Ct);
+
+        var hits = await DbHitsAsync(store.Options.Url!, CypherCatalogue.ListSources.Text, new Dictionary<string, object> { ["afterId"] = string.Empty, ["take"] = 21 });
+
+        // Walking the 300 citations costs at least one db hit each; the counts stored on the node cost a handful.
+        Assert.InRange(hits, 1, 100);
+        Assert.Equal(300, (await store.Store.ListSourcesAsync(new SourceListQuery(20, null), Ct)).Items.Single().CitedBy);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _stores)
@@ -183,6 +205,22 @@ public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClass
     {
         var listed = await store.Store.ListSourcesAsync(new SourceListQuery(100, null), Ct);
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), listed.Items.Select(s => KeyValuePair.Create(s.Source.Id, (long)s.CitedBy)));
+    }
+
+    /// <summary>The db hits of a statement's profile on Neo4j 3.x's transactional endpoint, summed over its operators.</summary>
+    private static async Task<long> DbHitsAsync(string url, string statement, Dictionary<string, object> parameters)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
+        var request = new { statements = new[] { new { statement = "PROFILE " + statement, parameters } } };
+        using var response = await client.PostAsJsonAsync("db/data/transaction/commit", request, Ct);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(0, body.RootElement.GetProperty("errors").GetArrayLength());
+        return Sum(body.RootElement.GetProperty("results")[0].GetProperty("plan").GetProperty("root"));
+
+        static long Sum(JsonElement operation) =>
+            operation.GetProperty("DbHits").GetInt64()
+            + (operation.TryGetProperty("children", out var children) ? children.EnumerateArray().Sum(Sum) : 0);
     }
 
     /// <summary>

@@ -55,4 +55,13 @@ internal static partial class CypherCatalogue
     /// <c>citedBy</c> holds, and what a read falls back to for a source written before it was maintained.
     /// </summary>
     private static string CitingRelations(string variable) => $"size([({variable})<-[:CITES]-(:Relation) | 1])";
+
+    /// <summary>
+    /// A source's maintained <c>citedBy</c>, or its citations counted when it lacks one. A CASE, not <c>coalesce</c>: Neo4j
+    /// 3.1 plans a pattern comprehension among coalesce's arguments as a RollUpApply that walks every listed source's
+    /// citations whether or not it has the count (149,963 db hits for a page of 21 sources over 100,000 citations, against
+    /// 185 for the CASE), while inside a CASE branch it is evaluated only for the rows that take the branch.
+    /// </summary>
+    private static string CitedBy(string variable) =>
+        $"CASE WHEN {variable}.citedBy IS NULL THEN {CitingRelations(variable)} ELSE {variable}.citedBy END";
 }

@@ -337,7 +337,7 @@ internal static partial class CypherCatalogue
         WITH total, s
         ORDER BY s.id
         LIMIT $take
-        RETURN total, s.id AS id, s.doc AS doc, coalesce(s.citedBy, {{CitingRelations("s")}}) AS citedBy
+        RETURN total, s.id AS id, s.doc AS doc, {{CitedBy("s")}} AS citedBy
         ORDER BY id
         """,
         ["afterId", "take"]);
@@ -351,7 +351,7 @@ internal static partial class CypherCatalogue
         $$"""
         MATCH (s:Source {id: $id})
         USING INDEX s:Source(id)
-        WITH s, coalesce(s.citedBy, {{CitingRelations("s")}}) AS total
+        WITH s, {{CitedBy("s")}} AS total
         OPTIONAL MATCH (s)<-[:CITES]-(rn:Relation)
         WHERE {{NodeSeek}}
         WITH s, total, rn
