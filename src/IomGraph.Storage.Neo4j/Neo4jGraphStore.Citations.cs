@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace IomGraph.Storage.Neo4j;
 
-// The citation counts' backfill, run by InitialiseAsync after the schema.
+// The citation counts' backfill, run by InitialiseAsync after the schema; the counts themselves are kept by every write
+// (CypherCatalogue.Citations.cs).
 public sealed partial class Neo4jGraphStore
 {
     /// <summary>
