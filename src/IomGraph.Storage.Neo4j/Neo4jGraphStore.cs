@@ -47,8 +47,9 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
 
     /// <summary>
     /// Discovers the server, creates the constraints and indexes its version understands, and gives a database written by
-    /// an earlier version what the reads now expect (<see cref="BackfillSearchTextAsync"/>). Wrong credentials fail here
-    /// with <see cref="Neo4jAuthenticationException"/>; an unreachable server with <see cref="StoreUnavailableException"/>.
+    /// an earlier version what the reads now expect (<see cref="BackfillSearchTextAsync"/>, <see cref="BackfillCitationCountsAsync"/>).
+    /// Wrong credentials fail here with <see cref="Neo4jAuthenticationException"/>; an unreachable server with
+    /// <see cref="StoreUnavailableException"/>.
     /// </summary>
     public Task InitialiseAsync(CancellationToken cancellationToken = default) =>
         RunAsync(
@@ -74,6 +75,7 @@ public sealed partial class Neo4jGraphStore : IGraphReader, IDisposable
                 }
 
                 await BackfillSearchTextAsync(connection, cancellationToken);
+                await BackfillCitationCountsAsync(connection, cancellationToken);
 
                 var (server, transport) = (connection.Server.ToString(), connection.Transport.Description);
                 LogInitialised(server, transport);

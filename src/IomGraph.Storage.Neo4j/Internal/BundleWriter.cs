@@ -11,6 +11,8 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <list type="number">
 /// <item>First request: what is stored (<see cref="StoredLookup"/>), after the change log's lock.</item>
 /// <item>The plan, by Core's checks on it (<see cref="WritePlan"/>); a refusal rolls back.</item>
+/// <item>When the plan updates or deletes relations: the sources they cite before the write (<see cref="CypherCatalogue.CitedSources"/>),
+/// whose citation counts the write must recount.</item>
 /// <item>Then: the statements that carry the plan out (<see cref="WriteStatements"/>), grouped into as few requests as
 /// their size allows. Counts returned by the statements are checked before the commit; a shortfall means a reference
 /// vanished and rolls back.</item>
@@ -55,13 +57,32 @@ internal sealed class BundleWriter(ICypherTransport transport, Neo4jOptions opti
             return refusal!;
         }
 
-        var deleted = await ExecuteAsync(transaction, WriteStatements.For(bundle, write, plan, options.BatchSize, time), cancellationToken);
+        var uncited = await CitedBeforeAsync(transaction, plan, options.BatchSize, cancellationToken);
+        var deleted = await ExecuteAsync(transaction, WriteStatements.For(bundle, write, plan, uncited, options.BatchSize, time), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var counts = new BundleResult(
             plan.Sources.Counts(deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedSources.Name)),
             plan.Actors.Counts(deleted.GetValueOrDefault(CypherCatalogue.DeleteUnusedActors.Name)),
             plan.Relations.Counts(deleted.GetValueOrDefault(CypherCatalogue.DeleteRelations.Name)));
         return new WriteResult(WriteStatus.Applied, counts, write.ReportsVersions ? bundle.Versions() : []) { Overwritten = plan.Overwritten };
+    }
+
+    /// <summary>
+    /// The sources that the relations the plan updates or deletes cite before the write, whose citation counts may fall
+    /// when it removes those citations: one request, only when there are such relations.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> CitedBeforeAsync(
+        ICypherTransaction transaction, WritePlan plan, int batchSize, CancellationToken cancellationToken)
+    {
+        var relations = plan.Relations.IdsIn(RecordState.Updated).Concat(plan.Relations.Deletes).ToList();
+        if (relations.Count == 0)
+        {
+            return [];
+        }
+
+        var results = await transaction.ExecuteAsync(
+            [.. relations.Chunk(batchSize).Select(chunk => CypherCatalogue.CitedSources.With(("ids", chunk)))], cancellationToken);
+        return [.. results.SelectMany(r => r.Rows.Select(row => Rows.RequiredText(row[r.Column("id")])))];
     }
 
     /// <summary>

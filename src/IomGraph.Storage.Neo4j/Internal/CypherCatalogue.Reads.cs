@@ -323,10 +323,13 @@ internal static partial class CypherCatalogue
             depth is null ? ["from", "to", "types", "asOfUpper", "asOfLower", "undated", "maxDepth"] : ["from", "to", "types", "asOfUpper", "asOfLower", "undated"]);
     }
 
-    /// <summary>Rows of (total, doc, citedBy); one with a null doc when the page is empty.</summary>
+    /// <summary>
+    /// Rows of (total, doc, citedBy); one with a null doc when the page is empty. citedBy is the source's maintained count,
+    /// or its citations counted for a source written before the count was maintained.
+    /// </summary>
     public static readonly CypherQuery ListSources = new(
         nameof(ListSources),
-        """
+        $$"""
         MATCH (s:Source)
         WITH count(s) AS total
         OPTIONAL MATCH (s:Source)
@@ -334,19 +337,21 @@ internal static partial class CypherCatalogue
         WITH total, s
         ORDER BY s.id
         LIMIT $take
-        RETURN total, s.id AS id, s.doc AS doc, size([(s)<-[:CITES]-(c:Relation) | c.id]) AS citedBy
+        RETURN total, s.id AS id, s.doc AS doc, {{CitedBy("s")}} AS citedBy
         ORDER BY id
         """,
         ["afterId", "take"]);
 
-    /// <summary>No rows for an unknown source; else rows of (source, total, doc, startKey, id, from, to).</summary>
+    /// <summary>
+    /// No rows for an unknown source; else rows of (source, total, doc, startKey, id, from, to). The total is the source's
+    /// maintained count, as in <see cref="ListSources"/>.
+    /// </summary>
     public static readonly CypherQuery Source = new(
         nameof(Source),
         $$"""
         MATCH (s:Source {id: $id})
         USING INDEX s:Source(id)
-        OPTIONAL MATCH (s)<-[:CITES]-(c:Relation)
-        WITH s, count(c) AS total
+        WITH s, {{CitedBy("s")}} AS total
         OPTIONAL MATCH (s)<-[:CITES]-(rn:Relation)
         WHERE {{NodeSeek}}
         WITH s, total, rn

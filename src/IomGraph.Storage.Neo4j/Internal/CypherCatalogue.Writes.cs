@@ -64,7 +64,7 @@ internal static partial class CypherCatalogue
         nameof(CreateSources),
         $$"""
         UNWIND $rows AS row
-        CREATE (s:Source {id: row.id, doc: row.doc, hash: row.hash, origin: $origin})
+        CREATE (s:Source {id: row.id, doc: row.doc, hash: row.hash, origin: $origin, citedBy: 0})
         {{LogChange("source", "create", null, "row.doc")}}
         RETURN count(s) AS written
         """,

@@ -10,7 +10,7 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// parameterise a type) and the bound of a variable-length pattern (an integer from a fixed range).
 /// <see cref="All"/> lists every statement, with its parameters, for the lint test. This file holds the shared
 /// fragments and <see cref="All"/>; the statements are in one file per chapter (<c>.Reads</c>, <c>.Writes</c>,
-/// <c>.Changes</c>, <c>.Exports</c>, <c>.Schema</c>).
+/// <c>.Changes</c>, <c>.Exports</c>, <c>.Citations</c>, <c>.Schema</c>).
 /// </summary>
 /// <remarks>
 /// The graph as stored:
@@ -18,7 +18,10 @@ namespace IomGraph.Storage.Neo4j.Internal;
 /// <item><c>(:Actor {id, name, label, shortName, plural, kind, sortKey, searchNames, searchText, searchLong, searchOf, doc, hash, origin})</c>: doc is the actor's canonical JSON,
 /// searchNames its folded id, name, label and aliases, searchText those names joined for the search's index (or searchLong
 /// when too long for it, <see cref="SearchText"/>) and searchOf the hash they were made from, sortKey its folded name.</item>
-/// <item><c>(:Source {id, doc, hash, origin})</c>.</item>
+/// <item><c>(:Source {id, doc, hash, origin, citedBy})</c>: citedBy is the number of <c>:Relation</c> nodes that cite it
+/// (actors' CITES do not count), set to 0 on create and counted again from the graph by every write for each source whose
+/// citations it may have changed, in the write's transaction (<see cref="RecountCitations"/>). A source written before it
+/// was maintained lacks it until <see cref="BackfillCitations"/> runs at start; reads count such a source's citations.</item>
 /// <item>Each relation twice: as a relationship of its own type between its actors,
 /// <c>(from)-[:MEMBER_OF {id, startKey, endKey, confidence}]->(to)</c>, which walks, counts and Neo4j Browser use; and as a
 /// <c>(:Relation {id, type, from, to, startKey, endKey, confidence, doc, hash, origin})</c> node, which holds the record and
@@ -114,6 +117,7 @@ internal static partial class CypherCatalogue
         ClaimSources, ClaimActors, ClaimRelations, DeleteRelations, DeleteUnusedActors, DeleteUnusedSources, SaveSeedState,
         LockChanges, AdvanceChanges, LastChangeSequence, CurationCheck, Existing, StoredActor, StoredRelation, StoredSource, .. ChangeQueries,
         .. ExportActorQueries, .. ExportRelationEndQueries, .. ExportRelationQueries, ExportCitedSources, ExportSources,
+        CitedSources, RecountCitations, BackfillCitations,
         .. LegacySchema, .. ModernSchema, .. FullTextSchema, ActorsWithoutSearchText, SetSearchText,
     ];
 
@@ -128,6 +132,6 @@ internal static partial class CypherCatalogue
     [
         "id", "name", "label", "shortName", "plural", "kind", "sortKey", "searchNames", "searchText", "searchLong", "searchOf", "doc", "hash", "origin",
         "type", "from", "to", "startKey", "endKey", "confidence", "key", "fingerprint", "appliedAt",
-        "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder",
+        "seq", "at", "atTicks", "author", "recordId", "operation", "before", "after", "next", "lastTicks", "holder", "citedBy",
     ];
 }

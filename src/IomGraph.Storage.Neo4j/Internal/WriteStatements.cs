@@ -12,7 +12,8 @@ internal sealed record CountedStatement(CypherStatement Statement, string? Colum
 /// <summary>
 /// The statements that carry out a <see cref="WritePlan"/>, in the order they must run: created and updated records only,
 /// <c>UNWIND $rows</c> in chunks of <see cref="Neo4jOptions.BatchSize"/>, with their citations and links; a seed's claim on
-/// its unchanged records; the deletes, relations first; a seed's state; the change log's counter.
+/// its unchanged records; the deletes, relations first; the recount of the citation counts of the sources whose citations
+/// changed; a seed's state; the change log's counter.
 /// </summary>
 internal sealed class WriteStatements
 {
@@ -30,7 +31,9 @@ internal sealed class WriteStatements
         _batchSize = batchSize;
     }
 
-    public static IReadOnlyList<CountedStatement> For(PreparedBundle bundle, CurationWrite write, WritePlan plan, int batchSize, TimeProvider time)
+    /// <param name="citedBefore">The sources that the relations the plan updates or deletes cited before the write.</param>
+    public static IReadOnlyList<CountedStatement> For(
+        PreparedBundle bundle, CurationWrite write, WritePlan plan, IEnumerable<string> citedBefore, int batchSize, TimeProvider time)
     {
         var seed = write.IsSeed;
         var statements = new WriteStatements(
@@ -73,6 +76,19 @@ internal sealed class WriteStatements
         statements.Deletes(CypherCatalogue.DeleteRelations, relations, [], checkedDeletes: !seed);
         statements.Deletes(CypherCatalogue.DeleteUnusedActors, actors, [("types", AllTypes)], checkedDeletes: !seed);
         statements.Deletes(CypherCatalogue.DeleteUnusedSources, sources, [], checkedDeletes: !seed);
+
+        // Once every citation is in place: the sources the written relations cite now and those the updated or deleted
+        // ones cited before, counted again (a source deleted above is skipped).
+        var recount = relations.Changed
+            .SelectMany(r => r.Record.Sources ?? [])
+            .Select(c => c.SourceId)
+            .Concat(citedBefore)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (var chunk in recount.Chunk(batchSize))
+        {
+            statements.Add(CypherCatalogue.RecountCitations.With(("ids", chunk)));
+        }
 
         if (seed)
         {
