@@ -286,8 +286,9 @@ public sealed class ReadCacheMiddleware(RequestDelegate next, ReadCache cache, G
 
 /// <summary>
 /// Passes a handler's answer through as it is written and keeps a copy, with the headers the handler set, taken just
-/// before the answer starts (so before outer middleware adds its own). Gives up the copy when the answer is not a 200 or
-/// grows beyond the limit; the answer itself streams on.
+/// before the answer starts (so before outer middleware adds its own). Gives up the copy when the answer is not a 200,
+/// grows beyond the limit, or a write of it fails (a cancelled or broken connection: the pipe may then write the same
+/// bytes again, and what the client got is not known); the answer itself streams on.
 /// </summary>
 internal sealed class CapturingBody(IHttpResponseBodyFeature inner, HttpResponse response, long maxBytes) : Stream, IHttpResponseBodyFeature
 {
@@ -357,15 +358,33 @@ internal sealed class CapturingBody(IHttpResponseBodyFeature inner, HttpResponse
     public override void Write(byte[] buffer, int offset, int count)
     {
         Start();
+        try
+        {
+            inner.Stream.Write(buffer, offset, count);
+        }
+        catch
+        {
+            _copy = null;
+            throw;
+        }
+
         Copy(buffer.AsSpan(offset, count));
-        inner.Stream.Write(buffer, offset, count);
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Start();
+        try
+        {
+            await inner.Stream.WriteAsync(buffer, cancellationToken);
+        }
+        catch
+        {
+            _copy = null;
+            throw;
+        }
+
         Copy(buffer.Span);
-        await inner.Stream.WriteAsync(buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
