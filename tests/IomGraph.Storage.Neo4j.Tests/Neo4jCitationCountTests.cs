@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -153,7 +152,7 @@ public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClass
         await store.Store.ImportAsync(
             new GraphBundle { Sources = [register], Actors = [ContractGraph.Actor(ContractGraph.Actors.Iom) with { Sources = null }, ContractGraph.Actor(ContractGraph.Actors.Gmg)], Relations = relations }, Ct);
 
-        var hits = await DbHitsAsync(store.Options.Url!, CypherCatalogue.ListSources.Text, new Dictionary<string, object> { ["afterId"] = string.Empty, ["take"] = 21 });
+        var hits = DbHits(await TestDatabase.PlanAsync(store, "PROFILE", CypherCatalogue.ListSources.Text, new Dictionary<string, object?> { ["afterId"] = string.Empty, ["take"] = 21 }, Ct));
 
         // Walking the 300 citations costs at least one db hit each; the counts stored on the node cost a handful.
         Assert.InRange(hits, 1, 100);
@@ -208,20 +207,10 @@ public sealed partial class Neo4jCitationCountTests(SharedNeo4j server) : IClass
     }
 
     /// <summary>The db hits of a statement's profile on Neo4j 3.x's transactional endpoint, summed over its operators.</summary>
-    private static async Task<long> DbHitsAsync(string url, string statement, Dictionary<string, object> parameters)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/") };
-        var request = new { statements = new[] { new { statement = "PROFILE " + statement, parameters } } };
-        using var response = await client.PostAsJsonAsync("db/data/transaction/commit", request, Ct);
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(0, body.RootElement.GetProperty("errors").GetArrayLength());
-        return Sum(body.RootElement.GetProperty("results")[0].GetProperty("plan").GetProperty("root"));
-
-        static long Sum(JsonElement operation) =>
-            operation.GetProperty("DbHits").GetInt64()
-            + (operation.TryGetProperty("children", out var children) ? children.EnumerateArray().Sum(Sum) : 0);
-    }
+    /// <summary>The db hits of a profiled plan, every operator's.</summary>
+    private static long DbHits(JsonElement operation) =>
+        operation.GetProperty("DbHits").GetInt64()
+        + (operation.TryGetProperty("children", out var children) ? children.EnumerateArray().Sum(DbHits) : 0);
 
     /// <summary>
     /// Once armed, answers the request that carries a write's statements (the one with the recount) with its first checked

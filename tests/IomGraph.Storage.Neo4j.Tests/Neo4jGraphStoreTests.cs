@@ -91,7 +91,7 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
 
         var search = CypherCatalogue.SearchActors.With(
             ("kinds", new List<string>()), ("q", "migra"), ("afterRank", -1), ("afterSortKey", string.Empty), ("afterId", string.Empty), ("take", 3));
-        var operators = Operators(await ExplainAsync(search)).ToList();
+        var operators = Operators(await TestDatabase.PlanAsync(_stores[^1], "EXPLAIN", search.Query.Text, search.Parameters, Ct)).ToList();
 
         Assert.True(operators.Contains(("NodeIndexContainsScan", ":Actor(searchText)")), "The plan: " + string.Join(", ", operators));
         Assert.Contains(("NodeIndexSeek", ":Actor(searchLong)"), operators);
@@ -219,25 +219,9 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     private Task<CypherResult> RunAsync(string cypher) =>
         TestDatabase.RunAsync(_stores[^1], new CypherQuery("Test.Run", cypher, []).With(), Ct);
 
-    /// <summary>The plan of a statement, from 3.x's transactional endpoint (the adapter's transports do not read plans).</summary>
-    private async Task<System.Text.Json.JsonElement> ExplainAsync(CypherStatement statement)
-    {
-        using var http = new HttpClient();
-        var body = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            statements = new[] { new { statement = "EXPLAIN " + statement.Query.Text, parameters = statement.Parameters } },
-        });
-        using var response = await http.PostAsync(
-            new Uri(new Uri(_stores[^1].Options.Url!), "db/data/transaction/commit"), new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
-        var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.True(response.IsSuccessStatusCode && answer.GetProperty("errors").GetArrayLength() == 0, answer.ToString());
-        return answer.GetProperty("results")[0].GetProperty("plan").Clone();
-    }
-
     /// <summary>Every operator of a plan with the index it reads (empty when none), depth first.</summary>
-    private static IEnumerable<(string Operator, string Index)> Operators(System.Text.Json.JsonElement plan)
+    private static IEnumerable<(string Operator, string Index)> Operators(System.Text.Json.JsonElement node)
     {
-        var node = plan.TryGetProperty("root", out var root) ? root : plan;
         yield return (node.GetProperty("operatorType").GetString()!, node.TryGetProperty("Index", out var index) ? index.GetString()! : string.Empty);
         if (node.TryGetProperty("children", out var children))
         {

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using IomGraph.Storage.Neo4j.Internal;
 using IomGraph.Testing;
 using Microsoft.Extensions.Configuration;
@@ -104,6 +106,20 @@ internal static class TestDatabase
         using var transports = new TransportProvider(store.Http());
         var connection = await transports.GetAsync(cancellationToken);
         return (await connection.Transport.ExecuteAsync([statement], idempotent: true, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// The root of a statement's plan, run with <paramref name="keyword"/> (<c>EXPLAIN</c> or <c>PROFILE</c>) on 3.x's
+    /// transactional endpoint, which the test server (3.1.1) has: the adapter's transports do not read plans.
+    /// </summary>
+    public static async Task<JsonElement> PlanAsync(TestStore store, string keyword, string statement, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(store.Options.Url!.TrimEnd('/') + "/") };
+        var request = new { statements = new[] { new { statement = keyword + " " + statement, parameters } } };
+        using var response = await client.PostAsJsonAsync("db/data/transaction/commit", request, cancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        Assert.True(response.IsSuccessStatusCode && body.RootElement.GetProperty("errors").GetArrayLength() == 0, body.RootElement.ToString());
+        return body.RootElement.GetProperty("results")[0].GetProperty("plan").GetProperty("root").Clone();
     }
 }
 
