@@ -164,7 +164,7 @@ public abstract class CurationStoreContract : IAsyncLifetime
         var gmg = Actor(Actors.Gmg) with { Description = "Wound up in 2018." };
         var before = await LogAsync();
 
-        var result = await WriteAsync(CurationWrite.Upsert(Alice, Upserts([Charter], [gmg, Forum], [SwitzerlandInForum])) with { ReportsVersions = false });
+        var result = await WriteAsync(CurationWrite.Import(Alice, Upserts([Charter], [gmg, Forum], [SwitzerlandInForum])));
 
         AssertApplied(result);
         Assert.Empty(result.Versions);

@@ -39,8 +39,7 @@ public sealed class ImportService(IGraphReader reads, IGraphWriter store, Source
             return new ImportOutcome(true, [], null);
         }
 
-        // An import answers with counts, not versions: a million of them would hold some 250 MB until the write ends.
-        var result = await store.WriteAsync(CurationWrite.Upsert(author, bundle) with { ReportsVersions = false }, cancellationToken);
+        var result = await store.WriteAsync(CurationWrite.Import(author, bundle), cancellationToken);
         sources.Invalidate();
         version.Invalidate();
         ApiTelemetry.Written("import", activity, result);

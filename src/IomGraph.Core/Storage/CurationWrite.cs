@@ -35,6 +35,9 @@ public sealed record CurationWrite(
 
     public static CurationWrite Upsert(string author, GraphBundle bundle) => new(author, bundle, []);
 
+    /// <summary>An import of <paramref name="bundle"/>: an upsert that reports counts, not versions (<see cref="ReportsVersions"/>).</summary>
+    public static CurationWrite Import(string author, GraphBundle bundle) => Upsert(author, bundle) with { ReportsVersions = false };
+
     /// <summary>The write that applies <paramref name="bundle"/> as the whole seed.</summary>
     public static CurationWrite Seed(GraphBundle bundle) => new(SeedAuthor, bundle, []) { IsSeed = true };
 }
