@@ -139,7 +139,7 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
         var foundByOld = await store.SearchActorsAsync(new ActorSearch("alpha", [], 10, null), Ct);
         var foundByNew = await store.SearchActorsAsync(new ActorSearch("beta", [], 10, null), Ct);
 
-        var manyNames = alpha with { Name = "Beta Office", Aliases = [.. Enumerable.Range(1, 20).Select(i => $"Former name {i:00} ".PadRight(299, 'x')), "Gamma Office"] };
+        var manyNames = alpha with { Name = "Beta Office", Aliases = TooLongForTheIndex("Gamma Office") };
         await store.SeedAsync(ContractGraph.Bundle().With(manyNames), Ct);
         var tooLong = await SearchTextOfAsync("renamed-body");
         var foundLong = await store.SearchActorsAsync(new ActorSearch("gamma office", [], 10, null), Ct);
@@ -161,7 +161,7 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     public async Task Actors_an_earlier_version_wrote_or_changed_are_found_by_their_names_once_the_store_starts()
     {
         var store = await EmptyStoreAsync(new() { ["Neo4j:BatchSize"] = "3" });
-        var longNamed = Named("long-named", "Long Named Body") with { Aliases = [.. Enumerable.Range(1, 20).Select(i => $"Former name {i:00} ".PadRight(299, 'x')), "Zebra Migration Office"] };
+        var longNamed = Named("long-named", "Long Named Body") with { Aliases = TooLongForTheIndex("Zebra Migration Office") };
         await store.SeedAsync(ContractGraph.Bundle().With(longNamed), Ct);
         var before = await store.SearchActorsAsync(new ActorSearch("migration", [], 50, null), Ct);
         // Written before the index: no search text at all. Changed by an earlier version: new names and hash, old text.
@@ -206,6 +206,10 @@ public sealed class Neo4jGraphStoreTests(SharedNeo4j server) : IClassFixture<Sha
     }
 
     private static Actor Named(string id, string name) => new(id, name, ActorKind.IntergovernmentalOrganisation);
+
+    /// <summary>Twenty former names of 299 characters, then <paramref name="last"/>: together past SearchText.MaxBytes.</summary>
+    private static List<string> TooLongForTheIndex(string last) =>
+        [.. Enumerable.Range(1, 20).Select(i => $"Former name {i:00} ".PadRight(299, 'x')), last];
 
     /// <summary>An actor node's searchText and searchLong.</summary>
     private async Task<(string? Text, bool? Long)> SearchTextOfAsync(string id)
